@@ -1,0 +1,44 @@
+# dieuhanh — two commands on a fresh machine: `make run` and `make test`.
+SHELL := /bin/bash
+PORT ?= 8000
+VENV := .venv
+BIN := $(VENV)/bin
+# First interpreter >= 3.12 on PATH, then among pyenv's versions.
+PYTHON ?= $(shell for p in python3.13 python3.12 python3 $$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -rV); do \
+	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { command -v $$p; break; }; done)
+
+.PHONY: run test test-browser bench bench-small venv demo worker clean check-python
+
+check-python:
+	@if [ -z "$(PYTHON)" ]; then \
+	  echo "dieuhanh cần Python ≥ 3.12 (không tìm thấy trên PATH hay trong pyenv)."; \
+	  echo "Cài Python 3.12+ hoặc chỉ định: make run PYTHON=/đường/dẫn/python3.12"; exit 1; fi
+
+$(BIN)/dieuhanh: pyproject.toml uv.lock | check-python
+	@command -v uv >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --user uv || $(PYTHON) -m pip install --quiet uv
+	@UV=$$(command -v uv || echo "$(PYTHON) -m uv"); $$UV sync --quiet --frozen --python "$(PYTHON)"
+	@touch $@
+
+venv: $(BIN)/dieuhanh
+
+var:
+	@mkdir -p var/media
+
+run: venv var
+	@$(BIN)/dieuhanh migrate --noinput -v 0
+	@$(BIN)/dieuhanh load_demo
+	@$(BIN)/dieuhanh demo_accounts
+	@echo "→ http://127.0.0.1:$(PORT)/"
+	@$(BIN)/dieuhanh runserver 127.0.0.1:$(PORT)
+
+test: venv
+	@$(BIN)/pytest $(PYTEST_ARGS)
+
+bench: venv
+	@$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+bench-small: venv
+	@$(BIN)/python bench/run.py --sizes 10000 $(BENCH_ARGS)
+
+clean:
+	rm -rf $(VENV) var .pytest_cache

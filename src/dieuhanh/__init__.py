@@ -1,0 +1,1 @@
+"""dieuhanh — theo dõi thực hiện kết luận, chỉ đạo."""

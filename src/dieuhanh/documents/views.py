@@ -1,0 +1,74 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from dieuhanh.org.queries import Scope
+from dieuhanh.tasks.calendar import today as vn_today
+from dieuhanh.tasks.forms import TaskDraftFormSet
+from dieuhanh.tasks.queries import visible_tasks, with_list_relations
+from dieuhanh.text import fold
+from dieuhanh.web.paging import paginate
+
+from . import services
+from .forms import DocumentForm
+from .models import Attachment, Document
+
+
+def visible_documents(user):
+    """Documents issued within the user's scope, or carrying tasks the user can see."""
+    scope = Scope.of(user)
+    if scope.is_superuser:
+        return Document.objects.all()
+    issuers = scope.readable_units().values("pk")
+    with_tasks = visible_tasks(user).exclude(document=None).values("document_id")
+    return Document.objects.filter(Q(issuer_id__in=issuers) | Q(pk__in=with_tasks))
+
+
+def document_list(request):
+    documents = visible_documents(request.user).select_related("issuer")
+    for word in fold(request.GET.get("q", ""))[:200].split()[:8]:
+        documents = documents.filter(search_text__contains=word)
+    page = paginate(request, documents.order_by("-issued_on", "-id"))
+    return render(request, "documents/document_list.html", {"page": page, "q": request.GET.get("q", "")})
+
+
+def document_detail(request, pk):
+    document = get_object_or_404(visible_documents(request.user).select_related("issuer"), pk=pk)
+    tasks = with_list_relations(visible_tasks(request.user).filter(document=document)).order_by("id")
+    page = paginate(request, tasks, per_page=50)
+    return render(request, "documents/document_detail.html", {
+        "document": document, "page": page, "today": vn_today(), "attachments": document.attachments.all(),
+    })
+
+
+def document_create(request):
+    scope = Scope.of(request.user)
+    issuers = scope.deciding_units()
+    if not issuers.exists():
+        raise PermissionDenied("Bạn không có quyền nhập văn bản.")
+    data = request.POST if request.method == "POST" else None
+    form = DocumentForm(data, request.FILES or None, issuers=issuers)
+    formset = TaskDraftFormSet(data, prefix="nv", units=scope.readable_units())
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        d = form.cleaned_data
+        drafts = [f.draft() for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+        try:
+            document = services.register_document(
+                request.user, issuer=d["issuer"], symbol=d["symbol"], issued_on=d["issued_on"], subject=d["subject"],
+                signer=d["signer"], body=d["body"], files=[d["file"]] if d.get("file") else [], tasks=drafts,
+            )
+        except (ValidationError, PermissionDenied) as error:
+            for text in getattr(error, "messages", [str(error)]):
+                messages.error(request, text)
+        else:
+            messages.success(request, f"Đã nhập văn bản {document.symbol} và giao {len(drafts)} nhiệm vụ.")
+            return redirect("document_detail", pk=document.pk)
+    return render(request, "documents/document_form.html", {"form": form, "formset": formset})
+
+
+def attachment(request, pk, attachment_pk):
+    document = get_object_or_404(visible_documents(request.user), pk=pk)
+    item = get_object_or_404(Attachment, pk=attachment_pk, document=document)
+    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.name, content_type=item.content_type)

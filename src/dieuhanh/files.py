@@ -1,0 +1,68 @@
+"""Uploaded files: a size cap, and the type read from the content, never from the name."""
+
+import zipfile
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+
+ALLOWED = {
+    ".pdf": "application/pdf",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+}
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    upload: object
+    name: str
+    content_type: str
+    size: int
+
+
+def _sniff(upload) -> str | None:
+    upload.seek(0)
+    head = upload.read(8)
+    upload.seek(0)
+    if head.startswith(b"%PDF-"):
+        return "application/pdf"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(upload) as z:
+                names = set(z.namelist())
+        except zipfile.BadZipFile:
+            return None
+        finally:
+            upload.seek(0)
+        if "word/document.xml" in names:
+            return ALLOWED[".docx"]
+        if "xl/workbook.xml" in names:
+            return ALLOWED[".xlsx"]
+    return None
+
+
+def check_upload(upload, allowed=(".pdf", ".docx")) -> CheckedFile:
+    """Raise a Vietnamese ValidationError unless the file is within the cap and is what its name says."""
+    name = PurePath(upload.name or "").name
+    suffix = PurePath(name).suffix.lower()
+    cap = settings.MAX_UPLOAD_MB * 1024 * 1024
+    if upload.size > cap:
+        raise ValidationError(f"Tệp “{name}” vượt quá dung lượng cho phép ({settings.MAX_UPLOAD_MB} MB).")
+    if upload.size == 0:
+        raise ValidationError(f"Tệp “{name}” rỗng.")
+    if suffix not in allowed:
+        kinds = ", ".join(s.lstrip(".").upper() for s in allowed)
+        raise ValidationError(f"Tệp “{name}” không thuộc loại được phép ({kinds}).")
+    actual = _sniff(upload)
+    if actual != ALLOWED[suffix]:
+        raise ValidationError(f"Nội dung tệp “{name}” không phải là tệp {suffix.lstrip('.').upper()} như tên tệp.")
+    return CheckedFile(upload, name, actual, upload.size)

@@ -1,0 +1,99 @@
+"""Who may see and do what: a user's scope, computed once per request from their memberships."""
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from django.db.models import Q
+
+from .models import DECIDE_ROLES, WORK_ROLES, Membership, Role, Unit
+
+
+@dataclass
+class Scope:
+    user: object
+    memberships: list = field(default_factory=list)
+
+    @classmethod
+    def of(cls, user) -> "Scope":
+        if not getattr(user, "is_authenticated", False):
+            return cls(user, [])
+        cached = getattr(user, "_dieuhanh_scope", None)
+        if cached is None:
+            rows = list(Membership.objects.filter(user=user).select_related("unit"))
+            cached = cls(user, rows)
+            user._dieuhanh_scope = cached
+        return cached
+
+    @property
+    def is_superuser(self) -> bool:
+        return bool(getattr(self.user, "is_superuser", False))
+
+    @cached_property
+    def read_paths(self) -> list[str]:
+        """The smallest set of subtree roots the user may read."""
+        paths = sorted({m.unit.path for m in self.memberships}, key=len)
+        kept: list[str] = []
+        for p in paths:
+            if not any(p.startswith(k) for k in kept):
+                kept.append(p)
+        return kept
+
+    @cached_property
+    def whole_trees(self) -> set[int]:
+        """Trees (by root unit id) the user reads entirely."""
+        return {m.unit.root_id for m in self.memberships if m.unit.parent_id is None}
+
+    def readable_units(self):
+        if self.is_superuser:
+            return Unit.objects.all()
+        if not self.read_paths:
+            return Unit.objects.none()
+        q = Q()
+        for p in self.read_paths:
+            q |= Q(path__startswith=p)
+        return Unit.objects.filter(q)
+
+    @cached_property
+    def partial_unit_ids(self) -> list[int]:
+        """Readable units outside the trees read whole (those are filtered by tree instead)."""
+        return list(self.readable_units().exclude(root_id__in=self.whole_trees).values_list("pk", flat=True))
+
+    def can_read_unit(self, unit: Unit) -> bool:
+        return self.is_superuser or any(unit.path.startswith(p) for p in self.read_paths)
+
+    def _units_with(self, roles) -> set[int]:
+        return {m.unit_id for m in self.memberships if m.role in roles}
+
+    @cached_property
+    def work_unit_ids(self) -> set[int]:
+        return self._units_with(WORK_ROLES)
+
+    @cached_property
+    def decide_unit_ids(self) -> set[int]:
+        return self._units_with(DECIDE_ROLES)
+
+    @cached_property
+    def admin_paths(self) -> list[str]:
+        return [m.unit.path for m in self.memberships if m.role == Role.ADMIN]
+
+    def may_work_for(self, unit: Unit) -> bool:
+        return self.is_superuser or unit.pk in self.work_unit_ids or self._admin_over(unit)
+
+    def may_decide_for(self, unit: Unit) -> bool:
+        return self.is_superuser or unit.pk in self.decide_unit_ids or self._admin_over(unit)
+
+    def _admin_over(self, unit: Unit) -> bool:
+        return any(unit.path.startswith(p) for p in self.admin_paths)
+
+    @cached_property
+    def own_unit_ids(self) -> set[int]:
+        return {m.unit_id for m in self.memberships}
+
+    def deciding_units(self):
+        """Units the user may assign tasks on behalf of."""
+        if self.is_superuser:
+            return Unit.objects.all()
+        q = Q(pk__in=self.decide_unit_ids)
+        for p in self.admin_paths:
+            q |= Q(path__startswith=p)
+        return Unit.objects.filter(q)

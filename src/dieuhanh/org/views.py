@@ -1,0 +1,42 @@
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, render
+
+from dieuhanh.tasks.calendar import today as vn_today
+from dieuhanh.tasks.queries import visible_tasks
+from dieuhanh.tasks.status import Group, group_q
+from dieuhanh.text import fold
+from dieuhanh.web.paging import paginate
+
+from .models import Position
+from .queries import Scope
+
+
+def unit_list(request):
+    units = Scope.of(request.user).readable_units().select_related("parent")
+    q = request.GET.get("q", "")[:200]
+    for word in fold(q).split()[:8]:
+        units = units.filter(name_folded__contains=word)
+    page = paginate(request, units.order_by("path"), per_page=50)
+    return render(request, "org/unit_list.html", {"page": page, "q": q})
+
+
+def group_counts(tasks, today) -> dict[str, int]:
+    """Counts by report group in one query."""
+    return tasks.aggregate(**{g.value: Count("pk", filter=group_q(g.value, today)) for g in Group})
+
+
+def unit_detail(request, pk):
+    scope = Scope.of(request.user)
+    unit = get_object_or_404(scope.readable_units().select_related("parent", "area", "successor"), pk=pk)
+    today = vn_today()
+    led = visible_tasks(request.user).filter(lead_id__in=unit.subtree().values("pk"))
+    counts = group_counts(led, today)
+    groups = [(g, counts[g.value]) for g in Group]
+    children = unit.children.order_by("name")
+    positions = Position.objects.filter(unit=unit, ended_on__isnull=True).select_related("person")
+    return render(request, "org/unit_detail.html", {
+        "unit": unit, "ancestors": unit.ancestors(), "children": children, "positions": positions,
+        "groups": groups, "total": sum(counts.values()), "today": today,
+    })
+
+

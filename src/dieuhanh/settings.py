@@ -1,0 +1,140 @@
+"""Settings, read from environment variables (see README, "Cấu hình")."""
+
+import os
+from pathlib import Path
+
+import dj_database_url
+
+BASE_DIR = Path(__file__).resolve().parent
+VAR_DIR = Path(os.environ.get("DIEUHANH_VAR", Path.cwd() / "var"))
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    return os.environ.get(name, str(default)).lower() in {"1", "true", "yes", "on"}
+
+
+def env_int(name: str, default: int) -> int:
+    return int(os.environ.get(name, default))
+
+
+def env_dates(name: str) -> list[str]:
+    return [d.strip() for d in os.environ.get(name, "").split(",") if d.strip()]
+
+
+DEBUG = env_bool("DIEUHANH_DEBUG", True)
+SECRET_KEY = os.environ.get("DIEUHANH_SECRET_KEY", "dev-only-not-secret-change-me")
+ALLOWED_HOSTS = os.environ.get("DIEUHANH_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "django_htmx",
+    "simple_history",
+    "django_tasks_db",
+    "dieuhanh.web",
+    "dieuhanh.org",
+    "dieuhanh.documents",
+    "dieuhanh.tasks",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+]
+
+ROOT_URLCONF = "dieuhanh.urls"
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "dieuhanh.web.context.navigation",
+            ],
+        },
+    }
+]
+WSGI_APPLICATION = "dieuhanh.wsgi.application"
+
+# SQLite under var/ by default; DATABASE_URL=postgres://… for production and CI.
+DATABASES = {
+    "default": dj_database_url.config(
+        default=f"sqlite:///{VAR_DIR / 'dieuhanh.sqlite3'}", conn_max_age=60
+    )
+}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+    }
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+LANGUAGE_CODE = "vi"
+LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+TIME_ZONE = "Asia/Ho_Chi_Minh"
+USE_I18N = True
+USE_TZ = True
+FORMAT_MODULE_PATH = ["dieuhanh.formats"]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "static"
+MEDIA_URL = "/media/"
+MEDIA_ROOT = VAR_DIR / "media"
+
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "inbox"
+LOGOUT_REDIRECT_URL = "login"
+# Idle timeout (TCVN 11930 level 3): a session with no request for this long ends.
+SESSION_COOKIE_AGE = env_int("DIEUHANH_SESSION_IDLE_MINUTES", 30) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+PASSWORD_HASHERS = os.environ.get("DIEUHANH_PASSWORD_HASHERS", "").split(",") if os.environ.get(
+    "DIEUHANH_PASSWORD_HASHERS"
+) else [
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+
+# Uploads: a cap, and the type is sniffed from the content.
+MAX_UPLOAD_MB = env_int("DIEUHANH_MAX_UPLOAD_MB", 20)
+DATA_UPLOAD_MAX_MEMORY_SIZE = (MAX_UPLOAD_MB + 1) * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Working-day calendar: holidays.VN plus these yearly decisions (ISO dates, comma separated).
+DIEUHANH_EXTRA_DAYS_OFF = env_dates("DIEUHANH_EXTRA_DAYS_OFF")
+DIEUHANH_EXTRA_WORKING_DAYS = env_dates("DIEUHANH_EXTRA_WORKING_DAYS")
+# Holidays the package knows but whose legal basis is pending (e.g. 24/11 "Ngày Văn hóa Việt Nam").
+DIEUHANH_IGNORED_HOLIDAYS = env_dates("DIEUHANH_IGNORED_HOLIDAYS")
+# A task whose lead unit has not reported for this many days is flagged "chưa cập nhật".
+DIEUHANH_STALE_AFTER_DAYS = env_int("DIEUHANH_STALE_AFTER_DAYS", 30)
+# Party numbering runs over a committee term; the default term cycle starts at this congress year.
+DIEUHANH_PARTY_TERM_FIRST_YEAR = env_int("DIEUHANH_PARTY_TERM_FIRST_YEAR", 2020)
+
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("DIEUHANH_LOG_LEVEL", "WARNING")},
+}

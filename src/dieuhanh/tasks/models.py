@@ -1,0 +1,191 @@
+"""Tasks (nhiệm vụ) and what units do with them: progress reports, completion requests,
+extensions. Status is derived (see status.py); history is kept for every model."""
+
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from dieuhanh.documents.models import Document
+from dieuhanh.org.models import Unit
+
+from . import status as st
+from .calendar import today as vn_today
+
+
+class Task(models.Model):
+    content = models.TextField("nội dung nhiệm vụ")
+    document = models.ForeignKey(
+        Document, null=True, blank=True, on_delete=models.PROTECT, related_name="tasks", verbose_name="văn bản"
+    )
+    assigned_by = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name="đơn vị giao")
+    lead = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name="đơn vị chủ trì")
+    coordinators = models.ManyToManyField(
+        Unit, through="Coordination", related_name="+", blank=True, verbose_name="đơn vị phối hợp"
+    )
+    # The unit tree (province) the task belongs to: lets "the whole province" be one indexed filter.
+    tree = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", editable=False)
+    issued_on = models.DateField("ngày giao")
+    deadline = models.DateField("thời hạn", null=True, blank=True)
+    deadline_working_days = models.PositiveSmallIntegerField("số ngày làm việc", null=True, blank=True)
+    # Cached effective deadline (a day off moves it to the next working day, BLDS Điều 148);
+    # `dieuhanh recompute_due_dates` refreshes it when the holiday calendar changes.
+    due_on = models.DateField(null=True, blank=True, editable=False)
+    recurrence = models.CharField("lặp lại", max_length=10, choices=st.Recurrence.choices, blank=True, default="")
+    series = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="occurrences", verbose_name="nhiệm vụ định kỳ"
+    )
+    period_key = models.CharField(max_length=10, blank=True, default="")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children", verbose_name="nhiệm vụ cha"
+    )
+    is_key = models.BooleanField("nhiệm vụ trọng tâm", default=False)
+    state = models.CharField(max_length=10, choices=st.State.choices, default=st.State.OPEN)
+    state_reason = models.TextField("lý do", blank=True)
+    progress = models.PositiveSmallIntegerField("tiến độ (%)", default=0)
+    last_report_on = models.DateField(null=True, blank=True)
+    requested_done_on = models.DateField(null=True, blank=True)
+    done_on = models.DateField("ngày hoàn thành", null=True, blank=True)
+    returned_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+    search_text = models.TextField(editable=False, default="")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["search_text", "updated_at"])
+
+    class Meta:
+        verbose_name = "nhiệm vụ"
+        verbose_name_plural = "nhiệm vụ"
+        ordering = ["due_on", "id"]
+        indexes = [
+            models.Index(fields=["tree", "due_on", "id"], name="task_tree_due"),
+            models.Index(fields=["tree", "state", "due_on"], name="task_tree_state_due"),
+            models.Index(fields=["lead", "state", "due_on"], name="task_lead_state_due"),
+            models.Index(fields=["assigned_by", "state", "due_on"], name="task_assigner_state_due"),
+            models.Index(fields=["document", "id"], name="task_document"),
+            models.Index(fields=["parent"], name="task_parent"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["series", "period_key"], condition=models.Q(series__isnull=False), name="task_one_occurrence_per_period"
+            ),
+            models.CheckConstraint(condition=models.Q(progress__lte=100), name="task_progress_max_100"),
+        ]
+
+    def __str__(self):
+        return self.content[:80]
+
+    # --- derived -----------------------------------------------------------------------
+    def status_on(self, today: date) -> st.Status:
+        return st.derive(
+            state=self.state, recurrence=self.recurrence, due_on=self.due_on, done_on=self.done_on,
+            requested_done_on=self.requested_done_on, last_report_on=self.last_report_on, today=today,
+        )
+
+    @property
+    def status(self) -> st.Status:
+        return self.status_on(vn_today())
+
+    @property
+    def status_css(self) -> str:
+        return st.CSS_OF[self.status]
+
+    @property
+    def days_late(self) -> int:
+        """Calendar days past the effective deadline (to today, or to the completion date)."""
+        if not self.due_on:
+            return 0
+        end = self.done_on or self.requested_done_on or vn_today()
+        return max(0, (end - self.due_on).days)
+
+    @property
+    def is_stale(self) -> bool:
+        """The lead unit has not reported for DIEUHANH_STALE_AFTER_DAYS days ("chưa cập nhật")."""
+        if self.state != st.State.OPEN:
+            return False
+        last = self.last_report_on or self.issued_on
+        return last < vn_today() - timedelta(days=settings.DIEUHANH_STALE_AFTER_DAYS)
+
+    @property
+    def is_series(self) -> bool:
+        return self.recurrence in st.PERIODIC
+
+
+class Coordination(models.Model):
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="coordinations")
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="coordinations")
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["task", "unit"], name="coordination_unique")]
+        indexes = [models.Index(fields=["unit", "task"], name="coordination_unit_task")]
+
+
+class ProgressReport(models.Model):
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="reports")
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name="đơn vị báo cáo")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    percent = models.PositiveSmallIntegerField("tiến độ (%)")
+    text = models.TextField("nội dung báo cáo")
+    reported_on = models.DateField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["task", "-created_at"], name="report_task_recent")]
+
+
+class Evidence(models.Model):
+    """A file attached to a progress report or a completion request."""
+
+    report = models.ForeignKey(ProgressReport, null=True, blank=True, on_delete=models.CASCADE, related_name="files")
+    completion = models.ForeignKey(
+        "CompletionRequest", null=True, blank=True, on_delete=models.CASCADE, related_name="files"
+    )
+    file = models.FileField(upload_to="nhiem-vu/%Y/%m/")
+    name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    history = HistoricalRecords()
+
+
+class Decision(models.TextChoices):
+    PENDING = "pending", "Chờ xử lý"
+    ACCEPTED = "accepted", "Đồng ý"
+    REFUSED = "refused", "Trả lại / không đồng ý"
+
+
+class CompletionRequest(models.Model):
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="completion_requests")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    requested_on = models.DateField()
+    note = models.TextField("kết quả thực hiện", blank=True)
+    decision = models.CharField(max_length=10, choices=Decision.choices, default=Decision.PENDING)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+    reason = models.TextField("lý do trả lại", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+
+class Extension(models.Model):
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="extensions")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    old_deadline = models.DateField()
+    new_deadline = models.DateField("thời hạn đề nghị")
+    reason = models.TextField("lý do")
+    decision = models.CharField(max_length=10, choices=Decision.choices, default=Decision.PENDING)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at"]

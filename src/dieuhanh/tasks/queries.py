@@ -1,0 +1,103 @@
+"""Read side: every task a user sees comes through `visible_tasks`, scoped to their units."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.db.models import Q, QuerySet
+
+from dieuhanh.org.models import Unit
+from dieuhanh.org.queries import Scope
+from dieuhanh.text import fold
+
+from .models import Coordination, Task
+from .status import Group, State, Status, group_q, status_q
+
+
+def involving(unit_ids) -> Q:
+    """Tasks a set of units leads, coordinates or assigned."""
+    unit_ids = list(unit_ids)
+    coordinated = Coordination.objects.filter(unit_id__in=unit_ids).values("task_id")
+    return Q(lead_id__in=unit_ids) | Q(assigned_by_id__in=unit_ids) | Q(pk__in=coordinated)
+
+
+def visible_tasks(user) -> QuerySet[Task]:
+    """A user sees the tasks of their units and the units below them, as lead, coordinator or
+    assigner. Whole trees (a membership at the root) are one indexed filter on `tree`."""
+    scope = Scope.of(user)
+    tasks = Task.objects.all()
+    if scope.is_superuser:
+        return tasks
+    q = Q(pk__in=[])
+    if scope.whole_trees:
+        q |= Q(tree_id__in=scope.whole_trees)
+    if scope.partial_unit_ids:
+        q |= involving(scope.partial_unit_ids)
+    return tasks.filter(q)
+
+
+def with_list_relations(tasks: QuerySet[Task]) -> QuerySet[Task]:
+    return tasks.select_related("lead", "assigned_by", "document")
+
+
+@dataclass
+class TaskFilter:
+    """The task list's filters, parsed from the query string (bad values are ignored)."""
+
+    q: str = ""
+    unit: Unit | None = None
+    status: str = ""
+    group: str = ""
+    due_from: date | None = None
+    due_to: date | None = None
+    document_id: int | None = None
+    assigned_by: Unit | None = None
+    key_only: bool = False
+    stale_only: bool = False
+
+    def apply(self, tasks: QuerySet[Task], today: date) -> QuerySet[Task]:
+        if self.unit is not None:
+            subtree = Unit.objects.filter(path__startswith=self.unit.path).values("pk")
+            tasks = tasks.filter(
+                Q(lead_id__in=subtree) | Q(pk__in=Coordination.objects.filter(unit_id__in=subtree).values("task_id"))
+            )
+        if self.status in Status.values:
+            tasks = tasks.filter(status_q(self.status, today))
+        if self.group in Group.values:
+            tasks = tasks.filter(group_q(self.group, today))
+        if self.due_from:
+            tasks = tasks.filter(due_on__gte=self.due_from)
+        if self.due_to:
+            tasks = tasks.filter(due_on__lte=self.due_to)
+        if self.document_id:
+            tasks = tasks.filter(document_id=self.document_id)
+        if self.assigned_by is not None:
+            tasks = tasks.filter(assigned_by=self.assigned_by)
+        if self.key_only:
+            tasks = tasks.filter(is_key=True)
+        if self.stale_only:
+            cutoff = today - timedelta(days=settings.DIEUHANH_STALE_AFTER_DAYS)
+            tasks = tasks.filter(state=State.OPEN).filter(
+                Q(last_report_on__lt=cutoff) | Q(last_report_on__isnull=True, issued_on__lt=cutoff)
+            )
+        words = fold(self.q).split()
+        for word in words[:8]:
+            tasks = tasks.filter(search_text__contains=word)
+        return tasks
+
+
+def inbox_sections(user, today: date) -> dict[str, QuerySet[Task]]:
+    """"Việc của đơn vị": what needs the user's units now."""
+    scope = Scope.of(user)
+    mine = list(scope.own_unit_ids)
+    deciding = list(scope.decide_unit_ids)
+    soon = today + timedelta(days=7)
+    leading = Task.objects.filter(lead_id__in=mine)
+    coordinated = Coordination.objects.filter(unit_id__in=mine).values("task_id")
+    working = Task.objects.filter(Q(lead_id__in=mine) | Q(pk__in=coordinated))
+    return {
+        "due_soon": working.filter(state=State.OPEN, recurrence="", due_on__gte=today, due_on__lte=soon),
+        "overdue": working.filter(status_q(Status.OVERDUE, today)),
+        "awaiting": Task.objects.filter(assigned_by_id__in=deciding, state=State.AWAITING),
+        "returned": leading.filter(state=State.OPEN, returned_at__isnull=False),
+    }

@@ -1,0 +1,68 @@
+"""A task's timeline: reports, completion requests, extensions and every recorded change, newest first."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from .models import CompletionRequest, Extension, ProgressReport, Task
+
+FIELD_LABELS = {
+    "content": "Nội dung", "deadline": "Thời hạn", "state": "Trạng thái", "progress": "Tiến độ (%)",
+    "is_key": "Trọng tâm", "done_on": "Ngày hoàn thành", "state_reason": "Lý do", "lead": "Đơn vị chủ trì",
+    "requested_done_on": "Ngày đề nghị hoàn thành", "last_report_on": "Ngày báo cáo gần nhất",
+}
+HIDDEN = {"version", "due_on", "returned_at", "created_by", "search_text"}
+
+
+@dataclass
+class Event:
+    at: datetime
+    kind: str
+    who: str
+    title: str
+    body: str = ""
+    files: tuple = ()
+    changes: tuple = ()
+
+
+def _name(user) -> str:
+    if user is None:
+        return "Hệ thống"
+    return user.get_full_name() or user.get_username()
+
+
+def _history(task: Task) -> list[Event]:
+    records = list(task.history.select_related("history_user").order_by("history_date", "history_id"))
+    events, previous = [], None
+    for record in records:
+        if previous is None:
+            events.append(Event(record.history_date, "created", _name(record.history_user), "Giao nhiệm vụ"))
+        else:
+            delta = record.diff_against(previous)
+            changes = tuple(
+                (FIELD_LABELS.get(c.field, c.field), c.old, c.new) for c in delta.changes if c.field not in HIDDEN
+            )
+            if changes:
+                events.append(Event(record.history_date, "change", _name(record.history_user), "Cập nhật",
+                                    changes=changes))
+        previous = record
+    return events
+
+
+def timeline(task: Task) -> list[Event]:
+    events = _history(task)
+    for r in ProgressReport.objects.filter(task=task).select_related("unit", "author").prefetch_related("files"):
+        events.append(Event(r.created_at, "report", f"{_name(r.author)} ({r.unit.name})",
+                            f"Báo cáo tiến độ {r.percent}%", r.text, tuple(r.files.all())))
+    for c in CompletionRequest.objects.filter(task=task).select_related("requested_by", "decided_by").prefetch_related("files"):
+        events.append(Event(c.created_at, "completion", _name(c.requested_by), "Đề nghị hoàn thành", c.note,
+                            tuple(c.files.all())))
+        if c.decided_at:
+            title = "Nghiệm thu: hoàn thành" if c.decision == "accepted" else "Trả lại đề nghị hoàn thành"
+            events.append(Event(c.decided_at, "decision", _name(c.decided_by), title, c.reason))
+    for e in Extension.objects.filter(task=task).select_related("requested_by", "decided_by"):
+        events.append(Event(e.created_at, "extension", _name(e.requested_by),
+                            f"Đề nghị gia hạn đến {e.new_deadline:%d/%m/%Y}", e.reason))
+        if e.decided_at:
+            title = "Đồng ý gia hạn" if e.decision == "accepted" else "Không đồng ý gia hạn"
+            events.append(Event(e.decided_at, "decision", _name(e.decided_by), title, e.decision_note))
+    return sorted(events, key=lambda e: e.at, reverse=True)

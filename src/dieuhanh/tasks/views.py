@@ -1,0 +1,293 @@
+"""Task pages. Thin: load through a scoped queryset, call one service, redirect or render."""
+
+from datetime import date, datetime
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from dieuhanh.org.models import Unit
+from dieuhanh.org.queries import Scope
+from dieuhanh.web.paging import paginate
+
+from . import services
+from .calendar import today as vn_today
+from .forms import (STATUS_CHOICES, CompletionForm, EditTaskForm, ExtensionForm, ProgressForm, ReasonForm,
+                    StandaloneTaskForm, TaskDraftFormSet)
+from .models import Coordination, Decision, Evidence, Extension, Task
+from .queries import TaskFilter, inbox_sections, visible_tasks, with_list_relations
+from .status import Group
+from .timeline import timeline
+
+
+def _messages_of(error: ValidationError) -> list[str]:
+    return list(error.messages)
+
+
+def _fail(request, error):
+    for text in _messages_of(error) if isinstance(error, ValidationError) else [str(error)]:
+        messages.error(request, text)
+
+
+def _parse_date(value: str) -> date | None:
+    for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(value.strip(), fmt).date()
+        except (ValueError, AttributeError):
+            continue
+    return None
+
+
+def _filter_from(request, scope: Scope) -> TaskFilter:
+    g = request.GET
+    readable = scope.readable_units()
+
+    def unit(param):
+        try:
+            return readable.get(pk=int(g.get(param, "")))
+        except (ValueError, Unit.DoesNotExist):
+            return None
+
+    try:
+        document_id = int(g.get("van_ban", "")) or None
+    except ValueError:
+        document_id = None
+    return TaskFilter(
+        q=g.get("q", "")[:200], unit=unit("don_vi"), status=g.get("trang_thai", ""), group=g.get("nhom", ""),
+        due_from=_parse_date(g.get("han_tu", "")), due_to=_parse_date(g.get("han_den", "")),
+        document_id=document_id, assigned_by=unit("don_vi_giao"), key_only=g.get("trong_tam") == "1",
+        stale_only=g.get("chua_cap_nhat") == "1",
+    )
+
+
+def task_list(request):
+    scope = Scope.of(request.user)
+    today = vn_today()
+    flt = _filter_from(request, scope)
+    tasks = flt.apply(visible_tasks(request.user), today).order_by("due_on", "id")
+    page = paginate(request, with_list_relations(tasks))
+    context = {"page": page, "filter": flt, "today": today, "status_choices": STATUS_CHOICES,
+               "group_choices": Group.choices}
+    template = "tasks/_task_rows.html" if request.htmx and request.htmx.target == "task-results" else "tasks/task_list.html"
+    return render(request, template, context)
+
+
+def inbox(request):
+    today = vn_today()
+    sections = inbox_sections(request.user, today)
+    titles = {
+        "overdue": "Quá hạn", "due_soon": "Đến hạn trong 7 ngày", "awaiting": "Chờ tôi nghiệm thu",
+        "returned": "Bị trả lại",
+    }
+    blocks = []
+    for key in ("overdue", "due_soon", "awaiting", "returned"):
+        qs = with_list_relations(sections[key]).order_by("due_on", "id")
+        blocks.append({"key": key, "title": titles[key], "count": qs[:1001].count(), "items": list(qs[:10])})
+    return render(request, "tasks/inbox.html", {"blocks": blocks, "today": today})
+
+
+def _task_or_404(request, pk) -> Task:
+    return get_object_or_404(visible_tasks(request.user).select_related("lead", "assigned_by", "document", "parent",
+                                                                        "series"), pk=pk)
+
+
+def task_detail(request, pk):
+    task = _task_or_404(request, pk)
+    scope = Scope.of(request.user)
+    coordinations = list(Coordination.objects.filter(task=task).select_related("unit"))
+    coordinating_ids = {c.unit_id for c in coordinations}
+    may_decide = scope.may_decide_for(task.assigned_by)
+    may_lead = scope.may_work_for(task.lead)
+    may_report = may_lead or bool(coordinating_ids & scope.work_unit_ids) or scope.is_superuser
+    readable = scope.readable_units()
+    children = with_list_relations(task.children.all()).order_by("due_on", "id")
+    occurrences = task.occurrences.order_by("-period_key")[:12] if task.is_series else []
+    context = {
+        "task": task, "today": vn_today(), "coordinations": coordinations, "may_decide": may_decide,
+        "may_lead": may_lead, "may_report": may_report, "children": children, "occurrences": occurrences,
+        "timeline": timeline(task), "pending_extension": task.extensions.filter(decision=Decision.PENDING).first(),
+        "progress_form": ProgressForm(), "completion_form": CompletionForm(), "reason_form": ReasonForm(),
+        "extension_form": ExtensionForm(),
+        "edit_form": EditTaskForm(units=readable.filter(root_id=task.tree_id), initial={
+            "content": task.content, "deadline": task.deadline, "is_key": task.is_key, "version": task.version,
+            "coordinators": list(coordinating_ids)}) if may_decide else None,
+        "delegate_formset": TaskDraftFormSet(prefix="con", units=task.lead.subtree().exclude(pk=task.lead_id))
+        if scope.may_decide_for(task.lead) and task.state == "open" else None,
+    }
+    return render(request, "tasks/task_detail.html", context)
+
+
+def _act(request, pk, action, success: str):
+    """Run one service for a task the user can see; report the outcome as a message."""
+    task = _task_or_404(request, pk)
+    try:
+        action(task)
+    except (ValidationError, PermissionDenied) as error:
+        _fail(request, error)
+    else:
+        messages.success(request, success)
+    return redirect("task_detail", pk=task.pk)
+
+
+def _version(request):
+    return request.POST.get("version") or None
+
+
+@require_POST
+def report(request, pk):
+    form = ProgressForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _invalid(request, pk, form)
+    d = form.cleaned_data
+    files = [d["file"]] if d.get("file") else []
+    return _act(request, pk, lambda t: services.report_progress(
+        request.user, t, percent=d["percent"], text=d["text"], files=files, expected_version=_version(request)),
+        "Đã gửi báo cáo tiến độ.")
+
+
+@require_POST
+def request_completion(request, pk):
+    form = CompletionForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _invalid(request, pk, form)
+    d = form.cleaned_data
+    files = [d["file"]] if d.get("file") else []
+    return _act(request, pk, lambda t: services.request_completion(
+        request.user, t, note=d["note"], files=files, expected_version=_version(request)),
+        "Đã gửi đề nghị hoàn thành. Chờ đơn vị giao nghiệm thu.")
+
+
+@require_POST
+def accept(request, pk):
+    return _act(request, pk, lambda t: services.accept_completion(request.user, t, expected_version=_version(request)),
+                "Đã nghiệm thu: nhiệm vụ hoàn thành.")
+
+
+def _with_reason(request, pk, service, success):
+    form = ReasonForm(request.POST)
+    if not form.is_valid():
+        return _invalid(request, pk, form)
+    reason = form.cleaned_data["reason"]
+    return _act(request, pk, lambda t: service(request.user, t, reason=reason, expected_version=_version(request)),
+                success)
+
+
+@require_POST
+def return_completion(request, pk):
+    return _with_reason(request, pk, services.return_completion, "Đã trả lại đề nghị hoàn thành.")
+
+
+@require_POST
+def pause(request, pk):
+    return _with_reason(request, pk, services.pause, "Đã tạm dừng nhiệm vụ.")
+
+
+@require_POST
+def cancel(request, pk):
+    return _with_reason(request, pk, services.cancel, "Đã dừng thực hiện nhiệm vụ.")
+
+
+@require_POST
+def resume(request, pk):
+    return _act(request, pk, lambda t: services.resume(request.user, t, expected_version=_version(request)),
+                "Nhiệm vụ tiếp tục thực hiện.")
+
+
+@require_POST
+def request_extension(request, pk):
+    form = ExtensionForm(request.POST)
+    if not form.is_valid():
+        return _invalid(request, pk, form)
+    d = form.cleaned_data
+    return _act(request, pk, lambda t: services.request_extension(
+        request.user, t, new_deadline=d["new_deadline"], reason=d["reason"], expected_version=_version(request)),
+        "Đã gửi đề nghị gia hạn.")
+
+
+@require_POST
+def decide_extension(request, pk, extension_pk):
+    task = _task_or_404(request, pk)
+    extension = get_object_or_404(Extension, pk=extension_pk, task=task)
+    approve = request.POST.get("decision") == "approve"
+    note = request.POST.get("note", "")
+    return _act(request, pk, lambda t: services.decide_extension(request.user, extension, approve=approve, note=note),
+                "Đã đồng ý gia hạn." if approve else "Đã không đồng ý gia hạn.")
+
+
+@require_POST
+def edit(request, pk):
+    task = _task_or_404(request, pk)
+    units = Scope.of(request.user).readable_units().filter(root_id=task.tree_id)
+    form = EditTaskForm(request.POST, units=units)
+    if not form.is_valid():
+        return _invalid(request, pk, form)
+    d = form.cleaned_data
+    return _act(request, pk, lambda t: services.edit_task(
+        request.user, t, expected_version=d["version"], content=d["content"], deadline=d["deadline"],
+        is_key=d["is_key"], coordinators=list(d["coordinators"])), "Đã cập nhật nhiệm vụ.")
+
+
+@require_POST
+def delegate(request, pk):
+    task = _task_or_404(request, pk)
+    formset = TaskDraftFormSet(request.POST, prefix="con", units=task.lead.subtree().exclude(pk=task.lead_id))
+    if not formset.is_valid():
+        return _invalid(request, pk, formset)
+    drafts = [f.draft() for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+    return _act(request, pk, lambda t: services.delegate(request.user, t, drafts), "Đã giao nhiệm vụ cho đơn vị cấp dưới.")
+
+
+def _invalid(request, pk, form):
+    errors = form.errors.values() if hasattr(form, "errors") and isinstance(form.errors, dict) else []
+    if isinstance(getattr(form, "errors", None), list):  # a formset
+        errors = [e for f in form.errors for e in f.values()] + [form.non_form_errors()]
+    for field_errors in errors:
+        for text in field_errors:
+            messages.error(request, text)
+    get_object_or_404(visible_tasks(request.user), pk=pk)
+    return redirect("task_detail", pk=pk)
+
+
+def task_create(request):
+    scope = Scope.of(request.user)
+    deciding = scope.deciding_units()
+    if not deciding.exists():
+        raise PermissionDenied("Bạn không có quyền giao nhiệm vụ.")
+    units = scope.readable_units()
+    form = StandaloneTaskForm(request.POST or None, units=units, deciding=deciding,
+                              initial={"issued_on": vn_today()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            [task] = services.assign_tasks(request.user, assigned_by=form.cleaned_data["assigned_by"],
+                                           drafts=[form.draft()], issued_on=form.cleaned_data["issued_on"])
+        except (ValidationError, PermissionDenied) as error:
+            _fail(request, error)
+        else:
+            messages.success(request, "Đã giao nhiệm vụ.")
+            return redirect("task_detail", pk=task.pk)
+    return render(request, "tasks/task_form.html", {"form": form})
+
+
+def draft_row(request):
+    """htmx: one more empty task row for the document form."""
+    try:
+        index = int(request.GET.get("index", 0))
+    except ValueError:
+        raise Http404
+    prefix = request.GET.get("prefix", "nv")
+    if prefix not in {"nv", "con"}:
+        raise Http404
+    formset = TaskDraftFormSet(prefix=prefix, units=Scope.of(request.user).readable_units())
+    form = formset.empty_form
+    form.prefix = f"{prefix}-{index}"
+    return render(request, "tasks/_draft_row.html", {"form": form, "index": index})
+
+
+
+def evidence(request, pk, evidence_pk):
+    task = _task_or_404(request, pk)
+    item = get_object_or_404(Evidence.objects.filter(Q(report__task=task) | Q(completion__task=task)), pk=evidence_pk)
+    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.name, content_type=item.content_type)

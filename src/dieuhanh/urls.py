@@ -1,0 +1,38 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import path
+from django.views.generic import RedirectView
+
+from dieuhanh.documents import views as documents
+from dieuhanh.org import views as org
+from dieuhanh.tasks import views as tasks
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="inbox"), name="home"),
+    path("dang-nhap/", auth_views.LoginView.as_view(template_name="web/login.html"), name="login"),
+    path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("viec-cua-don-vi/", tasks.inbox, name="inbox"),
+    path("nhiem-vu/", tasks.task_list, name="task_list"),
+    path("nhiem-vu/moi/", tasks.task_create, name="task_create"),
+    path("nhiem-vu/dong-moi/", tasks.draft_row, name="draft_row"),
+    path("nhiem-vu/<int:pk>/", tasks.task_detail, name="task_detail"),
+    path("nhiem-vu/<int:pk>/bao-cao/", tasks.report, name="task_report"),
+    path("nhiem-vu/<int:pk>/de-nghi-hoan-thanh/", tasks.request_completion, name="task_request_completion"),
+    path("nhiem-vu/<int:pk>/nghiem-thu/", tasks.accept, name="task_accept"),
+    path("nhiem-vu/<int:pk>/tra-lai/", tasks.return_completion, name="task_return"),
+    path("nhiem-vu/<int:pk>/gia-han/", tasks.request_extension, name="task_extension"),
+    path("nhiem-vu/<int:pk>/gia-han/<int:extension_pk>/", tasks.decide_extension, name="task_extension_decide"),
+    path("nhiem-vu/<int:pk>/tam-dung/", tasks.pause, name="task_pause"),
+    path("nhiem-vu/<int:pk>/tiep-tuc/", tasks.resume, name="task_resume"),
+    path("nhiem-vu/<int:pk>/dung/", tasks.cancel, name="task_cancel"),
+    path("nhiem-vu/<int:pk>/sua/", tasks.edit, name="task_edit"),
+    path("nhiem-vu/<int:pk>/giao-nhiem-vu-con/", tasks.delegate, name="task_delegate"),
+    path("nhiem-vu/<int:pk>/tep/<int:evidence_pk>/", tasks.evidence, name="evidence"),
+    path("van-ban/", documents.document_list, name="document_list"),
+    path("van-ban/moi/", documents.document_create, name="document_create"),
+    path("van-ban/<int:pk>/", documents.document_detail, name="document_detail"),
+    path("van-ban/<int:pk>/tep/<int:attachment_pk>/", documents.attachment, name="attachment"),
+    path("don-vi/", org.unit_list, name="unit_list"),
+    path("don-vi/<int:pk>/", org.unit_detail, name="unit_detail"),
+    path("quan-tri/", admin.site.urls),
+]

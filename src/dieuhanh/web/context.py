@@ -1,0 +1,9 @@
+from dieuhanh.org.queries import Scope
+
+
+def navigation(request):
+    user = getattr(request, "user", None)
+    if not user or not user.is_authenticated:
+        return {}
+    scope = Scope.of(user)
+    return {"my_memberships": scope.memberships}

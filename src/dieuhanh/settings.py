@@ -21,7 +21,8 @@ def env_dates(name: str) -> list[str]:
     return [d.strip() for d in os.environ.get(name, "").split(",") if d.strip()]
 
 
-DEBUG = env_bool("DIEUHANH_DEBUG", True)
+DEBUG = env_bool("DIEUHANH_DEBUG", False)
+WHITENOISE_USE_FINDERS = True  # serve app static files without a collectstatic step
 SECRET_KEY = os.environ.get("DIEUHANH_SECRET_KEY", "dev-only-not-secret-change-me")
 ALLOWED_HOSTS = os.environ.get("DIEUHANH_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
 

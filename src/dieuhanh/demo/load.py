@@ -5,7 +5,7 @@ and status shows something. Loaded once (`dieuhanh load_demo`)."""
 
 import random
 from contextlib import contextmanager
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from unittest import mock
 
 from django.contrib.auth import get_user_model
@@ -61,8 +61,9 @@ SCENARIOS = [  # (name, weight)
 
 @contextmanager
 def clock(day: date):
-    """Run services as if today were `day` (the demo's past)."""
-    with mock.patch.object(calendar, "today", return_value=day):
+    """Run services as if it were 09:00 on `day` (the demo's past): dates, timestamps and history."""
+    moment = datetime.combine(day, time(9, 0), tzinfo=calendar.VN_TZ)
+    with mock.patch("django.utils.timezone.now", return_value=moment):
         yield
 
 
@@ -72,8 +73,8 @@ def _units(ht: dict, na: dict) -> dict[str, Unit]:
 
 def _accounts(units: dict[str, Unit]):
     for username, full_name, unit_key, role, _ in ACCOUNTS:
-        first, _, last = full_name.rpartition(" ")
-        user, created = User.objects.get_or_create(username=username, defaults={"first_name": last, "last_name": first})
+        # Vietnamese names read family name first; keep the whole name in one field.
+        user, created = User.objects.get_or_create(username=username, defaults={"first_name": full_name})
         if created:
             user.set_password(PASSWORD)
             user.is_staff = user.is_superuser = role == Role.ADMIN
@@ -82,8 +83,7 @@ def _accounts(units: dict[str, Unit]):
 
 
 def _system_user():
-    user, created = User.objects.get_or_create(username="dulieu.minhhoa",
-                                               defaults={"first_name": "minh họa", "last_name": "Dữ liệu"})
+    user, created = User.objects.get_or_create(username="dulieu.minhhoa", defaults={"first_name": "Dữ liệu minh họa"})
     if created:
         user.is_superuser = True
         user.set_unusable_password()
@@ -247,6 +247,8 @@ def _generated(actor, ht, rng: random.Random, count: int):
     leads = [u for k, u in ht.items() if k.startswith(("so-", "cong-an", "bo-chqs", "thanh-tra", "ub-", "du-"))
              or k in {"btc", "btgdv", "vptu", "mttq", "hoi-lhpn", "tinh-doan"}]
     leads = [u for u in leads if u.is_active]
+    # The units with demo accounts get more work, so that signing in as them shows a full inbox.
+    leads += [ht[k] for k in ("btc", "so-noi-vu", "so-tai-chinh", "ub-18073") for _ in range(8)]
     scenario_names = [s for s, _ in SCENARIOS]
     weights = [w for _, w in SCENARIOS]
     made = 0
@@ -276,8 +278,8 @@ def _generated(actor, ht, rng: random.Random, count: int):
                     scenario = "on_time"
                     deadline = today + timedelta(days=rng.randint(5, 60))
             lead = rng.choice(leads)
-            others = [u for u in rng.sample(leads, 3) if u != lead][: rng.choice([0, 0, 1, 2])]
-            content = f"{rng.choice(ACTIONS)} {topic}" + (f" trên địa bàn {lead.area.name}" if lead.area and lead.area.level == "commune" else "")
+            others = list(dict.fromkeys(u for u in rng.sample(leads, 4) if u != lead))[: rng.choice([0, 0, 1, 2])]
+            content = f"{rng.choice(ACTIONS)} {topic}" + (f" trên địa bàn {lead.area.name[0].lower()}{lead.area.name[1:]}" if lead.area and lead.area.level == "commune" else "")
             planned.append((scenario, TaskDraft(content, lead, others, deadline=deadline,
                                                 is_key=scenario == "key_overdue" or rng.random() < 0.08)))
         with clock(issued_on):

@@ -1,9 +1,12 @@
 """A task's timeline: reports, completion requests, extensions and every recorded change, newest first."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+
+from dieuhanh.org.models import Unit
 
 from .models import CompletionRequest, Extension, ProgressReport, Task
+from .status import Recurrence, State
 
 FIELD_LABELS = {
     "content": "Nội dung", "deadline": "Thời hạn", "state": "Trạng thái", "progress": "Tiến độ (%)",
@@ -30,6 +33,23 @@ def _name(user) -> str:
     return user.get_full_name() or user.get_username()
 
 
+def _shown(field: str, value) -> str | None:
+    """A stored value as a person reads it: dd/mm/yyyy, state labels, unit names, Có/Không."""
+    if value is None or value == "":
+        return None
+    if field == "state":
+        return State(value).label
+    if field == "recurrence":
+        return Recurrence(value).label
+    if field == "lead":
+        return Unit.objects.filter(pk=value).values_list("name", flat=True).first()
+    if isinstance(value, bool):
+        return "Có" if value else "Không"
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    return str(value)
+
+
 def _history(task: Task) -> list[Event]:
     records = list(task.history.select_related("history_user").order_by("history_date", "history_id"))
     events, previous = [], None
@@ -39,7 +59,8 @@ def _history(task: Task) -> list[Event]:
         else:
             delta = record.diff_against(previous)
             changes = tuple(
-                (FIELD_LABELS.get(c.field, c.field), c.old, c.new) for c in delta.changes if c.field not in HIDDEN
+                (FIELD_LABELS.get(c.field, c.field), _shown(c.field, c.old), _shown(c.field, c.new))
+                for c in delta.changes if c.field not in HIDDEN
             )
             if changes:
                 events.append(Event(record.history_date, "change", _name(record.history_user), "Cập nhật",

@@ -86,7 +86,8 @@ def inbox(request):
     for key in ("overdue", "due_soon", "awaiting", "returned"):
         qs = with_list_relations(sections[key]).order_by("due_on", "id")
         blocks.append({"key": key, "title": titles[key], "count": qs[:1001].count(), "items": list(qs[:10])})
-    return render(request, "tasks/inbox.html", {"blocks": blocks, "today": today})
+    own = Scope.of(request.user).memberships
+    return render(request, "tasks/inbox.html", {"blocks": blocks, "today": today, "own": own})
 
 
 def _task_or_404(request, pk) -> Task:

@@ -102,6 +102,7 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise expects it; files come from the apps
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 

@@ -11,7 +11,7 @@ from dieuhanh.documents.models import Document
 from dieuhanh.org.models import Unit
 
 from . import status as st
-from .calendar import today as vn_today
+from . import calendar
 
 
 class Task(models.Model):
@@ -86,7 +86,7 @@ class Task(models.Model):
 
     @property
     def status(self) -> st.Status:
-        return self.status_on(vn_today())
+        return self.status_on(calendar.today())
 
     @property
     def status_css(self) -> str:
@@ -97,7 +97,7 @@ class Task(models.Model):
         """Calendar days past the effective deadline (to today, or to the completion date)."""
         if not self.due_on:
             return 0
-        end = self.done_on or self.requested_done_on or vn_today()
+        end = self.done_on or self.requested_done_on or calendar.today()
         return max(0, (end - self.due_on).days)
 
     @property
@@ -106,7 +106,7 @@ class Task(models.Model):
         if self.state != st.State.OPEN:
             return False
         last = self.last_report_on or self.issued_on
-        return last < vn_today() - timedelta(days=settings.DIEUHANH_STALE_AFTER_DAYS)
+        return last < calendar.today() - timedelta(days=settings.DIEUHANH_STALE_AFTER_DAYS)
 
     @property
     def is_series(self) -> bool:

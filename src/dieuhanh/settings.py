@@ -112,11 +112,6 @@ LOGOUT_REDIRECT_URL = "login"
 # Idle timeout (TCVN 11930 level 3): a session with no request for this long ends.
 SESSION_COOKIE_AGE = env_int("DIEUHANH_SESSION_IDLE_MINUTES", 30) * 60
 SESSION_SAVE_EVERY_REQUEST = True
-PASSWORD_HASHERS = os.environ.get("DIEUHANH_PASSWORD_HASHERS", "").split(",") if os.environ.get(
-    "DIEUHANH_PASSWORD_HASHERS"
-) else [
-    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
-]
 
 # Uploads: a cap, and the type is sniffed from the content.
 MAX_UPLOAD_MB = env_int("DIEUHANH_MAX_UPLOAD_MB", 20)

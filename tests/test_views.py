@@ -1,0 +1,121 @@
+from datetime import date, timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from dieuhanh.tasks import calendar
+from dieuhanh.tasks.models import Task
+
+pytestmark = pytest.mark.django_db
+
+
+def test_main_pages_render_in_vietnamese(province, login):
+    task = province.task()
+    client = login(province.tracker)
+    for url, text in [("/viec-cua-don-vi/", "Việc của đơn vị"), ("/nhiem-vu/", "Nhiệm vụ"),
+                      (f"/nhiem-vu/{task.pk}/", "Diễn biến và lịch sử"), ("/van-ban/", "Văn bản chỉ đạo"),
+                      ("/van-ban/moi/", "Nhập văn bản"), ("/don-vi/", "Đơn vị"), (f"/don-vi/{province.btc.pk}/", "Ban Tổ chức"),
+                      ("/nhiem-vu/moi/", "Giao nhiệm vụ")]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert text in response.content.decode(), url
+
+
+def test_search_ignores_diacritics(province, login):
+    province.task("Rà soát thu ngân sách trên địa bàn")
+    province.task("Kiện toàn ban chỉ đạo", lead=province.snv)
+    client = login(province.tracker)
+    page = client.get("/nhiem-vu/", {"q": "ngan sach"}).content.decode()
+    assert "thu ngân sách" in page and "Kiện toàn" not in page
+    page = client.get("/nhiem-vu/", {"q": "ban to chuc"}).content.decode()  # the lead unit's name
+    assert "thu ngân sách" in page and "Kiện toàn" not in page
+
+
+def test_filters_by_unit_subtree_status_and_deadline(province, login):
+    province.task("Việc của Sở", lead=province.snv, deadline=date(2099, 3, 1))
+    province.task("Việc của Ban", lead=province.btc, deadline=date(2099, 6, 1))
+    client = login(province.tracker)
+    page = client.get("/nhiem-vu/", {"don_vi": province.ubnd.pk}).content.decode()
+    assert "Việc của Sở" in page and "Việc của Ban" not in page
+    page = client.get("/nhiem-vu/", {"han_tu": "01/05/2099", "han_den": "30/06/2099"}).content.decode()
+    assert "Việc của Ban" in page and "Việc của Sở" not in page
+    page = client.get("/nhiem-vu/", {"trang_thai": "not_started"}).content.decode()
+    assert "Việc của Ban" in page
+
+
+def test_document_form_creates_the_document_and_its_tasks(province, login):
+    client = login(province.tracker)
+    response = client.post("/van-ban/moi/", {
+        "issuer": province.root.pk, "symbol": "1029-TB/TU", "issued_on": "28/08/2023", "subject": "Kết luận",
+        "nv-TOTAL_FORMS": "2", "nv-INITIAL_FORMS": "0",
+        "nv-0-content": "Tuyên truyền", "nv-0-lead": province.btc.pk, "nv-0-deadline": "31/12/2023",
+        "nv-1-content": "Trả lời kiến nghị", "nv-1-lead": province.ubnd.pk, "nv-1-coordinators": [province.snv.pk],
+        "nv-1-working_days": "10",
+    }, follow=True)
+    assert "Đã nhập văn bản 1029-TB/TU và giao 2 nhiệm vụ" in response.content.decode()
+    assert Task.objects.count() == 2
+    # 29–31/8 are the 1st–3rd; 1/9 and 4/9 (in lieu of 2/9, a Saturday) are off; 5/9 … 13/9 the 4th–10th.
+    assert Task.objects.get(content="Trả lời kiến nghị").deadline == date(2023, 9, 13)
+
+
+def test_document_form_shows_the_vietnamese_error_and_saves_nothing(province, login):
+    client = login(province.tracker)
+    response = client.post("/van-ban/moi/", {
+        "issuer": province.root.pk, "symbol": "abc", "issued_on": "28/08/2023", "subject": "Kết luận",
+        "nv-TOTAL_FORMS": "1", "nv-INITIAL_FORMS": "0", "nv-0-content": "Việc", "nv-0-lead": province.btc.pk,
+        "nv-0-deadline": "31/12/2023",
+    })
+    assert "không đúng mẫu" in response.content.decode()
+    assert not Task.objects.exists()
+
+
+def test_stale_edit_through_the_page_tells_the_second_officer(province, login):
+    task = province.task()
+    version = task.version
+    client = login(province.tracker)
+    form = {"content": "Sửa lần 1", "deadline": "31/12/2099", "version": version}
+    client.post(f"/nhiem-vu/{task.pk}/sua/", form)
+    response = client.post(f"/nhiem-vu/{task.pk}/sua/", {**form, "content": "Sửa lần 2"}, follow=True)
+    assert "người khác cập nhật" in response.content.decode()
+    task.refresh_from_db()
+    assert task.content == "Sửa lần 1"
+
+
+def test_inbox_counts_follow_the_workflow(province, login):
+    soon = calendar.today() + timedelta(days=3)
+    task = province.task(deadline=soon, issued_on=calendar.today() - timedelta(days=5))
+    officer = login(province.lead_officer)
+    assert 'data-count="due_soon">1<' in officer.get("/viec-cua-don-vi/").content.decode()
+    officer.post(f"/nhiem-vu/{task.pk}/de-nghi-hoan-thanh/", {"note": "Xong", "version": task.version})
+    tracker = login(province.tracker)
+    assert 'data-count="awaiting">1<' in tracker.get("/viec-cua-don-vi/").content.decode()
+
+
+def _queries(client, url, params=None):
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url, params or {}).status_code == 200
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.parametrize("url, params", [
+    ("/viec-cua-don-vi/", None),
+    ("/nhiem-vu/", None),
+    ("/nhiem-vu/", {"trang_thai": "overdue"}),
+    ("/nhiem-vu/", {"q": "ngan sach"}),
+    ("/nhiem-vu/", {"don_vi": "__btc__"}),
+])
+@pytest.mark.parametrize("who", ["tracker", "lead_officer", "coord_officer"])
+def test_list_pages_cost_the_same_number_of_queries_at_any_size(province, login, url, params, who):
+    if params and params.get("don_vi") == "__btc__":
+        params = {"don_vi": province.btc.pk}
+    def add(n):
+        past = calendar.today() - timedelta(days=40)
+        for i in range(n):
+            province.task(f"Rà soát thu ngân sách đợt {i}", coordinators=[province.snv],
+                          deadline=past + timedelta(days=i * 3), issued_on=past - timedelta(days=1))
+    client = login(getattr(province, who))
+    add(3)
+    small = _queries(client, url, params)
+    add(40)
+    assert _queries(client, url, params) == small

@@ -1,0 +1,103 @@
+"""The main flow in a real browser: Playwright driving Debian's chromium."""
+
+import os
+import re
+import shutil
+from datetime import timedelta
+
+import pytest
+
+from dieuhanh.tasks import calendar
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+PASSWORD = "mat-khau-thu-nghiem"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not shutil.which(CHROMIUM):
+        pytest.skip("cần Debian chromium (apt-get install chromium); .ci/run cài đặt gói này")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+def sign_in(browser, live_server, username):
+    page = browser.new_page(locale="vi-VN", viewport={"width": 1280, "height": 900})
+    page.goto(f"{live_server.url}/dang-nhap/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button.primary")
+    page.wait_for_url(re.compile(r"/viec-cua-don-vi/"))
+    return page
+
+
+def count(page, key):
+    return int(page.locator(f'[data-count="{key}"]').inner_text())
+
+
+def test_document_to_accepted_task(browser, live_server, province):
+    deadline = calendar.today() + timedelta(days=5)
+    issued = calendar.today()
+    tracker = sign_in(browser, live_server, "vanphong")
+    assert count(tracker, "awaiting") == 0
+
+    # The tracker registers a conclusion notice with two tasks (the second row added through htmx).
+    tracker.goto(f"{live_server.url}/van-ban/moi/")
+    tracker.select_option("#id_issuer", str(province.root.pk))
+    tracker.fill("#id_symbol", "1029-TB/TU")
+    tracker.fill("#id_issued_on", issued.strftime("%d/%m/%Y"))
+    tracker.fill("#id_subject", "Thông báo kết luận của Thường trực Tỉnh ủy")
+    tracker.fill("#id_nv-0-content", "Tham mưu trả lời các đề xuất, kiến nghị về công tác cán bộ")
+    tracker.select_option("#id_nv-0-lead", str(province.btc.pk))
+    tracker.select_option("#id_nv-0-coordinators", [str(province.snv.pk)])
+    tracker.fill("#id_nv-0-deadline", deadline.strftime("%d/%m/%Y"))
+    tracker.click("#add-row")
+    tracker.wait_for_selector("#id_nv-1-content")
+    tracker.fill("#id_nv-1-content", "Tuyên truyền, quán triệt kết luận")
+    tracker.select_option("#id_nv-1-lead", str(province.ubnd.pk))
+    tracker.fill("#id_nv-1-working_days", "10")
+    tracker.click("text=Lưu văn bản và giao nhiệm vụ")
+    tracker.wait_for_selector("text=Đã nhập văn bản 1029-TB/TU và giao 2 nhiệm vụ")
+    task_link = tracker.locator("a", has_text="Tham mưu trả lời các đề xuất")
+    task_url = live_server.url + task_link.get_attribute("href")
+
+    # An officer of the lead unit sees it due soon, reports 100% and asks for completion.
+    officer = sign_in(browser, live_server, "bantochuc")
+    assert count(officer, "due_soon") == 1
+    officer.goto(task_url)
+    officer.fill("#id_percent", "100")
+    officer.fill("#id_text", "Đã trả lời đủ 12 kiến nghị")
+    officer.click("text=Gửi báo cáo")
+    officer.wait_for_selector("text=Đã gửi báo cáo tiến độ.")
+    officer.click("summary:has-text('Đề nghị hoàn thành')")
+    officer.fill("#id_note", "Đã hoàn thành, gửi kèm văn bản trả lời")
+    officer.click("button:has-text('Đề nghị hoàn thành')")
+    officer.wait_for_selector("text=Chờ đơn vị giao nghiệm thu")
+
+    # The tracker accepts: the task is done on time, the inbox counts change.
+    tracker.goto(f"{live_server.url}/viec-cua-don-vi/")
+    assert count(tracker, "awaiting") == 1
+    tracker.goto(task_url)
+    tracker.click("text=Nghiệm thu — hoàn thành")
+    tracker.wait_for_selector(".status:has-text('Hoàn thành đúng hạn')")
+    tracker.goto(f"{live_server.url}/viec-cua-don-vi/")
+    assert count(tracker, "awaiting") == 0
+    officer.goto(f"{live_server.url}/viec-cua-don-vi/")
+    assert count(officer, "due_soon") == 0
+    os.makedirs("var/screenshots", exist_ok=True)
+    tracker.goto(task_url)
+    tracker.screenshot(path="var/screenshots/task-done.png", full_page=True)
+
+    # An officer of another unit cannot open the task.
+    outsider = sign_in(browser, live_server, "xa.b")
+    response = outsider.goto(task_url)
+    assert response.status == 404
+    assert "Tham mưu trả lời" not in outsider.content()

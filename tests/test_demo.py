@@ -1,0 +1,41 @@
+import pytest
+from django.core.management import call_command
+
+from dieuhanh.demo.load import ACCOUNTS, load_demo
+from dieuhanh.documents.models import Document
+from dieuhanh.org.models import Area, Person, Unit
+from dieuhanh.tasks.models import Task
+from dieuhanh.tasks.queries import visible_tasks
+from dieuhanh.tasks.status import Status
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_loads_once_with_the_seeds_and_every_status(django_user_model, settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    assert load_demo(generated=120)
+    assert not load_demo(generated=120)
+    notice = Document.objects.get(symbol="1029-TB/TU")
+    assert notice.issuer.name == "Tỉnh ủy Nghệ An" and notice.tasks.filter(series=None).count() == 4
+    assert {t.lead.short_name for t in notice.tasks.filter(series=None)} == {
+        "Ban Tuyên giáo", "Ban Tổ chức", "Ban cán sự đảng UBND tỉnh", "Ban Dân vận"}
+    assert Person.objects.get(full_name="Nguyễn Thế Hoàn").positions.get().title == "Bí thư Huyện ủy Lộc Hà"
+    assert Area.objects.filter(legacy=False, level="commune", parent__code="42").count() == 69
+    assert Area.objects.filter(legacy=False, level="commune").count() == 3321
+    assert Area.objects.filter(legacy=True, level="commune").exclude(merged_into=None).exists()
+    assert Unit.objects.get(code="ht-bdv").successor == Unit.objects.get(code="ht-btgdv")
+    statuses = {t.status for t in Task.objects.all()}
+    assert {Status.NOT_STARTED, Status.ON_TIME, Status.OVERDUE, Status.AWAITING, Status.DONE_ON_TIME,
+            Status.DONE_LATE, Status.ONGOING, Status.PAUSED, Status.CANCELLED} <= statuses
+    vanphong = django_user_model.objects.get(username="vanphong")
+    assert vanphong.check_password("dieuhanh-demo")
+    ha_tinh = Task.objects.filter(tree__code="ht-tu")
+    assert visible_tasks(vanphong).count() == ha_tinh.count() > 100
+    assert not visible_tasks(vanphong).filter(tree__code="na-tu").exists()
+    assert {a[0] for a in ACCOUNTS} <= set(django_user_model.objects.values_list("username", flat=True))
+
+
+def test_demo_accounts_are_printed(capsys):
+    call_command("demo_accounts")
+    out = capsys.readouterr().out
+    assert "dieuhanh-demo" in out and "vanphong" in out

@@ -14,11 +14,16 @@ from .models import Coordination, Task
 from .status import Group, State, Status, group_q, status_q
 
 
-def involving(unit_ids) -> Q:
-    """Tasks a set of units leads, coordinates or assigned."""
-    unit_ids = list(unit_ids)
-    coordinated = Coordination.objects.filter(unit_id__in=unit_ids).values("task_id")
-    return Q(lead_id__in=unit_ids) | Q(assigned_by_id__in=unit_ids) | Q(pk__in=coordinated)
+def involving(unit_ids, *, assigned: bool = True) -> Q:
+    """Tasks that units (a list or a subquery of ids) lead, coordinate or — if `assigned` — assigned.
+
+    One `id IN (… UNION …)` rather than OR-ed conditions: each branch uses its own index, where
+    an OR over a subquery makes PostgreSQL scan the whole table."""
+    branches = Task.objects.filter(lead_id__in=unit_ids).values("pk").union(
+        Coordination.objects.filter(unit_id__in=unit_ids).values("task_id"))
+    if assigned:
+        branches = branches.union(Task.objects.filter(assigned_by_id__in=unit_ids).values("pk"))
+    return Q(pk__in=branches)
 
 
 def visible_tasks(user) -> QuerySet[Task]:
@@ -58,9 +63,7 @@ class TaskFilter:
     def apply(self, tasks: QuerySet[Task], today: date) -> QuerySet[Task]:
         if self.unit is not None:
             subtree = Unit.objects.filter(path__startswith=self.unit.path).values("pk")
-            tasks = tasks.filter(
-                Q(lead_id__in=subtree) | Q(pk__in=Coordination.objects.filter(unit_id__in=subtree).values("task_id"))
-            )
+            tasks = tasks.filter(involving(subtree, assigned=False))
         if self.status in Status.values:
             tasks = tasks.filter(status_q(self.status, today))
         if self.group in Group.values:
@@ -93,8 +96,7 @@ def inbox_sections(user, today: date) -> dict[str, QuerySet[Task]]:
     deciding = list(scope.decide_unit_ids)
     soon = today + timedelta(days=7)
     leading = Task.objects.filter(lead_id__in=mine)
-    coordinated = Coordination.objects.filter(unit_id__in=mine).values("task_id")
-    working = Task.objects.filter(Q(lead_id__in=mine) | Q(pk__in=coordinated))
+    working = Task.objects.filter(involving(mine, assigned=False))
     return {
         "due_soon": working.filter(state=State.OPEN, recurrence="", due_on__gte=today, due_on__lte=soon),
         "overdue": working.filter(status_q(Status.OVERDUE, today)),

@@ -1,0 +1,141 @@
+"""Synthetic province for benchmarks: ~3,000 units and N tasks in the shape of the demo
+(≈10% overdue), inserted in bulk (COPY on PostgreSQL, executemany on SQLite)."""
+
+import random
+from datetime import datetime, timedelta, timezone
+
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+from django.contrib.sessions.backends.db import SessionStore
+from django.db import connection, transaction
+
+from dieuhanh.org.models import Membership, Role, Unit
+from dieuhanh.tasks import calendar
+from dieuhanh.text import fold
+
+TOPICS = ["giải ngân vốn đầu tư công", "thu ngân sách nhà nước", "xây dựng nông thôn mới", "cải cách hành chính",
+          "chuyển đổi số", "giải phóng mặt bằng", "tiếp công dân", "phòng, chống thiên tai", "an toàn thực phẩm",
+          "công tác cán bộ", "chương trình OCOP", "nhà ở cho hộ nghèo", "quản lý đất đai", "phát triển đảng viên",
+          "bảo vệ môi trường", "thu hút đầu tư", "an ninh trật tự", "y tế cơ sở"]
+ACTIONS = ["Tham mưu kế hoạch", "Rà soát, báo cáo", "Triển khai thực hiện", "Kiểm tra, đôn đốc", "Sơ kết, đánh giá"]
+COLUMNS = ["content", "assigned_by_id", "lead_id", "tree_id", "issued_on", "deadline", "due_on", "recurrence",
+           "period_key", "is_key", "state", "state_reason", "progress", "last_report_on", "requested_done_on",
+           "done_on", "version", "search_text", "created_at", "updated_at"]
+
+
+def _units(rng):
+    K = Unit.Kind
+    root = Unit.objects.create(code="bench-tu", name="Tỉnh ủy Bench", kind=K.PARTY_COMMITTEE)
+    boards = [Unit.objects.create(code=f"b-ban-{i}", name=f"Ban {n} Tỉnh ủy", kind=K.PARTY_BOARD, parent=root)
+              for i, n in enumerate(["Tổ chức", "Tuyên giáo và Dân vận", "Nội chính", "Kiểm tra", "Văn phòng"])]
+    ubnd = Unit.objects.create(code="b-ubnd", name="UBND tỉnh", kind=K.PEOPLES_COMMITTEE, parent=root)
+    depts = [Unit.objects.create(code=f"b-so-{i}", name=f"Sở số {i}", kind=K.DEPARTMENT, parent=ubnd) for i in range(25)]
+    depts[0].name = "Sở Nội vụ"
+    depts[0].save()
+    communes = []
+    for i in range(1480):
+        communes.append(Unit.objects.create(code=f"b-du-{i}", name=f"Đảng ủy xã {i}", kind=K.PARTY_COMMITTEE, parent=root))
+        communes.append(Unit.objects.create(code=f"b-ub-{i}", name=f"UBND xã {i}", kind=K.PEOPLES_COMMITTEE, parent=ubnd))
+    return root, boards, ubnd, depts, communes
+
+
+def _session(user) -> str:
+    s = SessionStore()
+    s[SESSION_KEY] = str(user.pk)
+    s[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    s[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    s.create()
+    return s.session_key
+
+
+def _rows(n, rng, root, assigners, leads, names, today):
+    now = datetime.now(timezone.utc)
+    for _ in range(n):
+        lead = rng.choice(leads)
+        assigner = rng.choice(assigners)
+        roll = rng.random()
+        issued = today - timedelta(days=rng.randint(1, 700))
+        progress, last_report, requested, done, recurrence, state = 0, None, None, None, "", "open"
+        if roll < 0.28:  # done on time
+            deadline = issued + timedelta(days=rng.randint(20, 200))
+            deadline = min(deadline, today - timedelta(days=1))
+            done = deadline - timedelta(days=rng.randint(0, 10))
+            state, progress, last_report, requested = "done", 100, done, done
+        elif roll < 0.35:  # done late
+            deadline = issued + timedelta(days=rng.randint(20, 150))
+            done = min(today, deadline + timedelta(days=rng.randint(1, 60)))
+            state, progress, last_report, requested = "done", 100, done, done
+        elif roll < 0.45:  # overdue
+            deadline = today - timedelta(days=rng.randint(1, 200))
+            issued = min(issued, deadline - timedelta(days=10))
+            progress = rng.choice([0, 20, 50, 70])
+            last_report = deadline - timedelta(days=5) if progress else None
+        elif roll < 0.50:  # awaiting acceptance
+            deadline = today + timedelta(days=rng.randint(0, 60))
+            state, progress, last_report, requested = "awaiting", 100, today, today
+        elif roll < 0.55:  # ongoing
+            deadline, recurrence = None, "ongoing"
+        elif roll < 0.58:
+            deadline, state = today + timedelta(days=rng.randint(1, 100)), "paused"
+        elif roll < 0.60:
+            deadline, state = today + timedelta(days=rng.randint(1, 100)), "cancelled"
+        else:  # open, within deadline
+            deadline = today + timedelta(days=rng.randint(0, 300))
+            progress = rng.choice([0, 0, 10, 30, 60, 80])
+            last_report = today - timedelta(days=rng.randint(0, 40)) if progress else None
+        due = calendar.effective_deadline(deadline) if deadline else None
+        content = f"{rng.choice(ACTIONS)} về {rng.choice(TOPICS)} năm {issued.year}"
+        yield (content, assigner.pk, lead.pk, root.pk, issued, deadline, due, recurrence, "", rng.random() < 0.08,
+               state, "", progress, last_report, requested, done, 1, fold(f"{content} {names[lead.pk]}"), now, now)
+
+
+def _insert(rows, batch=20_000):
+    table = "tasks_task"
+    cols = ", ".join(COLUMNS)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({cols}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            return
+        placeholders = ", ".join(["%s"] * len(COLUMNS))
+        chunk = []
+        for row in rows:
+            chunk.append(row)
+            if len(chunk) >= batch:
+                cursor.executemany(f"INSERT INTO {table} ({cols}) VALUES ({placeholders})", chunk)
+                chunk = []
+        if chunk:
+            cursor.executemany(f"INSERT INTO {table} ({cols}) VALUES ({placeholders})", chunk)
+
+
+def build(size: int, seed: int = 7) -> dict:
+    rng = random.Random(seed)
+    today = calendar.today()
+    with transaction.atomic():
+        root, boards, ubnd, depts, communes = _units(rng)
+        leads = boards + depts * 4 + communes
+        names = {u.pk: u.name for u in [root, ubnd, *boards, *depts, *communes]}
+        _insert(_rows(size, rng, root, [root, root, ubnd, ubnd, *depts[:5]], leads, names, today))
+        with connection.cursor() as cursor:
+            # Three in ten tasks have a coordinating unit.
+            cursor.execute("SELECT id FROM tasks_task")
+            ids = [r[0] for r in cursor.fetchall()]
+            unit_ids = [u.pk for u in depts + communes[:200]]
+            pairs = [(i, rng.choice(unit_ids)) for i in ids if rng.random() < 0.3]
+            if connection.vendor == "postgresql":
+                with cursor.cursor.copy("COPY tasks_coordination (task_id, unit_id) FROM STDIN") as copy:
+                    for p in pairs:
+                        copy.write_row(p)
+            else:
+                cursor.executemany("INSERT INTO tasks_coordination (task_id, unit_id) VALUES (%s, %s)", pairs)
+        User = get_user_model()
+        tracker = User.objects.create_user("bench.tracker", first_name="Theo dõi")
+        officer = User.objects.create_user("bench.officer", first_name="Chuyên viên")
+        Membership.objects.create(user=tracker, unit=root, role=Role.TRACKER)
+        Membership.objects.create(user=officer, unit=depts[0], role=Role.OFFICER)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    return {"tracker_cookie": _session(tracker), "officer_cookie": _session(officer), "filter_unit": depts[0].pk,
+            "units": Unit.objects.count()}
+
+

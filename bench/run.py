@@ -1,0 +1,130 @@
+"""`make bench`: build databases of 10k, 100k and 1M tasks over ~3,000 units (about 10% overdue)
+and time, over HTTP, the unit inbox, the filtered task list, the overdue list and the
+diacritic-free search — median of repeated requests — on SQLite and on PostgreSQL.
+
+Each (database, size) runs in its own process so that settings read their own DATABASE_URL.
+PostgreSQL: set BENCH_PG_URL=postgres://user@host:port (a server where we may create databases);
+without it only SQLite is measured.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "var" / "bench"
+
+
+def orchestrate(args):
+    OUT.mkdir(parents=True, exist_ok=True)
+    backends = ["sqlite"] + (["postgresql"] if os.environ.get("BENCH_PG_URL") else [])
+    rows = []
+    for backend in backends:
+        for size in args.sizes:
+            out = subprocess.run([sys.executable, __file__, "--case", backend, str(size), "--repeat", str(args.repeat)],
+                                 capture_output=True, text=True, cwd=ROOT)
+            if out.returncode != 0:
+                print(out.stdout, out.stderr, file=sys.stderr)
+                raise SystemExit(f"benchmark {backend} {size} failed")
+            row = json.loads(out.stdout.strip().splitlines()[-1])
+            rows.append(row)
+            print(f"{backend:<11} {size:>9,} tasks  build {row['build_s']:6.1f}s  "
+                  + "  ".join(f"{k} {v:7.1f} ms" for k, v in row["median_ms"].items()), flush=True)
+    (OUT / "results.json").write_text(json.dumps(rows, indent=1, ensure_ascii=False))
+    print("\n| database | tasks | " + " | ".join(rows[0]["median_ms"]) + " |")
+    print("|---|---:|" + "---:|" * len(rows[0]["median_ms"]))
+    for r in rows:
+        print(f"| {r['backend']} | {r['tasks']:,} | " + " | ".join(f"{v:.1f} ms" for v in r["median_ms"].values()) + " |")
+
+
+def database_url(backend: str, size: int) -> str:
+    if backend == "sqlite":
+        return f"sqlite:///{OUT / f'bench-{size}.sqlite3'}"
+    return f"{os.environ['BENCH_PG_URL'].rstrip('/')}/dieuhanh_bench_{size}"
+
+
+def run_case(backend: str, size: int, repeat: int):
+    url = database_url(backend, size)
+    if backend == "sqlite":
+        Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
+    else:
+        import psycopg
+
+        with psycopg.connect(os.environ["BENCH_PG_URL"].rstrip("/") + "/postgres", autocommit=True) as c:
+            c.execute(f"DROP DATABASE IF EXISTS dieuhanh_bench_{size}")
+            c.execute(f"CREATE DATABASE dieuhanh_bench_{size}")
+    os.environ["DATABASE_URL"] = url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dieuhanh.settings")
+    sys.path.insert(0, str(ROOT / "bench"))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    import generate
+
+    call_command("migrate", verbosity=0)
+    started = time.perf_counter()
+    actors = generate.build(size)
+    build_s = time.perf_counter() - started
+    medians = measure(url, actors, repeat)
+    print(json.dumps({"backend": backend, "tasks": size, "units": actors["units"], "build_s": build_s,
+                      "median_ms": medians}))
+
+
+def measure(url: str, actors: dict, repeat: int) -> dict:
+    import http.client
+
+    port = 8900 + os.getpid() % 90
+    env = {**os.environ, "DATABASE_URL": url, "DIEUHANH_ALLOWED_HOSTS": "127.0.0.1"}
+    server = subprocess.Popen([sys.executable, "-m", "dieuhanh.cli", "runserver", "--noreload", "--nothreading",
+                               f"127.0.0.1:{port}"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(100):
+            try:
+                http.client.HTTPConnection("127.0.0.1", port, timeout=2).request("HEAD", "/dang-nhap/")
+                break
+            except OSError:
+                time.sleep(0.1)
+        pages = {
+            "inbox": (actors["officer_cookie"], "/viec-cua-don-vi/"),
+            "list": (actors["tracker_cookie"], f"/nhiem-vu/?don_vi={actors['filter_unit']}&trang_thai=on_time"),
+            "overdue": (actors["tracker_cookie"], "/nhiem-vu/?trang_thai=overdue"),
+            "search": (actors["tracker_cookie"], "/nhiem-vu/?q=ngan+sach"),
+        }
+        medians = {}
+        for name, (cookie, path) in pages.items():
+            times = []
+            for i in range(repeat + 2):
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+                t0 = time.perf_counter()
+                conn.request("GET", path, headers={"Cookie": f"sessionid={cookie}", "Host": "127.0.0.1"})
+                response = conn.getresponse()
+                body = response.read()
+                elapsed = (time.perf_counter() - t0) * 1000
+                if response.status != 200 or b"task-results" not in body and name != "inbox":
+                    raise SystemExit(f"{name}: HTTP {response.status}")
+                if i >= 2:  # the first two warm caches
+                    times.append(elapsed)
+            medians[name] = statistics.median(times)
+        return medians
+    finally:
+        server.terminate()
+        server.wait()
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",")], default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--case", nargs=2)
+    args = parser.parse_args()
+    if args.case:
+        run_case(args.case[0], int(args.case[1]), args.repeat)
+    else:
+        orchestrate(args)

@@ -118,16 +118,17 @@ def build(size: int, seed: int = 7) -> dict:
         _insert(_rows(size, rng, root, [root, root, ubnd, ubnd, *depts[:5]], leads, names, today))
         with connection.cursor() as cursor:
             # Three in ten tasks have a coordinating unit.
-            cursor.execute("SELECT id FROM tasks_task")
-            ids = [r[0] for r in cursor.fetchall()]
+            cursor.execute("SELECT id, state, due_on FROM tasks_task")
+            tasks = cursor.fetchall()
             unit_ids = [u.pk for u in depts + communes[:200]]
-            pairs = [(i, rng.choice(unit_ids)) for i in ids if rng.random() < 0.3]
+            rows = [(i, rng.choice(unit_ids), state, due) for i, state, due in tasks if rng.random() < 0.3]
+            insert = "INSERT INTO tasks_coordination (task_id, unit_id, state, due_on) VALUES (%s, %s, %s, %s)"
             if connection.vendor == "postgresql":
-                with cursor.cursor.copy("COPY tasks_coordination (task_id, unit_id) FROM STDIN") as copy:
-                    for p in pairs:
-                        copy.write_row(p)
+                with cursor.cursor.copy("COPY tasks_coordination (task_id, unit_id, state, due_on) FROM STDIN") as copy:
+                    for row in rows:
+                        copy.write_row(row)
             else:
-                cursor.executemany("INSERT INTO tasks_coordination (task_id, unit_id) VALUES (%s, %s)", pairs)
+                cursor.executemany(insert, rows)
         User = get_user_model()
         tracker = User.objects.create_user("bench.tracker", first_name="Theo dõi")
         officer = User.objects.create_user("bench.officer", first_name="Chuyên viên")

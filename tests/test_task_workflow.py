@@ -234,3 +234,12 @@ def test_recompute_due_dates_after_a_calendar_change(province, settings):
     assert services.recompute_due_dates() == 1
     task.refresh_from_db()
     assert task.due_on == date(2026, 3, 4)
+
+
+def test_coordinations_mirror_the_task_state_and_deadline(province):
+    task = province.task(coordinators=[province.snv], deadline=date(2026, 3, 31))
+    ext = services.request_extension(province.lead_officer, task, new_deadline=date(2026, 4, 30), reason="Chờ")
+    services.decide_extension(province.tracker, ext, approve=True)
+    services.request_completion(province.lead_officer, task, note="Xong")
+    c = Coordination.objects.get(task=task)
+    assert (c.state, c.due_on) == (State.AWAITING, date(2026, 5, 4))

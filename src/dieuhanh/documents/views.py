@@ -9,6 +9,7 @@ from dieuhanh.tasks.calendar import today as vn_today
 from dieuhanh.tasks.forms import TaskDraftFormSet
 from dieuhanh.tasks.queries import visible_tasks, with_list_relations
 from dieuhanh.text import fold
+from dieuhanh.web.feedback import fail
 from dieuhanh.web.paging import paginate
 
 from . import services
@@ -60,8 +61,7 @@ def document_create(request):
                 signer=d["signer"], body=d["body"], files=[d["file"]] if d.get("file") else [], tasks=drafts,
             )
         except (ValidationError, PermissionDenied) as error:
-            for text in getattr(error, "messages", [str(error)]):
-                messages.error(request, text)
+            fail(request, error)
         else:
             messages.success(request, f"Đã nhập văn bản {document.symbol} và giao {len(drafts)} nhiệm vụ.")
             return redirect("document_detail", pk=document.pk)

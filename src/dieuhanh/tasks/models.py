@@ -60,10 +60,12 @@ class Task(models.Model):
         verbose_name_plural = "nhiệm vụ"
         ordering = ["due_on", "id"]
         indexes = [
+            # Lists are ordered by (due_on, id): with the filters' equality columns first, each index
+            # hands rows over already in list order, so a page costs the same at any size.
             models.Index(fields=["tree", "due_on", "id"], name="task_tree_due"),
-            models.Index(fields=["tree", "state", "due_on"], name="task_tree_state_due"),
-            models.Index(fields=["lead", "state", "due_on"], name="task_lead_state_due"),
-            models.Index(fields=["assigned_by", "state", "due_on"], name="task_assigner_state_due"),
+            models.Index(fields=["tree", "state", "due_on", "id"], name="task_tree_state_due"),
+            models.Index(fields=["lead", "state", "due_on", "id"], name="task_lead_state_due"),
+            models.Index(fields=["assigned_by", "state", "due_on", "id"], name="task_assigner_state_due"),
             models.Index(fields=["document", "id"], name="task_document"),
             models.Index(fields=["parent"], name="task_parent"),
         ]
@@ -116,11 +118,18 @@ class Task(models.Model):
 class Coordination(models.Model):
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="coordinations")
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="coordinations")
-    history = HistoricalRecords()
+    # Copies of the task's state and effective deadline (kept by services._save), so "tasks this
+    # unit coordinates that are overdue" is one index range, as it is for the lead unit.
+    state = models.CharField(max_length=10, choices=st.State.choices, default=st.State.OPEN, editable=False)
+    due_on = models.DateField(null=True, blank=True, editable=False)
+    history = HistoricalRecords(excluded_fields=["state", "due_on"])
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["task", "unit"], name="coordination_unique")]
-        indexes = [models.Index(fields=["unit", "task"], name="coordination_unit_task")]
+        indexes = [
+            models.Index(fields=["unit", "task"], name="coordination_unit_task"),
+            models.Index(fields=["unit", "state", "due_on"], name="coordination_unit_state_due"),
+        ]
 
 
 class ProgressReport(models.Model):

@@ -14,16 +14,24 @@ from .models import Coordination, Task
 from .status import Group, State, Status, group_q, status_q
 
 
-def involving(unit_ids, *, assigned: bool = True) -> Q:
-    """Tasks that units (a list or a subquery of ids) lead, coordinate or — if `assigned` — assigned.
+def involving(unit_ids) -> Q:
+    """Tasks that units lead, coordinate or assigned.
 
     One `id IN (… UNION …)` rather than OR-ed conditions: each branch uses its own index, where
     an OR over a subquery makes PostgreSQL scan the whole table."""
     branches = Task.objects.filter(lead_id__in=unit_ids).values("pk").union(
-        Coordination.objects.filter(unit_id__in=unit_ids).values("task_id"))
-    if assigned:
-        branches = branches.union(Task.objects.filter(assigned_by_id__in=unit_ids).values("pk"))
+        Coordination.objects.filter(unit_id__in=unit_ids).values("task_id"),
+        Task.objects.filter(assigned_by_id__in=unit_ids).values("pk"))
     return Q(pk__in=branches)
+
+
+def working_on(unit_ids, **where) -> Q:
+    """Tasks the units lead or coordinate, `where` (lookups on state and due_on) applied inside each
+    branch so that both read one index range; a filter on due_on leaves out ongoing tasks and
+    recurring series, which have none."""
+    led = Task.objects.filter(lead_id__in=unit_ids, **where).values("pk")
+    coordinated = Coordination.objects.filter(unit_id__in=unit_ids, **where).values("task_id")
+    return Q(pk__in=led.union(coordinated))
 
 
 def visible_tasks(user) -> QuerySet[Task]:
@@ -45,6 +53,10 @@ def with_list_relations(tasks: QuerySet[Task]) -> QuerySet[Task]:
     return tasks.select_related("lead", "assigned_by", "document")
 
 
+STATE_OF = {Status.AWAITING: State.AWAITING, Status.DONE_ON_TIME: State.DONE, Status.DONE_LATE: State.DONE,
+            Status.PAUSED: State.PAUSED, Status.CANCELLED: State.CANCELLED}
+
+
 @dataclass
 class TaskFilter:
     """The task list's filters, parsed from the query string (bad values are ignored)."""
@@ -60,10 +72,24 @@ class TaskFilter:
     key_only: bool = False
     stale_only: bool = False
 
+    def _branch_where(self, today: date) -> dict:
+        """The part of the filters that the unit's lead and coordination branches can use
+        themselves (state and deadline), so they read index ranges instead of every task."""
+        where = {}
+        if self.status in Status.values:
+            where["state"] = STATE_OF.get(self.status, State.OPEN)
+            if self.status == Status.OVERDUE:
+                where["due_on__lt"] = today
+        if self.due_from:
+            where["due_on__gte"] = self.due_from
+        if self.due_to:
+            where["due_on__lte"] = self.due_to
+        return where
+
     def apply(self, tasks: QuerySet[Task], today: date) -> QuerySet[Task]:
         if self.unit is not None:
             subtree = Unit.objects.filter(path__startswith=self.unit.path).values("pk")
-            tasks = tasks.filter(involving(subtree, assigned=False))
+            tasks = tasks.filter(working_on(subtree, **self._branch_where(today)))
         if self.status in Status.values:
             tasks = tasks.filter(status_q(self.status, today))
         if self.group in Group.values:
@@ -96,10 +122,9 @@ def inbox_sections(user, today: date) -> dict[str, QuerySet[Task]]:
     deciding = list(scope.decide_unit_ids)
     soon = today + timedelta(days=7)
     leading = Task.objects.filter(lead_id__in=mine)
-    working = Task.objects.filter(involving(mine, assigned=False))
     return {
-        "due_soon": working.filter(state=State.OPEN, recurrence="", due_on__gte=today, due_on__lte=soon),
-        "overdue": working.filter(status_q(Status.OVERDUE, today)),
+        "due_soon": Task.objects.filter(working_on(mine, state=State.OPEN, due_on__gte=today, due_on__lte=soon)),
+        "overdue": Task.objects.filter(working_on(mine, state=State.OPEN, due_on__lt=today)),
         "awaiting": Task.objects.filter(assigned_by_id__in=deciding, state=State.AWAITING),
         "returned": leading.filter(state=State.OPEN, returned_at__isnull=False),
     }

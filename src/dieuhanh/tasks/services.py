@@ -88,7 +88,7 @@ def _insert_task(actor, *, assigned_by, draft, content, deadline, recurrence, is
     task.search_text = _search_text(task, draft.lead, draft.coordinators)
     _by(task, actor).save()
     for unit in draft.coordinators:
-        _by(Coordination(task=task, unit=unit), actor).save()
+        _by(Coordination(task=task, unit=unit, state=task.state, due_on=task.due_on), actor).save()
     if recurrence in PERIODIC:
         ensure_occurrences(task, calendar.today(), actor=actor)
     return task
@@ -153,7 +153,7 @@ def ensure_occurrences(series: Task, until: date, *, actor=None) -> int:
         occurrence.search_text = _search_text(occurrence, series.lead, coordinators)
         _by(occurrence, actor).save()
         for unit in coordinators:
-            _by(Coordination(task=occurrence, unit=unit), actor).save()
+            _by(Coordination(task=occurrence, unit=unit, due_on=occurrence.due_on), actor).save()
         created += 1
     return created
 
@@ -169,6 +169,8 @@ def _save(task: Task, actor, fields: list[str]):
     # The row is locked by _locked(), so incrementing here cannot race.
     task.version += 1
     _by(task, actor).save(update_fields=[*fields, "version", "updated_at"])
+    if {"state", "due_on"} & set(fields):
+        Coordination.objects.filter(task=task).update(state=task.state, due_on=task.due_on)
 
 
 def _is_coordinator(task: Task, unit_ids) -> bool:
@@ -393,7 +395,7 @@ def edit_task(actor, task: Task, *, expected_version, content: str, deadline: da
         _by(c, actor).delete()
     for unit in coordinators:
         if unit.pk not in current:
-            _by(Coordination(task=task, unit=unit), actor).save()
+            _by(Coordination(task=task, unit=unit, state=task.state, due_on=task.due_on), actor).save()
     return task
 
 
@@ -405,5 +407,6 @@ def recompute_due_dates(batch: int = 5000) -> int:
         effective = calendar.effective_deadline(deadline)
         if effective != due_on:
             Task.objects.filter(pk=pk).update(due_on=effective)
+            Coordination.objects.filter(task_id=pk).update(due_on=effective)
             changed += 1
     return changed

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from dieuhanh.org.models import Unit
 from dieuhanh.org.queries import Scope
+from dieuhanh.web.feedback import fail
 from dieuhanh.web.paging import paginate
 
 from . import services
@@ -21,15 +22,6 @@ from .models import Coordination, Decision, Evidence, Extension, Task
 from .queries import TaskFilter, inbox_sections, visible_tasks, with_list_relations
 from .status import Group
 from .timeline import timeline
-
-
-def _messages_of(error: ValidationError) -> list[str]:
-    return list(error.messages)
-
-
-def _fail(request, error):
-    for text in _messages_of(error) if isinstance(error, ValidationError) else [str(error)]:
-        messages.error(request, text)
 
 
 def _parse_date(value: str) -> date | None:
@@ -127,7 +119,7 @@ def _act(request, pk, action, success: str):
     try:
         action(task)
     except (ValidationError, PermissionDenied) as error:
-        _fail(request, error)
+        fail(request, error)
     else:
         messages.success(request, success)
     return redirect("task_detail", pk=task.pk)
@@ -242,14 +234,14 @@ def delegate(request, pk):
 
 
 def _invalid(request, pk, form):
-    errors = form.errors.values() if hasattr(form, "errors") and isinstance(form.errors, dict) else []
-    if isinstance(getattr(form, "errors", None), list):  # a formset
-        errors = [e for f in form.errors for e in f.values()] + [form.non_form_errors()]
-    for field_errors in errors:
-        for text in field_errors:
-            messages.error(request, text)
-    get_object_or_404(visible_tasks(request.user), pk=pk)
-    return redirect("task_detail", pk=pk)
+    """Show a form's (or formset's) errors as messages on the task page."""
+    if isinstance(form.errors, list):  # a formset: one dict per row, plus its own errors
+        texts = [t for row in form.errors for errs in row.values() for t in errs] + list(form.non_form_errors())
+    else:
+        texts = [t for errs in form.errors.values() for t in errs]
+    for text in texts:
+        messages.error(request, text)
+    return redirect("task_detail", pk=_task_or_404(request, pk).pk)
 
 
 def task_create(request):
@@ -265,7 +257,7 @@ def task_create(request):
             [task] = services.assign_tasks(request.user, assigned_by=form.cleaned_data["assigned_by"],
                                            drafts=[form.draft()], issued_on=form.cleaned_data["issued_on"])
         except (ValidationError, PermissionDenied) as error:
-            _fail(request, error)
+            fail(request, error)
         else:
             messages.success(request, "Đã giao nhiệm vụ.")
             return redirect("task_detail", pk=task.pk)

@@ -47,7 +47,7 @@ def paginate(request, queryset, per_page: int = 25) -> Page:
         number = max(1, int(request.GET.get("trang", 1)))
     except ValueError:
         number = 1
-    count = queryset[: COUNT_CAP + 1].count()
+    count = queryset.order_by()[: COUNT_CAP + 1].count()
     capped = count > COUNT_CAP
     number = min(number, max(1, -(-min(count, COUNT_CAP) // per_page)))
     offset = (number - 1) * per_page

@@ -34,11 +34,14 @@ run: venv var
 test: venv
 	@$(BIN)/pytest $(PYTEST_ARGS)
 
+# SQLite always; PostgreSQL on BENCH_PG_URL, or on a throw-away local cluster when none is given.
 bench: venv
-	@$(BIN)/python bench/run.py $(BENCH_ARGS)
+	@if [ -n "$$BENCH_PG_URL" ] || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+	  $(BIN)/python bench/run.py $(BENCH_ARGS); \
+	else scripts/with-postgres bash -c 'BENCH_PG_URL=$$PG_URL $(BIN)/python bench/run.py $(BENCH_ARGS)'; fi
 
-bench-small: venv
-	@$(BIN)/python bench/run.py --sizes 10000 $(BENCH_ARGS)
+bench-small:
+	@$(MAKE) --no-print-directory bench BENCH_ARGS="--sizes 10000 --repeat 5"
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

@@ -119,3 +119,12 @@ def test_list_pages_cost_the_same_number_of_queries_at_any_size(province, login,
     small = _queries(client, url, params)
     add(40)
     assert _queries(client, url, params) == small
+
+
+def test_unit_page_counts_key_tasks_apart(province, login):
+    province.task("Trọng tâm", is_key=True)
+    province.task("Thường")
+    page = login(province.tracker).get(f"/don-vi/{province.btc.pk}/")
+    rows = {g.value: (n, key) for g, n, key in page.context["groups"]}
+    assert rows["pending_on_time"] == (2, 1)
+    assert page.context["key_total"] == 1

@@ -1,4 +1,4 @@
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
 
 from dieuhanh.tasks.calendar import today as vn_today
@@ -21,8 +21,10 @@ def unit_list(request):
 
 
 def group_counts(tasks, today) -> dict[str, int]:
-    """Counts by report group in one query."""
-    return tasks.aggregate(**{g.value: Count("pk", filter=group_q(g.value, today)) for g in Group})
+    """Counts by report group, all tasks and key tasks (nhiệm vụ trọng tâm) apart, in one query."""
+    counts = {g.value: Count("pk", filter=group_q(g.value, today)) for g in Group}
+    counts |= {f"key_{g.value}": Count("pk", filter=group_q(g.value, today) & Q(is_key=True)) for g in Group}
+    return tasks.aggregate(**counts)
 
 
 def unit_detail(request, pk):
@@ -31,12 +33,13 @@ def unit_detail(request, pk):
     today = vn_today()
     led = visible_tasks(request.user).filter(lead_id__in=unit.subtree().values("pk"))
     counts = group_counts(led, today)
-    groups = [(g, counts[g.value]) for g in Group]
+    groups = [(g, counts[g.value], counts[f"key_{g.value}"]) for g in Group]
     children = unit.children.order_by("name")
     positions = Position.objects.filter(unit=unit, ended_on__isnull=True).select_related("person")
     return render(request, "org/unit_detail.html", {
         "unit": unit, "ancestors": unit.ancestors(), "children": children, "positions": positions,
-        "groups": groups, "total": sum(counts.values()), "today": today,
+        "groups": groups, "total": sum(n for _, n, _ in groups), "key_total": sum(k for _, _, k in groups),
+        "today": today,
     })
 
 

@@ -109,11 +109,12 @@ def _queries(client, url, params=None):
 def test_list_pages_cost_the_same_number_of_queries_at_any_size(province, login, url, params, who):
     if params and params.get("don_vi") == "__btc__":
         params = {"don_vi": province.btc.pk}
-    def add(n):
-        past = calendar.today() - timedelta(days=40)
+    def add(n):  # half overdue, half due within the week, from the first three on
+        today = calendar.today()
         for i in range(n):
+            deadline = today + timedelta(days=3) if i % 2 else today - timedelta(days=10 + i)
             province.task(f"Rà soát thu ngân sách đợt {i}", coordinators=[province.snv],
-                          deadline=past + timedelta(days=i * 3), issued_on=past - timedelta(days=1))
+                          deadline=deadline, issued_on=today - timedelta(days=60))
     client = login(getattr(province, who))
     add(3)
     small = _queries(client, url, params)

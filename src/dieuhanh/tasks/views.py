@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from dieuhanh.org.models import Unit
 from dieuhanh.org.queries import Scope
 from dieuhanh.web.feedback import fail
-from dieuhanh.web.paging import paginate
+from dieuhanh.web.paging import paginate, window
 
 from . import services
 from .calendar import today as vn_today
@@ -76,8 +76,9 @@ def inbox(request):
     }
     blocks = []
     for key in ("overdue", "due_soon", "awaiting", "returned"):
-        qs = with_list_relations(sections[key]).order_by("due_on", "id")
-        blocks.append({"key": key, "title": titles[key], "count": qs[:1001].count(), "items": list(qs[:10])})
+        items, count = window(with_list_relations(sections[key]).order_by("due_on", "id"), 0, 10, cap=1000)
+        blocks.append({"key": key, "title": titles[key], "count": min(count, 1000), "capped": count > 1000,
+                       "items": items})
     own = Scope.of(request.user).memberships
     return render(request, "tasks/inbox.html", {"blocks": blocks, "today": today, "own": own})
 

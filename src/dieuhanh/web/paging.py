@@ -1,4 +1,5 @@
-"""Pagination whose cost does not grow with the data: the count stops at a cap."""
+"""Pagination whose cost does not grow with the data: one ordered scan of ids, stopped at a cap,
+gives both the count and the page; only the page's rows are then loaded."""
 
 from dataclasses import dataclass
 
@@ -42,14 +43,27 @@ class Page:
         return max(1, -(-self.count // self.per_page))
 
 
+def window(queryset, offset: int, limit: int, cap: int) -> tuple[list, int]:
+    """(rows offset…offset+limit in the queryset's order, number of rows up to `cap` + 1).
+
+    The filters run once, over ids only; the rows of the window are then read by primary key,
+    keeping the queryset's select_related."""
+    ids = list(queryset.values_list("pk", flat=True)[: max(cap + 1, offset + limit)])
+    wanted = ids[offset : offset + limit]
+    rows = queryset.model._default_manager.filter(pk__in=wanted)
+    rows.query.select_related = queryset.query.select_related
+    by_pk = {row.pk: row for row in rows}
+    return [by_pk[pk] for pk in wanted], len(ids)
+
+
 def paginate(request, queryset, per_page: int = 25) -> Page:
     try:
         number = max(1, int(request.GET.get("trang", 1)))
     except ValueError:
         number = 1
-    count = queryset.order_by()[: COUNT_CAP + 1].count()
-    capped = count > COUNT_CAP
-    number = min(number, max(1, -(-min(count, COUNT_CAP) // per_page)))
-    offset = (number - 1) * per_page
-    items = list(queryset[offset : offset + per_page])
-    return Page(items, number, per_page, min(count, COUNT_CAP), capped)
+    number = min(number, COUNT_CAP // per_page + 1)
+    items, count = window(queryset, (number - 1) * per_page, per_page, COUNT_CAP)
+    if not items and number > 1:  # past the end: show the last page
+        number = max(1, -(-min(count, COUNT_CAP) // per_page))
+        items, count = window(queryset, (number - 1) * per_page, per_page, COUNT_CAP)
+    return Page(items, number, per_page, min(count, COUNT_CAP), count > COUNT_CAP)

@@ -129,3 +129,15 @@ def test_unit_page_counts_key_tasks_apart(province, login):
     rows = {g.value: (n, key) for g, n, key in page.context["groups"]}
     assert rows["pending_on_time"] == (2, 1)
     assert page.context["key_total"] == 1
+
+
+def test_unit_page_paginates_its_children(province, login):
+    from dieuhanh.org.models import Unit
+
+    for i in range(70):
+        Unit.objects.create(code=f"xa-{i}", name=f"UBND xã số {i:02d}", kind=Unit.Kind.PEOPLES_COMMITTEE, parent=province.ubnd)
+    client = login(province.tracker)
+    first = client.get(f"/don-vi/{province.ubnd.pk}/").content.decode()
+    second = client.get(f"/don-vi/{province.ubnd.pk}/", {"trang": 2}).content.decode()
+    assert "UBND xã số 00" in first and "UBND xã số 69" not in first
+    assert "UBND xã số 69" in second

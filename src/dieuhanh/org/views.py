@@ -34,7 +34,7 @@ def unit_detail(request, pk):
     led = visible_tasks(request.user).filter(lead_id__in=unit.subtree().values("pk"))
     counts = group_counts(led, today)
     groups = [(g, counts[g.value], counts[f"key_{g.value}"]) for g in Group]
-    children = unit.children.order_by("name")
+    children = paginate(request, unit.children.order_by("name"), per_page=60)
     positions = Position.objects.filter(unit=unit, ended_on__isnull=True).select_related("person")
     return render(request, "org/unit_detail.html", {
         "unit": unit, "ancestors": unit.ancestors(), "children": children, "positions": positions,

@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PYTHON ?= $(shell for p in python3.13 python3.12 python3 $$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -rV); do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { command -v $$p; break; }; done)
 
-.PHONY: run test test-browser bench bench-small venv demo worker clean check-python
+.PHONY: run test bench bench-small extract-devset venv clean check-python
 
 check-python:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -42,6 +42,12 @@ bench: venv
 
 bench-small:
 	@$(MAKE) --no-print-directory bench BENCH_ARGS="--sizes 10000 --repeat 5"
+
+DEVSET ?= ../shared/devset
+extract-devset: venv
+	@rm -rf var/devset-pred
+	@$(BIN)/dieuhanh extract $(DEVSET)/docs/*.txt --out var/devset-pred
+	@$(BIN)/python $(DEVSET)/score.py var/devset-pred $(DEVSET)/gold
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

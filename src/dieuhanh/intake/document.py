@@ -1,0 +1,116 @@
+"""Document metadata: kind, symbol, number, date of issue, issuer."""
+
+import re
+from dataclasses import dataclass
+
+from dieuhanh.documents.symbols import KIND_NAMES, SymbolError, parse_symbol
+
+from .letters import UPPER
+from .dates import place_and_date, safe_date
+
+KIND_BY_NAME = {name.lower(): code for code, name in KIND_NAMES.items()}
+SYMBOL_IN_TEXT = re.compile(
+    r"^\s*Số\s*:?\s*(\d{1,5}\s*(?:-\s*[A-Za-zĐđƯư]+\s*/\s*[A-Za-zĐđƯư0-9-]+|/\s*(?:(?:19|20)\d\d\s*/\s*)?[A-Za-zĐđ0-9&]+-[A-Za-zĐđ0-9&-]+))", re.MULTILINE)
+NAMED_DOCUMENT = re.compile(
+    r"\b(Thông báo|Kết luận|Nghị quyết|Chỉ thị|Kế hoạch|Công văn|Quyết định|Hướng dẫn|Báo cáo)\s+(?:số\s+)?"
+    r"(\d{1,5}(?:\s*-\s*[A-Za-zĐđ]+\s*/\s*[A-Za-zĐđƯư0-9-]+|\s*/\s*[A-Za-zĐđ0-9&]+-[A-Za-zĐđ0-9&-]+)?)"
+    r"(?:\s+ngày\s+(\d{1,2}/\d{1,2}/(?:19|20)\d\d))?")
+ISSUER_BODY = (r"(?:Ban Thường vụ Tỉnh ủy|Ban Thường vụ Thành ủy|Ban Chấp hành Đảng bộ tỉnh|Thường trực Tỉnh ủy|Tỉnh ủy|"
+               r"Thành ủy|UBND tỉnh|UBND thành phố|Ủy ban nhân dân tỉnh|HĐND tỉnh|BTV Tỉnh ủy|Chính phủ|Bộ [A-ZĐ]\w*(?: [A-ZĐ]\w*)*)"
+               rf"(?: [{UPPER}]\w*(?: [{UPPER}]\w*)*)?")
+ISSUER_AFTER = re.compile(rf"^\s*(?:của|do)\s+({ISSUER_BODY})")
+ISSUER_BEFORE = re.compile(rf"({ISSUER_BODY})\s+(?:đã |vừa )?(?:ban hành|có)\s*$")
+# The text carries a named document's content only when it says so; "theo", "thực hiện", "căn cứ"
+# introduce documents it merely cites.
+OWN_DOCUMENT_CUE = re.compile(r"(?:ban hành|nội dung (?:tại|của)|vừa có)\s*$")
+CITED_IN_HEADLINE = r"(?:thực hiện|triển khai|theo)\s+{kind}\s+(?:số\s+)?{number}\b"
+TITLE_LINE = re.compile(r"^(Chỉ thị|Kết luận|Thông báo|Nghị quyết|Kế hoạch|Quyết định|Hướng dẫn)\s+(?:về|của)\b")
+HEAD_OF_BODY = re.compile(rf"\b(?:Bộ trưởng|Thứ trưởng)\s+(Bộ(?: [{UPPER}]\w*)+)")
+HEADER_KIND = re.compile(r"^\s*(K\s?ẾT LUẬN|K ÉT LUẬN|THÔNG BÁO|NGHỊ QUYẾT|CHỈ THỊ|KẾ HOẠCH|QUYẾT ĐỊNH|HƯỚNG DẪN|BÁO CÁO)\s*$",
+                         re.MULTILINE)
+ISSUER_HEADER = re.compile(r"^\s*(TỈNH ỦY|THÀNH ỦY|BAN THƯỜNG VỤ TỈNH ỦY|ỦY BAN NHÂN DÂN)\s*\n?\s*(?:TỈNH\s+)?([A-ZĐÀ-Ỹ ]+)?$",
+                           re.MULTILINE)
+NEWS_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")
+
+
+@dataclass
+class DocumentInfo:
+    kind: str = "news"
+    symbol: str | None = None
+    number: str | None = None
+    issued_on: str | None = None
+    issuer: str | None = None
+
+
+def _symbol(raw: str):
+    try:
+        return parse_symbol(raw)
+    except SymbolError:
+        return None
+
+
+def _title(words: str) -> str:
+    return " ".join(w.capitalize() if w.isupper() else w for w in words.split())
+
+
+def read_document(text: str, lines: list[str]) -> DocumentInfo:
+    info = DocumentInfo()
+    head = "\n".join(text.split("\n")[:25])
+    header_symbol = SYMBOL_IN_TEXT.search(head)
+    parsed = _symbol(header_symbol.group(1)) if header_symbol else None
+    if parsed:
+        info.symbol, info.number, info.kind = parsed.text, str(parsed.number), parsed.kind
+        dated = place_and_date(head)
+        if dated:
+            info.issued_on = dated[1].isoformat()
+        issuer = ISSUER_HEADER.search(head)
+        if issuer:
+            body = "Tỉnh ủy" if "ỦY BAN" not in issuer.group(1) else "UBND tỉnh"
+            place = dated[0] if dated else _title(issuer.group(2) or "")
+            info.issuer = f"{body} {place}".strip()
+        return info
+    header_kind = HEADER_KIND.search(head)
+    # An article that reports the content of one named document takes that document's identity.
+    for line in lines[:4]:
+        line = re.split(rf"(?<=[.!?])\s+(?=[{UPPER}])", line, maxsplit=1)[0]  # a lead sentence names its subject
+        m = NAMED_DOCUMENT.search(line)
+        if not m or not re.search(r"\d", m.group(2)) or not OWN_DOCUMENT_CUE.search(line[: m.start()]):
+            continue
+        number = re.match(r"\d+", m.group(2)).group(0)
+        if re.search(CITED_IN_HEADLINE.format(kind=m.group(1), number=number), lines[0], re.IGNORECASE):
+            continue  # the headline says the text is about carrying it out, not the document itself
+        parsed = _symbol(m.group(2))
+        kind = KIND_BY_NAME.get(m.group(1).lower(), "news")
+        if kind in {"QĐ", "BC", "HD"}:
+            continue
+        info.kind = kind if not parsed else parsed.kind
+        if parsed:
+            info.symbol, info.number = parsed.text, str(parsed.number)
+        else:
+            info.number = re.match(r"\d+", m.group(2)).group(0)
+        if m.group(3):
+            d, mth, y = m.group(3).split("/")
+            day = safe_date(y, mth, d)
+            info.issued_on = day.isoformat() if day else None
+        issuer = ISSUER_AFTER.search(line[m.end():]) or ISSUER_BEFORE.search(line[: m.start()].rstrip())
+        if issuer:
+            info.issuer = issuer.group(1).replace("BTV ", "Ban Thường vụ ")
+        return info
+    title = TITLE_LINE.match(lines[0]) if lines else None
+    if title:
+        info.kind = KIND_BY_NAME.get(title.group(1).lower(), "news")
+        body = HEAD_OF_BODY.search(text)
+        info.issuer = body.group(1) if body else None
+        return info
+    if header_kind:
+        info.kind = {"THÔNG BÁO": "TB", "NGHỊ QUYẾT": "NQ", "CHỈ THỊ": "CT", "KẾ HOẠCH": "KH"}.get(header_kind.group(1), "KL")
+        return info
+    for line in lines[:6]:
+        m = NEWS_DATE.match(line)
+        if m:
+            day = safe_date(m.group(3), m.group(2), m.group(1))
+            info.issued_on = day.isoformat() if day else None
+            break
+    return info
+
+

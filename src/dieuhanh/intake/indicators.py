@@ -1,0 +1,75 @@
+"""Figures: "thu ngân sách đạt 11.710 tỷ đồng, bằng 96% dự toán", "tăng 16,56% so với cùng kỳ",
+"21/31 nhà văn hóa", "gần 10 tỷ"."""
+
+import re
+from dataclasses import dataclass
+
+from .letters import UPPER
+from .numbers import NUMBER, parse_number
+
+UNITS = (r"tỷ đồng|triệu đồng|nghìn tỷ|tỷ|triệu USD|USD|ha|km|tấn|người|hộ|xã|dự án|doanh nghiệp|kiến nghị|đơn vị|"
+         r"lượt|căn|nhà|quần chúng|biên chế|tổ chức, đơn vị|em|học sinh|đảng viên|tiêu chí|sản phẩm|%")
+BOUND = r"(?:hơn|trên|gần|khoảng|gần|đạt|được|là|với)?\s*"
+VALUE = re.compile(rf"(?<![\d/.,])({NUMBER})(?:\s*/\s*({NUMBER}))?\s*({UNITS})(?![\w])")
+PERCENT_OF_PLAN = re.compile(rf"(?:bằng|đạt)\s+({NUMBER})\s*%\s*(?:so với\s+)?(?:kế hoạch|dự toán|KH|chỉ tiêu)")
+ABOVE_PLAN = re.compile(rf"vượt\s+({NUMBER})\s*%\s*(?:so với\s+)?(?:kế hoạch|dự toán|chỉ tiêu)")
+CHANGE = re.compile(rf"(tăng|giảm)\s+(?:gần |hơn |khoảng )?({NUMBER})\s*%")
+PERIOD = re.compile(r"(\d+ tháng(?: đầu năm)?(?: (?:năm )?(?:19|20)\d\d)?|năm (?:19|20)\d\d|quý [IV]+(?:/(?:19|20)\d\d)?)")
+NAME_STOP = re.compile(r"[;:.]|\b(?:đạt|được|là|với|có|tăng|giảm|bằng|còn|gần|hơn|trên|khoảng)\b")
+
+
+@dataclass
+class Indicator:
+    name: str
+    value: float | int | None
+    unit: str | None
+    percent_of_plan: float | None = None
+    change_percent: float | None = None
+    period: str | None = None
+
+
+def _name_before(clause: str, end: int) -> str:
+    before = clause[:end]
+    parts = NAME_STOP.split(before)
+    name = parts[-2] if len(parts) > 1 and not parts[-1].strip() else parts[-1]
+    name = re.sub(r"^(?:và|,|\s)+|(?:\s|,)+$", "", name.strip())
+    return " ".join(name.split()[-8:])
+
+
+def find_indicators(lines: list[str]) -> list[Indicator]:
+    found = []
+    for line in lines:
+        for clause in re.split(rf"(?<=[;])\s+|(?<=\.)\s+(?=[{UPPER}])", line):
+            found.extend(_clause_indicators(clause))
+    return found
+
+
+def _clause_indicators(clause: str) -> list[Indicator]:
+    out = []
+    plan = PERCENT_OF_PLAN.search(clause) or ABOVE_PLAN.search(clause)
+    percent_of_plan = None
+    if plan:
+        percent_of_plan = parse_number(plan.group(1)) + (100 if plan.re is ABOVE_PLAN else 0)
+    change = CHANGE.search(clause)
+    change_percent = None
+    if change:
+        change_percent = parse_number(change.group(2)) * (-1 if change.group(1) == "giảm" else 1)
+    period = PERIOD.search(clause)
+    for m in VALUE.finditer(clause):
+        if clause[m.end():m.end() + 12].strip().startswith(("dự toán", "kế hoạch")) or m.group(3) == "%" and (
+                plan and plan.start() <= m.start() <= plan.end() or change and change.start() <= m.start() <= change.end()):
+            continue
+        value, total, unit = parse_number(m.group(1)), m.group(2), m.group(3)
+        unit = "tỷ đồng" if unit == "tỷ" else unit
+        name = _name_before(clause, m.start())
+        if not name or len(name) < 3:
+            continue
+        if total:
+            name = f"{name} (trên {total})"
+        out.append(Indicator(name, value, unit, percent_of_plan if not out else None,
+                             change_percent if not out else None, period.group(1) if period else None))
+    if not out and change and change_percent is not None:
+        name = _name_before(clause, change.start())
+        if name:
+            out.append(Indicator(name, None, None, None, change_percent, period.group(1) if period else None))
+    return out

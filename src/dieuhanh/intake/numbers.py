@@ -1,0 +1,34 @@
+"""Vietnamese number formats: "11.710" → 11710, "5,08" → 5.08, "1.894/2.053", "24,023 tỷ" → 24.023.
+
+The dot groups thousands and the comma marks decimals. "74.7" (one or two digits after a dot)
+is read as a decimal typed the English way; "44.123" is forty-four thousand."""
+
+import re
+
+VIETNAMESE = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+ENGLISH_DECIMAL = r"\d+\.\d{1,2}"
+NUMBER = rf"(?:{VIETNAMESE})(?![.,]?\d)|{ENGLISH_DECIMAL}(?!\d)"
+NUMBER_RE = re.compile(rf"(?<![\d.,])(?:{NUMBER})")
+
+
+def parse_number(text: str) -> float | int | None:
+    """The value of one number written the Vietnamese way, or None."""
+    text = (text or "").strip()
+    if re.fullmatch(VIETNAMESE, text):
+        whole, _, fraction = text.replace(".", "").partition(",")
+    elif re.fullmatch(ENGLISH_DECIMAL, text):
+        whole, _, fraction = text.partition(".")
+    else:
+        return None
+    return float(f"{whole}.{fraction}") if fraction else int(whole)
+
+
+def format_number(value: float | int) -> str:
+    """11710 → "11.710"; 5.08 → "5,08" (read back by parse_number)."""
+    sign = "-" if value < 0 else ""
+    value = abs(value)
+    whole = f"{int(value):,}".replace(",", ".")
+    if isinstance(value, int):
+        return sign + whole
+    fraction = f"{value:.6f}".split(".")[1].rstrip("0")
+    return sign + whole + (f",{fraction}" if fraction else "")

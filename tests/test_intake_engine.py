@@ -1,0 +1,90 @@
+"""Extraction rules, one Vietnamese example per pattern (texts written for the tests)."""
+
+import subprocess
+import sys
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from dieuhanh.intake import extract
+from dieuhanh.intake.people import find_people
+
+
+def people(text):
+    return {(p.name, p.title) for p in find_people(text.split("\n"))}
+
+
+def test_the_engine_imports_no_django():
+    code = "import sys, dieuhanh.intake; sys.exit('django' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bí thư Huyện ủy Lộc Hà Nguyễn Thế Hoàn: Mong muốn tỉnh quan tâm", ("Nguyễn Thế Hoàn", "Bí thư Huyện ủy Lộc Hà")),
+    ("Chủ tịch UBND huyện Can Lộc Đặng Trần Phong: Cần tiếp tục", ("Đặng Trần Phong", "Chủ tịch UBND huyện Can Lộc")),
+    ("Đại tá Nguyễn Tất Nhân - Chính ủy Bộ Chỉ huy Quân sự tỉnh: Công tác", ("Nguyễn Tất Nhân", "Chính ủy Bộ Chỉ huy Quân sự tỉnh")),
+    ("chủ trì của đồng chí Đỗ Trọng Hưng, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh và các đồng chí",
+     ("Đỗ Trọng Hưng", "Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh")),
+    ("Phó Chủ tịch HĐND tỉnh Nguyễn Thị Nữ Y phát biểu", ("Nguyễn Thị Nữ Y", "Phó Chủ tịch HĐND tỉnh")),
+    ("Trưởng ban Tổ chức Tỉnh ủy Hà Văn Thạch nhấn mạnh", ("Hà Văn Thạch", "Trưởng ban Tổ chức Tỉnh ủy")),
+])
+def test_people_with_titles(text, expected):
+    assert expected in people(text)
+
+
+def test_a_byline_without_a_position_is_not_a_person():
+    assert people("Thành Duy\nTheo dõi Báo Nghệ An") == set()
+
+
+def test_the_document_a_news_article_reports():
+    result = extract("Tiêu đề bài\n(Báo) - Đây là nội dung tại Thông báo số 1029 -TB/TU ngày 28/8/2023 của Tỉnh ủy "
+                     "Nghệ An thông báo kết luận.\nNội dung.")
+    assert result["document"] == {"kind": "TB", "symbol": "1029-TB/TU", "number": "1029", "issued_on": "2023-08-28",
+                                  "issuer": "Tỉnh ủy Nghệ An"}
+
+
+def test_a_cited_document_is_not_the_documents_identity():
+    result = extract("Tiêu đề\nĐáp ứng các mục tiêu theo Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ.")
+    assert result["document"]["kind"] == "news" and result["document"]["symbol"] is None
+
+
+def test_a_party_document_header():
+    text = "TỈNH ỦY THỪA THIÊN HUẾ\nĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 445-KL/TƯ\nThừa Thiên Huế, ngày 13 tháng 5 năm 2022\nKẾT LUẬN"
+    assert extract(text)["document"] == {"kind": "KL", "symbol": "445-KL/TU", "number": "445",
+                                         "issued_on": "2022-05-13", "issuer": "Tỉnh ủy Thừa Thiên Huế"}
+
+
+def test_figures_against_plan_and_same_period():
+    found = extract("Tiêu đề\nTăng trưởng kinh tế đạt 5,08%; thu ngân sách đạt 11.710 tỷ đồng, bằng 96% dự toán cả "
+                    "năm; chỉ số sản xuất công nghiệp 9 tháng tăng 16,56% so với cùng kỳ năm 2020.")["indicators"]
+    budget = next(i for i in found if i["value"] == 11710)
+    assert budget["unit"] == "tỷ đồng" and budget["percent_of_plan"] == 96
+    assert any(i["change_percent"] == 16.56 and i["value"] is None for i in found)
+
+
+def test_a_lead_with_coordinators():
+    [a] = extract("Tiêu đề\nBan Dân vận Tỉnh ủy chủ trì, phối hợp Ban Tổ chức Tỉnh ủy, Ban cán sự Đảng UBND tỉnh và "
+                  "các đơn vị liên quan gửi nội dung trả lời các kiến nghị.")["assignments"]
+    assert a["lead"] == "Ban Dân vận Tỉnh ủy"
+    assert a["coordinators"] == ["Ban Tổ chức Tỉnh ủy", "Ban cán sự Đảng UBND tỉnh", "các đơn vị liên quan"]
+
+
+def test_a_petition_from_a_captioned_speaker():
+    [p] = extract("Tiêu đề\nBí thư Huyện ủy Lộc Hà Nguyễn Thế Hoàn: Mong muốn tỉnh quan tâm ưu tiên nguồn lực.")["petitions"]
+    assert p["by"] == "Bí thư Huyện ủy Lộc Hà Nguyễn Thế Hoàn" and p["to"] == "tỉnh"
+
+
+def test_cli_writes_one_json_per_file_and_reports_bad_files(tmp_path, capsys):
+    good = tmp_path / "thong-bao.txt"
+    good.write_text("Tiêu đề\nGiao Sở Nội vụ chủ trì rà soát, báo cáo trước ngày 30/9/2023.", encoding="utf-8")
+    binary = tmp_path / "rac.txt"
+    binary.write_bytes(b"\x00\x01\x02garbage")
+    broken = tmp_path / "hong.docx"
+    broken.write_bytes(b"PK not really")
+    with pytest.raises(CommandError):
+        call_command("extract", str(good), str(binary), str(broken), str(tmp_path / "khong-co.txt"),
+                     "--out", str(tmp_path / "out"))
+    assert (tmp_path / "out" / "thong-bao.json").exists()
+    err = capsys.readouterr().err
+    assert "rac.txt" in err and "hong.docx" in err and "khong-co.txt" in err

@@ -12,12 +12,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+")
-        parser.add_argument("--json", action="store_true", help="in JSON ra màn hình")
+        parser.add_argument("--json", action="store_true", dest="print_json", help="in JSON ra màn hình")
         parser.add_argument("--out", help="thư mục ghi <tên tệp>.json")
 
-    def handle(self, *args, files, json: bool, out, **options):
-        import json as _json
-
+    def handle(self, *args, files, print_json: bool, out, **options):
         failed = 0
         out_dir = Path(out) if out else None
         if out_dir:
@@ -29,10 +27,10 @@ class Command(BaseCommand):
                 failed += 1
                 self.stderr.write(str(error))
                 continue
-            text = _json.dumps(result, ensure_ascii=False, indent=1)
+            text = json.dumps(result, ensure_ascii=False, indent=1)
             if out_dir:
                 (out_dir / f"{Path(name).stem}.json").write_text(text, encoding="utf-8")
-            if json or not out_dir:
+            if print_json or not out_dir:
                 self.stdout.write(text)
         if failed:
             raise CommandError(f"{failed} tệp không đọc được.")

@@ -10,14 +10,22 @@ from .dates import deadline_in, recurrence_in
 BODY_HEAD = (r"(?:Ban|Sở|UBND|Ủy ban|Uỷ ban|Văn phòng|Thường trực|Công an|Bộ|Cục|Tổng cục|Đảng ủy|Đảng đoàn|Huyện ủy|"
              r"Tỉnh ủy|Thành ủy|Thị ủy|Hội|Liên đoàn|Tỉnh đoàn|Mặt trận|MTTQ|Giám đốc|Thủ trưởng|Chủ tịch|[Ll]ãnh đạo|"
              r"[Cc]ác|[Cc]án bộ|[Nn]gười đứng đầu|Trung tâm|Chi cục|Kho bạc|Cục Thuế|Báo|Đài|Quỹ|Ngân hàng|Bí thư|"
-             r"[Đđ]ồng chí|[Mm]ỗi)")
+             r"[Đđ]ồng chí|[Mm]ỗi|Vụ|Viện|Tập đoàn|Tổng [Cc]ông ty|Doanh nghiệp)")
 VERB = (r"(?:chủ trì|phối hợp|tham mưu|triển khai|chỉ đạo|thực hiện|tập trung|khẩn trương|nghiên cứu|rà soát|gửi|"
         r"theo dõi|cần|có trách nhiệm|tiếp tục|đẩy mạnh|tăng cường|quan tâm|kiện toàn|chủ động|báo cáo|xây dựng|"
         r"hướng dẫn|kiểm tra|tổ chức|nghiêm túc|thẳng thắn|quyết liệt|phải|sớm|bố trí|hoàn thành|hoàn thiện|đôn đốc|"
         r"trình|phát huy|ban hành|làm tốt|giải quyết|đánh giá|cân đối|đảm bảo|bảo đảm|huy động|ưu tiên|xem xét|"
         r"cung cấp|phổ biến|quán triệt|nâng cao|rà soát|thường xuyên|căn cứ|lập|khắc phục|tuyên truyền|xử lý|"
         r"giám sát|chịu trách nhiệm|duy trì|nắm|đề xuất|kịp thời)")
-LEAD = rf"({BODY_HEAD}(?:[ ,]+(?!{VERB}\b)[^\s,;:.]+){{0,14}}?)"
+LEAD = rf"({BODY_HEAD}(?:[ ,]+[^\s,;:.]+)(?:[ ,]+(?!{VERB}\b)[^\s,;:.]+){{0,14}}?)"
+# "… 6 nhiệm vụ trọng tâm … đối với lãnh đạo chủ chốt cấp xã." / "1. Các Sở Công Thương:" — a list follows.
+LIST_HEADING = re.compile(
+    rf"(?:nhiệm vụ|yêu cầu|giải pháp)[^.:]*?\bđối với\s+([^.:;]+?)\s*[.:]?$"
+    rf"|^(?:\d+\s*\.\s*)?({BODY_HEAD}[^.:;]{{2,160}}?)\s*(?:có trách nhiệm|cần)?\s*:$"
+    rf"|^\d+\s*\.\s*({BODY_HEAD}[^.:;]{{2,200}}?)\s*$")
+CONTINUED_COORDINATION = re.compile(rf"^[Pp]hối hợp(?: với)?\s+(.+?)(?:,\s*|\s+)(?={VERB}\b)")
+ACTION_START = re.compile(rf"^(?:[a-zđ]\s*\)\s*|-\s*|\+\s*|Trước hết,\s*|Đồng thời,\s*)?(?:{VERB})\b", re.IGNORECASE)
+UPPER_HEADING = re.compile(rf"^[{UPPER}0-9 ,.\-–:\"“”]+$")
 TRIGGERS = [
     re.compile(rf"\b(?:[Gg]iao(?: cho)?)\s+{LEAD}\s+(?={VERB}\b)"),
     re.compile(rf"\b(?:[Đđ]ề nghị|[Yy]êu cầu)\s+{LEAD}\s*,?\s+(?={VERB}\b)"),
@@ -42,18 +50,48 @@ def _sentences(line: str) -> list[str]:
     return [s for s in re.split(rf"(?<=[.!?])\s+(?=[{UPPER}])", line) if s.strip()]
 
 
+def _inherited(sentence: str, lead: str | None, year: int | None) -> Assignment | None:
+    """A directive with no addressee of its own continues the list or the speaker before it."""
+    if lead is None or not ACTION_START.match(sentence):
+        return None
+    action = re.sub(r"^(?:[a-zđ]\s*\)|-|\+|Trước hết,|Đồng thời,)\s*", "", sentence).rstrip(".")
+    coordinators = []
+    c = CONTINUED_COORDINATION.match(action)
+    if c:
+        coordinators = [x.strip() for x in re.split(r",\s*|\s+và\s+", c.group(1)) if x.strip()]
+        action = action[c.end():]
+    deadline = deadline_in(sentence, year)
+    return Assignment(lead, action[:300], coordinators, deadline.isoformat() if deadline else None,
+                      recurrence_in(sentence))
+
+
+def _same_task(a: Assignment, b: Assignment) -> bool:
+    words_a, words_b = set(a.action.lower().split()), set(b.action.lower().split())
+    return bool(words_a and words_b) and len(words_a & words_b) / min(len(words_a), len(words_b)) >= 0.6
+
+
 def find_assignments(lines: list[str], year: int | None, skip: set[int] = frozenset()) -> list[Assignment]:
     out = []
+    list_lead = inherited_lead = None
     for index, line in enumerate(lines):
-        if index in skip:
+        if index in skip or UPPER_HEADING.match(line):
+            list_lead = inherited_lead = None
             continue
-        for sentence in _sentences(line):
+        heading = LIST_HEADING.search(line)
+        if heading:
+            list_lead = inherited_lead = next(g for g in heading.groups() if g).strip(" ,")
+            continue
+        inherited_lead = list_lead or inherited_lead
+        made_here = False
+        for position, sentence in enumerate(_sentences(line)):
             if NOT_A_TASK.search(sentence):
                 continue
+            found = False
             for trigger in TRIGGERS:
                 m = trigger.search(sentence)
                 if not m:
                     continue
+                found = True
                 lead = m.group(1).strip(" ,")
                 action = sentence[m.end():].strip().rstrip(".")
                 coordinators = []
@@ -62,9 +100,21 @@ def find_assignments(lines: list[str], year: int | None, skip: set[int] = frozen
                     coordinators = [x.strip() for x in re.split(r",\s*|\s+và\s+", c.group(1)) if x.strip()]
                     action = sentence[c.end():].strip().rstrip(".") or action
                 deadline = deadline_in(sentence, year)
-                for addressee in SPLIT_ADDRESSEES.split(lead):
-                    if addressee:
-                        out.append(Assignment(addressee, action[:300], coordinators,
-                                              deadline.isoformat() if deadline else None, recurrence_in(sentence)))
+                addressees = [a for a in SPLIT_ADDRESSEES.split(lead) if a]
+                for addressee in addressees:
+                    out.append(Assignment(addressee, action[:300], coordinators,
+                                          deadline.isoformat() if deadline else None, recurrence_in(sentence)))
+                made_here = True
+                if not list_lead:
+                    inherited_lead = addressees[-1] if len(addressees) == 1 else None
                 break
-    return out
+            if found or made_here:  # one assignment per paragraph: later sentences detail it
+                continue
+            continuation = _inherited(sentence, inherited_lead, year)
+            if continuation:
+                out.append(continuation)
+                made_here = True
+            elif position == 0:
+                inherited_lead = list_lead
+    # A summary (headline, sapo) repeated by the body is kept once, in its detailed place.
+    return [a for i, a in enumerate(out) if not any(_same_task(a, b) for b in out[i + 1:])]

@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from .letters import UPPER
 from .dates import deadline_in, recurrence_in
 
-BODY_HEAD = (r"(?:Ban|Sở|UBND|Ủy ban|Uỷ ban|Văn phòng|Thường trực|Công an|Bộ|Cục|Tổng cục|Đảng ủy|Đảng đoàn|Huyện ủy|"
-             r"Tỉnh ủy|Thành ủy|Thị ủy|Hội|Liên đoàn|Tỉnh đoàn|Mặt trận|MTTQ|Giám đốc|Thủ trưởng|Chủ tịch|[Ll]ãnh đạo|"
+BODY_HEAD = (r"(?:Ban|Sở|UBND|Ủy ban|Uỷ ban|Văn phòng|[Tt]hường trực|Công an|Bộ|Cục|Tổng cục|Đảng ủy|Đảng đoàn|Huyện ủy|"
+             r"Tỉnh ủy|Thành ủy|Thị ủy|Hội|Liên đoàn|Tỉnh đoàn|Mặt trận|MTTQ|[Gg]iám đốc|[Tt]hủ trưởng|[Cc]hủ tịch|[Ll]ãnh đạo|"
+             r"[Cc]ấp ủy|[Cc]hính quyền|[Tt]hị xã|[Tt]ừng cấp|"
              r"[Cc]ác|[Cc]án bộ|[Nn]gười đứng đầu|Trung tâm|Chi cục|Kho bạc|Cục Thuế|Báo|Đài|Quỹ|Ngân hàng|Bí thư|"
              r"[Đđ]ồng chí|[Mm]ỗi|Vụ|Viện|Tập đoàn|Tổng [Cc]ông ty|Doanh nghiệp)")
 VERB = (r"(?:chủ trì|phối hợp|tham mưu|triển khai|chỉ đạo|thực hiện|tập trung|khẩn trương|nghiên cứu|rà soát|gửi|"
@@ -29,11 +30,12 @@ UPPER_HEADING = re.compile(rf"^[{UPPER}0-9 ,.\-–:\"“”]+$")
 TRIGGERS = [
     re.compile(rf"\b(?:[Gg]iao(?: cho)?)\s+{LEAD}\s+(?={VERB}\b)"),
     re.compile(rf"\b(?:[Đđ]ề nghị|[Yy]êu cầu)\s+{LEAD}\s*,?\s+(?={VERB}\b)"),
-    re.compile(rf"^(?:Đồng thời,\s*|Theo đó,\s*|Trong đó,\s*)?{LEAD}\s+(?=chủ trì|có trách nhiệm|cần\b|phối hợp với|phải\b)"),
+    re.compile(rf"^(?:Đồng thời,\s*|Theo đó,\s*|Trong đó,\s*|Đối với [^,]{{2,40}},\s*)?{LEAD}\s+"
+               rf"(?=chủ trì|có trách nhiệm|cần\b|phối hợp với|phải\b)"),
 ]
 COORDINATE = re.compile(rf"chủ trì,?\s+phối hợp(?: với| chặt chẽ với)?\s+(.+?)(?=\s+(?!phối hợp){VERB}\b|[.;]|$)")
-SPLIT_ADDRESSEES = re.compile(r"\s*;\s*(?:và\s+)?|\s*,\s*(?:và\s+)?(?=(?:Giám đốc|Thủ trưởng|Chủ tịch UBND|Sở|Ban|UBND|"
-                              r"các cơ quan)\b)|\s+và\s+(?=(?:Giám đốc|Thủ trưởng|Chủ tịch UBND|Sở|Ban|UBND)\b)")
+ADDRESSEE_HEAD = r"(?:[Gg]iám đốc|[Tt]hủ trưởng|[Cc]hủ tịch UBND|Sở|Ban|UBND|các cơ quan)\b"
+SPLIT_ADDRESSEES = re.compile(rf"\s*;\s*(?:và\s+)?|\s*,\s*(?:và\s+)?(?={ADDRESSEE_HEAD})|\s+và\s+(?={ADDRESSEE_HEAD})")
 NOT_A_TASK = re.compile(r"\b(?:đã có văn bản|đã yêu cầu|đã đề nghị)\b")
 
 
@@ -44,6 +46,7 @@ class Assignment:
     coordinators: list[str] = field(default_factory=list)
     deadline: str | None = None
     recurrence: str | None = None
+    sentence: str = field(default="", repr=False, compare=False)
 
 
 def _sentences(line: str) -> list[str]:
@@ -103,7 +106,7 @@ def find_assignments(lines: list[str], year: int | None, skip: set[int] = frozen
                 addressees = [a for a in SPLIT_ADDRESSEES.split(lead) if a]
                 for addressee in addressees:
                     out.append(Assignment(addressee, action[:300], coordinators,
-                                          deadline.isoformat() if deadline else None, recurrence_in(sentence)))
+                                          deadline.isoformat() if deadline else None, recurrence_in(sentence), sentence))
                 made_here = True
                 if not list_lead:
                     inherited_lead = addressees[-1] if len(addressees) == 1 else None
@@ -117,4 +120,5 @@ def find_assignments(lines: list[str], year: int | None, skip: set[int] = frozen
             elif position == 0:
                 inherited_lead = list_lead
     # A summary (headline, sapo) repeated by the body is kept once, in its detailed place.
-    return [a for i, a in enumerate(out) if not any(_same_task(a, b) for b in out[i + 1:])]
+    return [a for i, a in enumerate(out)
+            if not any(_same_task(a, b) and a.sentence != b.sentence for b in out[i + 1:])]

@@ -19,7 +19,8 @@ def extract(text: str) -> dict:
         p.content and p.content[:40] in line for p in petitions)}
     return {
         "document": asdict(document),
-        "assignments": [asdict(a) for a in find_assignments(lines, year, skip=asking)],
+        "assignments": [{k: v for k, v in asdict(a).items() if k != "sentence"}
+                        for a in find_assignments(lines, year, skip=asking)],
         "indicators": [asdict(i) for i in find_indicators(lines)],
         "people": [asdict(p) for p in find_people(lines)],
         "petitions": [asdict(p) for p in petitions],

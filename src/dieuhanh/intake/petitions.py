@@ -9,6 +9,13 @@ from .people import TITLE_HEAD_RE, _name_after
 ASK = re.compile(r"\b(Đề nghị|Kiến nghị|Đề xuất|Mong muốn)\s+(Trung ương|tỉnh|UBND tỉnh|HĐND tỉnh|Chính phủ|các ngân hàng)?\s*(.+)",
                  re.IGNORECASE)
 SPEAKER_LINE = re.compile(r"^(.{5,160}?):\s+(.+)$")
+# Who asks upward: associations, businesses, representatives of a department, localities, voters.
+SUBMITTER = (r"(?:đại diện [^,.;]{2,40}?(?=\s+(?:cho biết|phát biểu|nêu|đề nghị|kiến nghị|đề xuất)\b)|(?:các |một số |nhiều )?(?:hiệp hội|hội|doanh nghiệp|cử tri|người dân|"
+             r"lãnh đạo (?:các )?(?:huyện|xã|địa phương)|địa phương)[^.;:]{0,60}?)")
+UPWARD = r"(UBND tỉnh|HĐND tỉnh|Trung ương|Chính phủ|tỉnh|các ngân hàng|các bộ, ngành)"
+GROUP_ASKS = re.compile(rf"(?:^|,\s+|\.\s+)({SUBMITTER})(?:…|\.\.\.)?\s+(?:[^.;]{{0,80}}?,\s+)?(?:đề nghị|kiến nghị|đề xuất|mong muốn)\s+"
+                        rf"{UPWARD}\s+([^.;]+)")
+SUMMARISED = re.compile(r"^Nhiều ý kiến (?:cho rằng|đề nghị|kiến nghị)[,:]?\s*(.+)$")
 
 
 @dataclass
@@ -21,6 +28,12 @@ class Petition:
 def find_petitions(lines: list[str]) -> list[Petition]:
     out = []
     for line in lines:
+        summary = SUMMARISED.match(line)
+        if summary:  # the article sums up the localities' requests in one block
+            out.append(Petition("lãnh đạo các địa phương, đơn vị", summary.group(1).rstrip(". …"), None))
+            continue
+        for m in GROUP_ASKS.finditer(line):
+            out.append(Petition(m.group(1).strip(" ,"), m.group(3).strip(), m.group(2)))
         speaker = SPEAKER_LINE.match(line)
         if not speaker or not TITLE_HEAD_RE.match(speaker.group(1)):
             continue

@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PYTHON ?= $(shell for p in python3.13 python3.12 python3 $$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -rV); do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { command -v $$p; break; }; done)
 
-.PHONY: run test bench bench-small extract-devset venv clean check-python
+.PHONY: run test bench bench-small bench-intake extract-devset venv clean check-python
 
 check-python:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -48,6 +48,9 @@ extract-devset: venv
 	@rm -rf var/devset-pred
 	@$(BIN)/dieuhanh extract $(DEVSET)/docs/*.txt --out var/devset-pred
 	@$(BIN)/python $(DEVSET)/score.py var/devset-pred $(DEVSET)/gold
+
+bench-intake: venv
+	@$(BIN)/python bench/intake.py $(DEVSET)/docs
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

@@ -88,3 +88,15 @@ def test_cli_writes_one_json_per_file_and_reports_bad_files(tmp_path, capsys):
     assert (tmp_path / "out" / "thong-bao.json").exists()
     err = capsys.readouterr().err
     assert "rac.txt" in err and "hong.docx" in err and "khong-co.txt" in err
+
+
+def test_a_petition_raised_by_a_group():
+    [p] = extract("Tiêu đề\nVì thế, hội doanh nghiệp huyện đề nghị UBND tỉnh sớm giãn thời hạn nộp thuế.")["petitions"]
+    assert p["by"] == "hội doanh nghiệp huyện" and p["to"] == "UBND tỉnh" and "giãn thời hạn" in p["content"]
+
+
+def test_a_list_heading_gives_its_lead_to_each_item():
+    text = ("Tiêu đề\nThường trực Tỉnh ủy nêu 3 nhiệm vụ trọng tâm đối với lãnh đạo chủ chốt cấp xã.\n"
+            "Tập trung rà soát quy hoạch sử dụng đất.\nTăng cường đối thoại với Nhân dân.")
+    leads = [a["lead"] for a in extract(text)["assignments"]]
+    assert leads == ["lãnh đạo chủ chốt cấp xã", "lãnh đạo chủ chốt cấp xã"]

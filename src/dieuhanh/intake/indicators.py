@@ -29,11 +29,13 @@ class Indicator:
 
 
 def _name_before(clause: str, end: int) -> str:
-    before = clause[:end]
-    parts = NAME_STOP.split(before)
-    name = parts[-2] if len(parts) > 1 and not parts[-1].strip() else parts[-1]
-    name = re.sub(r"^(?:và|,|\s)+|(?:\s|,)+$", "", name.strip())
-    return " ".join(name.split()[-8:])
+    """The noun phrase a figure belongs to: the words before it, back to a verb or a stop."""
+    parts = [p for p in NAME_STOP.split(clause[:end]) if re.search(r"\w{2,}", p)]
+    if not parts:
+        return ""
+    name = re.split(r",\s+(?:trong đó|và)\s+|,\s+", parts[-1].strip())[-1]
+    name = re.sub(r"^(?:và|trong đó|,|\s)+|(?:\s|,)+$", "", name.strip())
+    return " ".join(name.split()[-10:])
 
 
 def find_indicators(lines: list[str]) -> list[Indicator]:
@@ -61,15 +63,16 @@ def _clause_indicators(clause: str) -> list[Indicator]:
             continue
         value, total, unit = parse_number(m.group(1)), m.group(2), m.group(3)
         unit = "tỷ đồng" if unit == "tỷ" else unit
-        name = _name_before(clause, m.start())
-        if not name or len(name) < 3:
-            continue
+        name = _name_before(clause, m.start()) or unit
         if total:
             name = f"{name} (trên {total})"
         out.append(Indicator(name, value, unit, percent_of_plan if not out else None,
                              change_percent if not out else None, period.group(1) if period else None))
-    if not out and change and change_percent is not None:
-        name = _name_before(clause, change.start())
-        if name:
-            out.append(Indicator(name, None, None, None, change_percent, period.group(1) if period else None))
+    if not out:  # figures that are only a change: "X tăng 2,41%, trong đó Y tăng 13,53%"
+        for c in CHANGE.finditer(clause):
+            name = _name_before(clause, c.start())
+            if name:
+                sign = -1 if c.group(1) == "giảm" else 1
+                out.append(Indicator(name, None, None, None, sign * parse_number(c.group(2)),
+                                     period.group(1) if period else None))
     return out

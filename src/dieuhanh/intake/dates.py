@@ -4,9 +4,6 @@ import calendar
 import re
 from datetime import date
 
-DAY_MONTH_YEAR = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d\d)(?!\d)")
-DAY_MONTH = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])")
-WORDY_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d\d)", re.IGNORECASE)
 PLACE_DATE_LINE = re.compile(
     r"^\s*([A-ZĐÀ-Ỹ][^\n,]{1,40}),\s*ngày\s+(\d{1,2})\s*(?:\n\s*)?tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d\d)",
     re.MULTILINE)

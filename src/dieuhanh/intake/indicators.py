@@ -9,7 +9,6 @@ from .numbers import NUMBER, parse_number
 
 UNITS = (r"tỷ đồng|triệu đồng|nghìn tỷ|tỷ|triệu USD|USD|ha|km|tấn|người|hộ|xã|dự án|doanh nghiệp|kiến nghị|đơn vị|"
          r"lượt|căn|nhà|quần chúng|biên chế|tổ chức, đơn vị|em|học sinh|đảng viên|tiêu chí|sản phẩm|%")
-BOUND = r"(?:hơn|trên|gần|khoảng|gần|đạt|được|là|với)?\s*"
 VALUE = re.compile(rf"(?<![\d/.,])({NUMBER})(?:\s*/\s*({NUMBER}))?\s*({UNITS})(?![\w])")
 PERCENT_OF_PLAN = re.compile(rf"(?:bằng|đạt)\s+({NUMBER})\s*%\s*(?:so với\s+)?(?:kế hoạch|dự toán|KH|chỉ tiêu)")
 ABOVE_PLAN = re.compile(rf"vượt\s+({NUMBER})\s*%\s*(?:so với\s+)?(?:kế hoạch|dự toán|chỉ tiêu)")

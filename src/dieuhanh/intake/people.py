@@ -9,7 +9,7 @@ from .letters import CAP_WORD
 SURNAMES = set(
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đoàn Lâm Mai Trịnh Trương Lương Hà "
     "Cao Tạ Chu Tô Lại Đào Thái Quách Vương Kiều Châu Hứa Phùng Tăng Triệu Lưu Nghiêm Từ Khúc La Tôn Kim Âu Doãn "
-    "Hầu Giang Mạc Ninh Quan Thân Tống Ông Văn Lò Hoàng".split()) - {"Văn"}
+    "Hầu Giang Mạc Ninh Quan Thân Tống Ông Lò".split())  # not "Văn": a middle name far more often
 TITLE_HEAD = (r"(?:Phó |Nguyên |Quyền )?(?:Bí thư|Chủ tịch|Chánh Văn phòng|Chánh Thanh tra|Trưởng [Bb]an|Trưởng đoàn|"
               r"Giám đốc|Chính ủy|Chỉ huy trưởng|Ủy viên|Uỷ viên|Bộ trưởng|Thứ trưởng|Thủ tướng|Tổng Bí thư|Trưởng phòng|"
               r"Tư lệnh|Viện trưởng|Chánh án|Tổng Giám đốc|Tổng cục trưởng|Cục trưởng|Thủ trưởng)")
@@ -23,11 +23,9 @@ def _capitalised(token: str) -> bool:
     return token[:1].isupper() and token[1:] == token[1:].lower() and token.isalpha()
 
 
-CAP = CAP_WORD
-NAME_DASH_TITLE = re.compile(rf"(?:{RANKS.pattern})?((?:{CAP}\s+){{1,3}}{CAP})\s+-\s+({TITLE_HEAD}[^:.;\n]*)")
-
-
-NAME_COMMA_TITLES = re.compile(rf"((?:{CAP}\s+){{1,3}}{CAP}),\s+(?={TITLE_HEAD})")
+NAME = rf"(?:{CAP_WORD}\s+){{1,3}}{CAP_WORD}"
+NAME_DASH_TITLE = re.compile(rf"(?:{RANKS.pattern})?({NAME})\s+-\s+({TITLE_HEAD}[^:.;\n]*)")
+NAME_COMMA_TITLES = re.compile(rf"({NAME}),\s+(?={TITLE_HEAD})")
 
 
 def _titles_after(line: str, start: int) -> str:

@@ -53,7 +53,7 @@ def _split_name(run: list[str]) -> tuple[list[str], list[str]] | None:
     return None
 
 
-def _name_after(line: str, start: int) -> tuple[str, str, int] | None:
+def name_after(line: str, start: int) -> tuple[str, str, int] | None:
     """From a title head at `start`: (title, name, end) when a name closes the title."""
     tokens = [(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(line, start)]
     i = 0
@@ -83,7 +83,7 @@ def find_people(lines: list[str]) -> list[Person]:
     for line in lines:
         position = 0
         while (head := TITLE_HEAD_RE.search(line, position)) is not None:
-            found = _name_after(line, head.start())
+            found = name_after(line, head.start())
             if found:
                 title, name, position = found
                 _keep(best, Person(name, title))

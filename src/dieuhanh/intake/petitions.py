@@ -4,7 +4,7 @@ UBND tỉnh …", "Mong muốn tỉnh quan tâm …", "Nhiều ý kiến cho r�
 import re
 from dataclasses import dataclass
 
-from .people import TITLE_HEAD_RE, _name_after
+from .people import TITLE_HEAD_RE, name_after
 
 ASK = re.compile(r"\b(Đề nghị|Kiến nghị|Đề xuất|Mong muốn)\s+(Trung ương|tỉnh|UBND tỉnh|HĐND tỉnh|Chính phủ|các ngân hàng)?\s*(.+)",
                  re.IGNORECASE)
@@ -37,7 +37,7 @@ def find_petitions(lines: list[str]) -> list[Petition]:
         speaker = SPEAKER_LINE.match(line)
         if not speaker or not TITLE_HEAD_RE.match(speaker.group(1)):
             continue
-        found = _name_after(speaker.group(1), 0)
+        found = name_after(speaker.group(1), 0)
         if not found:
             continue
         ask = ASK.match(speaker.group(2))

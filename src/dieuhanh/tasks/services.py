@@ -77,6 +77,11 @@ def _validate_draft(scope: Scope, assigned_by: Unit, draft: TaskDraft, issued_on
     return content, deadline, recurrence
 
 
+def _add_coordinator(task: Task, unit: Unit, actor):
+    """A coordinating unit, carrying the task's state and effective deadline (mirrored by _save)."""
+    _by(Coordination(task=task, unit=unit, state=task.state, due_on=task.due_on), actor).save()
+
+
 def _insert_task(actor, *, assigned_by, draft, content, deadline, recurrence, issued_on, document=None, parent=None):
     task = Task(
         content=content, document=document, assigned_by=assigned_by, lead=draft.lead, tree_id=assigned_by.root_id,
@@ -88,7 +93,7 @@ def _insert_task(actor, *, assigned_by, draft, content, deadline, recurrence, is
     task.search_text = _search_text(task, draft.lead, draft.coordinators)
     _by(task, actor).save()
     for unit in draft.coordinators:
-        _by(Coordination(task=task, unit=unit, state=task.state, due_on=task.due_on), actor).save()
+        _add_coordinator(task, unit, actor)
     if recurrence in PERIODIC:
         ensure_occurrences(task, calendar.today(), actor=actor)
     return task
@@ -153,7 +158,7 @@ def ensure_occurrences(series: Task, until: date, *, actor=None) -> int:
         occurrence.search_text = _search_text(occurrence, series.lead, coordinators)
         _by(occurrence, actor).save()
         for unit in coordinators:
-            _by(Coordination(task=occurrence, unit=unit, due_on=occurrence.due_on), actor).save()
+            _add_coordinator(occurrence, unit, actor)
         created += 1
     return created
 
@@ -395,7 +400,7 @@ def edit_task(actor, task: Task, *, expected_version, content: str, deadline: da
         _by(c, actor).delete()
     for unit in coordinators:
         if unit.pk not in current:
-            _by(Coordination(task=task, unit=unit, state=task.state, due_on=task.due_on), actor).save()
+            _add_coordinator(task, unit, actor)
     return task
 
 

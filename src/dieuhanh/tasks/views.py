@@ -67,6 +67,9 @@ def task_list(request):
     return render(request, template, context)
 
 
+INBOX_CAP = 1000  # an inbox section counts up to this, then says "hơn 1.000"
+
+
 def inbox(request):
     today = vn_today()
     sections = inbox_sections(request.user, today)
@@ -76,8 +79,8 @@ def inbox(request):
     }
     blocks = []
     for key in ("overdue", "due_soon", "awaiting", "returned"):
-        items, count = window(with_list_relations(sections[key]).order_by("due_on", "id"), 0, 10, cap=1000)
-        blocks.append({"key": key, "title": titles[key], "count": min(count, 1000), "capped": count > 1000,
+        items, count = window(with_list_relations(sections[key]).order_by("due_on", "id"), 0, 10, cap=INBOX_CAP)
+        blocks.append({"key": key, "title": titles[key], "count": min(count, INBOX_CAP), "capped": count > INBOX_CAP,
                        "items": items})
     own = Scope.of(request.user).memberships
     return render(request, "tasks/inbox.html", {"blocks": blocks, "today": today, "own": own})

@@ -6,6 +6,8 @@ Tỉnh ủy (root) ─┬─ Ban Tổ chức (lead unit in most tests)
                 └─ Đảng ủy xã B (another commune, outside every task here)
 """
 
+import os
+import shutil
 from datetime import date
 
 import pytest
@@ -21,6 +23,22 @@ PASSWORD = "mat-khau-thu-nghiem"
 def _fast_and_isolated(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # tests only
+
+
+def _need_program(program: str, packages: str) -> None:
+    if shutil.which(program):
+        return
+    message = f"cần {program} (apt-get install {packages}); .ci/run cài đặt gói này"
+    if os.environ.get("DIEUHANH_CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def need_program():
+    """Skip where a Debian program is missing on a developer's machine; CI (DIEUHANH_CI=1), which
+    installs it, fails instead, so a missing package can never pass as a skipped test."""
+    return _need_program
 
 
 class Province:

@@ -2,7 +2,6 @@
 
 import os
 import re
-import shutil
 from datetime import timedelta
 
 import pytest
@@ -17,9 +16,8 @@ PASSWORD = "mat-khau-thu-nghiem"
 
 
 @pytest.fixture(scope="module")
-def browser():
-    if not shutil.which(CHROMIUM):
-        pytest.skip("cần Debian chromium (apt-get install chromium); .ci/run cài đặt gói này")
+def browser(need_program):
+    need_program(CHROMIUM, "chromium")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     from playwright.sync_api import sync_playwright
 

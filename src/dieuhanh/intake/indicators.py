@@ -14,6 +14,8 @@ PERCENT_OF_PLAN = re.compile(rf"(?:bằng|đạt)\s+({NUMBER})\s*%\s*(?:so với
 ABOVE_PLAN = re.compile(rf"vượt\s+({NUMBER})\s*%\s*(?:so với\s+)?(?:kế hoạch|dự toán|chỉ tiêu)")
 CHANGE = re.compile(rf"(tăng|giảm)\s+(?:gần |hơn |khoảng )?({NUMBER})\s*%")
 PERIOD = re.compile(r"(\d+ tháng(?: đầu năm)?(?: (?:năm )?(?:19|20)\d\d)?|năm (?:19|20)\d\d|quý [IV]+(?:/(?:19|20)\d\d)?)")
+# "thu ngân sách trên địa bàn huyện đạt …": the place is not part of the figure's name.
+PLACE = re.compile(rf"\s+(?:trên địa bàn|trên toàn|toàn)\s+(?:tỉnh|huyện|thành phố|thị xã|xã|phường)(?:\s+[{UPPER}]\w*)*")
 NAME_STOP = re.compile(r"[;:.]|\b(?:đạt|được|là|với|có|tăng|giảm|bằng|còn|gần|hơn|trên|khoảng)\b")
 
 
@@ -29,7 +31,7 @@ class Indicator:
 
 def _name_before(clause: str, end: int) -> str:
     """The noun phrase a figure belongs to: the words before it, back to a verb or a stop."""
-    parts = [p for p in NAME_STOP.split(clause[:end]) if re.search(r"\w{2,}", p)]
+    parts = [p for p in NAME_STOP.split(PLACE.sub("", clause[:end])) if re.search(r"\w{2,}", p)]
     if not parts:
         return ""
     name = re.split(r",\s+(?:trong đó|và)\s+|,\s+", parts[-1].strip())[-1]

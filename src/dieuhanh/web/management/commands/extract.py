@@ -8,7 +8,7 @@ from dieuhanh.intake.readers import ReadError, read_file
 
 
 class Command(BaseCommand):
-    help = "Trích xuất văn bản, nhiệm vụ, số liệu, cán bộ, kiến nghị từ tệp (.txt, .docx)."
+    help = "Trích xuất văn bản, nhiệm vụ, số liệu, cán bộ, kiến nghị từ tệp (.txt, .docx, .pdf, ảnh)."
 
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+")

@@ -29,7 +29,9 @@ run: venv var
 	@$(BIN)/dieuhanh load_demo
 	@$(BIN)/dieuhanh demo_accounts
 	@echo "→ http://127.0.0.1:$(PORT)/"
-	@$(BIN)/dieuhanh runserver 127.0.0.1:$(PORT)
+	@# The background worker reads uploaded PDFs and scans; it stops with the server.
+	@$(BIN)/dieuhanh db_worker -v 0 & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
+	$(BIN)/dieuhanh runserver 127.0.0.1:$(PORT)
 
 test: venv
 	@$(BIN)/pytest $(PYTEST_ARGS)

@@ -14,6 +14,7 @@ ALLOWED = {
     ".png": "image/png",
     ".jpg": "image/jpeg",
     ".jpeg": "image/jpeg",
+    ".txt": "text/plain",
 }
 
 
@@ -50,19 +51,26 @@ def _sniff(upload) -> str | None:
     return None
 
 
-def check_upload(upload, allowed=(".pdf", ".docx")) -> CheckedFile:
+def _looks_like_text(upload) -> bool:
+    upload.seek(0)
+    head = upload.read(4096)
+    upload.seek(0)
+    return b"\x00" not in head or head.startswith((b"\xff\xfe", b"\xfe\xff"))
+
+
+def check_upload(upload, allowed=(".pdf", ".docx"), cap_mb: int | None = None) -> CheckedFile:
     """Raise a Vietnamese ValidationError unless the file is within the cap and is what its name says."""
     name = PurePath(upload.name or "").name
     suffix = PurePath(name).suffix.lower()
-    cap = settings.MAX_UPLOAD_MB * 1024 * 1024
-    if upload.size > cap:
-        raise ValidationError(f"Tệp “{name}” vượt quá dung lượng cho phép ({settings.MAX_UPLOAD_MB} MB).")
+    cap_mb = cap_mb or settings.MAX_UPLOAD_MB
+    if upload.size > cap_mb * 1024 * 1024:
+        raise ValidationError(f"Tệp “{name}” vượt quá dung lượng cho phép ({cap_mb} MB).")
     if upload.size == 0:
         raise ValidationError(f"Tệp “{name}” rỗng.")
     if suffix not in allowed:
         kinds = ", ".join(s.lstrip(".").upper() for s in allowed)
         raise ValidationError(f"Tệp “{name}” không thuộc loại được phép ({kinds}).")
-    actual = _sniff(upload)
+    actual = _sniff(upload) or (ALLOWED[".txt"] if suffix == ".txt" and _looks_like_text(upload) else None)
     if actual != ALLOWED[suffix]:
         raise ValidationError(f"Nội dung tệp “{name}” không phải là tệp {suffix.lstrip('.').upper()} như tên tệp.")
     return CheckedFile(upload, name, actual, upload.size)

@@ -41,6 +41,9 @@ INSTALLED_APPS = [
     "dieuhanh.org",
     "dieuhanh.documents",
     "dieuhanh.tasks",
+    "dieuhanh.petitions",
+    "dieuhanh.indicators",
+    "dieuhanh.intake",
 ]
 
 MIDDLEWARE = [

@@ -4,6 +4,7 @@ from django.urls import path
 from django.views.generic import RedirectView
 
 from dieuhanh.documents import views as documents
+from dieuhanh.intake import views as intake
 from dieuhanh.org import views as org
 from dieuhanh.tasks import views as tasks
 
@@ -29,6 +30,10 @@ urlpatterns = [
     path("nhiem-vu/<int:pk>/giao-nhiem-vu-con/", tasks.delegate, name="task_delegate"),
     path("nhiem-vu/<int:pk>/tep/<int:evidence_pk>/", tasks.evidence, name="evidence"),
     path("van-ban/", documents.document_list, name="document_list"),
+    path("tiep-nhan/", intake.intake_start, name="intake_start"),
+    path("tiep-nhan/<int:pk>/", intake.intake_review, name="intake_review"),
+    path("tiep-nhan/<int:pk>/tien-do/", intake.intake_progress, name="intake_progress"),
+    path("tiep-nhan/<int:pk>/huy/", intake.intake_cancel, name="intake_cancel"),
     path("van-ban/moi/", documents.document_create, name="document_create"),
     path("van-ban/<int:pk>/", documents.document_detail, name="document_detail"),
     path("van-ban/<int:pk>/tep/<int:attachment_pk>/", documents.attachment, name="attachment"),

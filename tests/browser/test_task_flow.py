@@ -99,3 +99,26 @@ def test_document_to_accepted_task(browser, live_server, province):
     response = outsider.goto(task_url)
     assert response.status == 404
     assert "Tham mưu trả lời" not in outsider.content()
+
+
+def test_intake_upload_review_confirm(browser, live_server, province, settings):
+    """A PDF notice: uploaded, read in the background, corrected in the review form (one task
+    removed, a unit typed), confirmed into records."""
+    from pathlib import Path
+
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    tracker = sign_in(browser, live_server, "vanphong")
+    tracker.goto(f"{live_server.url}/tiep-nhan/")
+    tracker.select_option("#id_issuer", str(province.root.pk))
+    tracker.set_input_files("#id_file", str(Path(__file__).parent.parent / "files" / "notice-text.pdf"))
+    tracker.click("button:has-text('Đọc văn bản')")
+    tracker.wait_for_selector("#review", timeout=30000)
+    assert tracker.input_value("#id_symbol") == "215-TB/TU"
+    assert tracker.input_value("#id_nv-0-coordinators") == "Ban Tổ chức Tỉnh ủy"
+    tracker.fill("#id_nv-0-lead", "UBND tỉnh")
+    tracker.check("#id_nv-1-DELETE")
+    tracker.click("button:has-text('Xác nhận và lưu')")
+    tracker.wait_for_selector(".messages")
+    assert "Đã nhập văn bản 215-TB/TU" in tracker.inner_text(".messages"), tracker.inner_text("main")[:3000]
+    assert tracker.locator("a", has_text="Rà soát, bố trí nguồn vốn").count() == 1
+    assert tracker.locator("a", has_text="Theo dõi, đôn đốc").count() == 0

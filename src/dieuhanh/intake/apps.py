@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class IntakeConfig(AppConfig):
+    name = "dieuhanh.intake"
+    label = "intake"
+    verbose_name = "Tiếp nhận văn bản"

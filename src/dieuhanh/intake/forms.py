@@ -1,0 +1,286 @@
+"""The review form: the draft's document fields and one editable row per task, figure, person and
+petition. Units are typed or picked by name (a datalist of the issuer's tree) and resolved with the
+same matcher that read the text; a name the tree lacks is created only when the row asks for it."""
+
+import re
+from datetime import date
+from decimal import Decimal
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from dieuhanh.org.matching import UnitMatcher
+from dieuhanh.org.models import Unit
+from dieuhanh.tasks.forms import DATE_WIDGET, UnitChoiceField
+from dieuhanh.tasks.status import Recurrence
+from dieuhanh.text import clean, fold
+from dieuhanh.web.templatetags.vn import so
+
+from .numbers import parse_number
+from .services import NewUnit, Reviewed, ReviewedFigure, ReviewedPerson, ReviewedPetition, ReviewedTask
+
+DATE_ERRORS = {"invalid": "Ngày không hợp lệ (dd/mm/yyyy)."}
+TEXT = {"rows": 2}
+# The unit in a person's title: "Bí thư Huyện ủy Lộc Hà" → "Huyện ủy Lộc Hà".
+TITLE_UNIT = re.compile(r"(?:Ban|Sở|UBND|HĐND|Ủy ban|Tỉnh ủy|Huyện ủy|Thành ủy|Thị ủy|Đảng ủy|MTTQ|Văn phòng|"
+                        r"Công an|Bộ Chỉ huy|Hội|Liên đoàn|Tỉnh đoàn)\b.*$", re.IGNORECASE)
+
+
+class StartForm(forms.Form):
+    issuer = UnitChoiceField(label="Cơ quan ban hành", queryset=None,
+                             error_messages={"required": "Chọn cơ quan ban hành.",
+                                             "invalid_choice": "Cơ quan nằm ngoài phạm vi của bạn."})
+    file = forms.FileField(label="Tệp văn bản (.txt, .docx, .pdf, ảnh chụp/quét .png, .jpg)", required=False)
+    text = forms.CharField(label="hoặc dán nội dung văn bản", required=False, widget=forms.Textarea(attrs={"rows": 8}))
+
+    def __init__(self, *args, issuers=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["issuer"].queryset = issuers
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("file") and not clean(data.get("text")):
+            raise ValidationError("Chọn tệp hoặc dán nội dung văn bản.")
+        if data.get("file") and clean(data.get("text")):
+            raise ValidationError("Chỉ chọn tệp hoặc dán nội dung, không cả hai.")
+        return data
+
+
+class UnitNames:
+    """Unit names of one tree → units; a name not in the tree is a NewUnit if the row allows it."""
+
+    def __init__(self, units: list[Unit], matcher: UnitMatcher):
+        self.by_name = {fold(u.name): u for u in units}
+        self.by_id = {u.pk: u for u in units}
+        self.matcher = matcher
+
+    def suggest(self, text: str | None) -> str:
+        """The unit name the review form shows for a name read from the text."""
+        if not text:
+            return ""
+        found = self.matcher.match(text)
+        return found.unit.name if found.unit and not found.others else text
+
+    def resolve(self, text: str, create: bool):
+        text = clean(text)
+        if not text:
+            return None
+        if fold(text) in self.by_name:
+            return self.by_name[fold(text)]
+        found = self.matcher.match(text)
+        if found.unit and not found.others:
+            return self.by_id[found.unit.id]
+        if create:
+            return NewUnit(text)
+        if found.others:
+            names = ", ".join(c.name for c in [found.unit, *found.others][:4])
+            raise ValidationError(f"“{text}” khớp nhiều đơn vị ({names}); hãy chọn một.")
+        raise ValidationError(f"Chưa có đơn vị “{text}”: chọn đơn vị có sẵn, hoặc đánh dấu “tạo đơn vị mới”.")
+
+
+class NumberField(forms.Field):
+    """Vietnamese number input: 11.710 · 5,08 · 1.894."""
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal"})
+
+    def to_python(self, value):
+        value = clean(value).replace(" ", "")
+        if not value:
+            return None
+        number = parse_number(value) if len(value) <= 30 else None
+        if number is None:
+            raise ValidationError(f"“{value[:30]}” không phải số (viết như 11.710 hoặc 5,08).")
+        return Decimal(str(number))
+
+
+class RowForm(forms.Form):
+    def __init__(self, *args, names: UnitNames, **kwargs):
+        self.names = names
+        super().__init__(*args, **kwargs)
+
+    def unit(self, field: str):
+        try:
+            return self.names.resolve(self.cleaned_data.get(field, ""), self.cleaned_data.get("create_units", False))
+        except ValidationError as error:
+            self.add_error(field, error)
+
+
+def task_text(action: str | None) -> str:
+    """"có trách nhiệm theo dõi, đôn đốc …" → "Theo dõi, đôn đốc …": a task reads as an order."""
+    text = re.sub(r"^(?:có trách nhiệm|chịu trách nhiệm|chủ trì,?)\s+", "", clean(action))
+    return text[:1].upper() + text[1:]
+
+
+class TaskRow(RowForm):
+    content = forms.CharField(label="Nội dung nhiệm vụ", widget=forms.Textarea(attrs=TEXT), max_length=5000,
+                              error_messages={"required": "Nội dung nhiệm vụ không được để trống."})
+    lead = forms.CharField(label="Chủ trì", max_length=255, widget=forms.TextInput(attrs={"list": "don-vi"}),
+                           error_messages={"required": "Chưa chọn đơn vị chủ trì."})
+    coordinators = forms.CharField(label="Phối hợp (cách nhau bởi dấu ;)", required=False, max_length=2000,
+                                   widget=forms.TextInput(attrs={"list": "don-vi"}))
+    deadline = forms.DateField(label="Thời hạn", required=False, widget=DATE_WIDGET, error_messages=DATE_ERRORS)
+    recurrence = forms.ChoiceField(label="Lặp lại", choices=Recurrence.choices, required=False)
+    create_units = forms.BooleanField(label="Tạo đơn vị mới nếu chưa có", required=False)
+
+    def clean(self):
+        data = super().clean()
+        data["lead_unit"] = self.unit("lead")
+        coordinators = []
+        for name in (data.get("coordinators") or "").split(";"):
+            try:
+                unit = self.names.resolve(name, data.get("create_units", False))
+            except ValidationError as error:
+                self.add_error("coordinators", error)
+                continue
+            if unit is not None:
+                coordinators.append(unit)
+        data["coordinator_units"] = coordinators
+        if not data.get("deadline") and not data.get("recurrence"):
+            self.add_error("deadline", "Nhập thời hạn, hoặc chọn lặp lại (thường xuyên, định kỳ).")
+        return data
+
+    def reviewed(self) -> ReviewedTask:
+        d = self.cleaned_data
+        return ReviewedTask(d["content"], d["lead_unit"], d["coordinator_units"], d.get("deadline"),
+                            d.get("recurrence") or "")
+
+    @staticmethod
+    def initial_from(a: dict, names: UnitNames) -> dict:
+        # A conclusion's task with neither a deadline nor a rhythm is, in practice, standing work.
+        recurrence = a.get("recurrence") or ("" if a.get("deadline") else Recurrence.ONGOING)
+        return {"content": task_text(a.get("action")), "lead": names.suggest(a.get("lead")), "read_lead": a.get("lead"),
+                "coordinators": "; ".join(names.suggest(c) for c in a.get("coordinators") or []),
+                "deadline": date.fromisoformat(a["deadline"]) if a.get("deadline") else None,
+                "recurrence": recurrence}
+
+
+class FigureRow(RowForm):
+    name = forms.CharField(label="Chỉ tiêu", max_length=300, error_messages={"required": "Chưa nhập tên chỉ tiêu."})
+    value = NumberField(label="Giá trị", required=False)
+    measure = forms.CharField(label="Đơn vị tính", required=False, max_length=40)
+    percent_of_plan = NumberField(label="% kế hoạch", required=False)
+    change_percent = NumberField(label="% so cùng kỳ", required=False)
+    period = forms.CharField(label="Kỳ", required=False, max_length=60)
+
+    def reviewed(self) -> ReviewedFigure:
+        d = self.cleaned_data
+        return ReviewedFigure(d["name"], d["value"], d["measure"], d["percent_of_plan"], d["change_percent"],
+                              d["period"])
+
+    @staticmethod
+    def initial_from(i: dict, names: UnitNames) -> dict:
+        def number(x):
+            return so(x) if x is not None else ""
+        return {"name": i.get("name") or "", "value": number(i.get("value")), "measure": i.get("unit") or "",
+                "percent_of_plan": number(i.get("percent_of_plan")), "change_percent": number(i.get("change_percent")),
+                "period": i.get("period") or ""}
+
+
+class PersonRow(RowForm):
+    name = forms.CharField(label="Họ và tên", max_length=120, error_messages={"required": "Chưa nhập họ và tên."})
+    title = forms.CharField(label="Chức vụ", required=False, max_length=200)
+
+    def reviewed(self) -> ReviewedPerson:
+        d = self.cleaned_data
+        unit_text = TITLE_UNIT.search(d["title"].split(",")[-1]) if d["title"] else None
+        unit = None
+        if unit_text:
+            found = self.names.matcher.match(unit_text.group(0))
+            unit = self.names.by_id[found.unit.id] if found.unit and not found.others else None
+        return ReviewedPerson(d["name"], d["title"], unit)
+
+    @staticmethod
+    def initial_from(p: dict, names: UnitNames) -> dict:
+        return {"name": p.get("name") or "", "title": p.get("title") or ""}
+
+
+class PetitionRow(RowForm):
+    submitter = forms.CharField(label="Người, đơn vị kiến nghị", max_length=300,
+                                error_messages={"required": "Chưa nhập người kiến nghị."})
+    content = forms.CharField(label="Nội dung", widget=forms.Textarea(attrs=TEXT), max_length=10000,
+                              error_messages={"required": "Nội dung kiến nghị không được để trống."})
+    addressed_to = forms.CharField(label="Gửi đến", required=False, max_length=300)
+    responsible = forms.CharField(label="Đơn vị trả lời", required=False, max_length=255,
+                                  widget=forms.TextInput(attrs={"list": "don-vi"}))
+    create_units = forms.BooleanField(label="Tạo đơn vị mới nếu chưa có", required=False)
+
+    def clean(self):
+        data = super().clean()
+        data["responsible_unit"] = self.unit("responsible")
+        return data
+
+    def reviewed(self) -> ReviewedPetition:
+        d = self.cleaned_data
+        return ReviewedPetition(d["submitter"], d["content"], d["addressed_to"], d["responsible_unit"])
+
+    @staticmethod
+    def initial_from(p: dict, names: UnitNames) -> dict:
+        to = p.get("to") or ""
+        matched = names.matcher.match(to) if to else None
+        return {"submitter": p.get("by") or "", "content": p.get("content") or "", "addressed_to": to,
+                "responsible": matched.unit.name if matched and matched.unit and not matched.others else ""}
+
+
+class ReviewDocumentForm(forms.Form):
+    issuer = UnitChoiceField(label="Cơ quan ban hành", queryset=None,
+                             error_messages={"required": "Chọn cơ quan ban hành.",
+                                             "invalid_choice": "Cơ quan nằm ngoài phạm vi của bạn."})
+    symbol = forms.CharField(label="Số, ký hiệu", max_length=60,
+                             error_messages={"required": "Chưa nhập số, ký hiệu văn bản."})
+    issued_on = forms.DateField(label="Ngày ban hành", widget=DATE_WIDGET,
+                                error_messages={"required": "Chưa nhập ngày ban hành.", **DATE_ERRORS})
+    subject = forms.CharField(label="Trích yếu", max_length=500,
+                              error_messages={"required": "Trích yếu văn bản không được để trống."})
+    signer = forms.CharField(label="Người ký", max_length=200, required=False)
+
+    def __init__(self, *args, issuers=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["issuer"].queryset = issuers
+
+
+SECTIONS = {  # prefix → (row form, extraction key, heading)
+    "nv": (TaskRow, "assignments", "Nhiệm vụ"),
+    "sl": (FigureRow, "indicators", "Số liệu, chỉ tiêu"),
+    "cb": (PersonRow, "people", "Cán bộ được nhắc đến"),
+    "kn": (PetitionRow, "petitions", "Kiến nghị, đề xuất"),
+}
+def row_formsets(data, extraction: dict, names: UnitNames) -> dict:
+    formsets = {}
+    for prefix, (row, key, _heading) in SECTIONS.items():
+        formset_class = forms.formset_factory(row, extra=0, can_delete=True, max_num=500, validate_max=True)
+        initial = [row.initial_from(item, names) for item in extraction.get(key) or []]
+        formsets[prefix] = formset_class(data, prefix=prefix, initial=initial, form_kwargs={"names": names})
+    return formsets
+
+
+def reviewed_from(form: ReviewDocumentForm, formsets: dict) -> Reviewed:
+    d = form.cleaned_data
+
+    def rows(prefix):
+        return [f.reviewed() for f in formsets[prefix].forms
+                if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+    return Reviewed(issuer=d["issuer"], symbol=d["symbol"], issued_on=d["issued_on"], subject=d["subject"],
+                    signer=d["signer"], tasks=rows("nv"), figures=rows("sl"), people=rows("cb"), petitions=rows("kn"))
+
+
+def subject_of(text: str) -> str:
+    """A first guess at the trích yếu: the heading line after the document kind ("THÔNG BÁO KẾT LUẬN")."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    for i, line in enumerate(lines[:40]):
+        if re.match(r"^(THÔNG BÁO|KẾT LUẬN|CHỈ THỊ|NGHỊ QUYẾT|KẾ HOẠCH|QUYẾT ĐỊNH|CÔNG VĂN|BÁO CÁO)", line):
+            heading = line if len(line) > 25 else " ".join(lines[i:i + 2])
+            return sentence_case(heading)[:500]
+    return clean(lines[0])[:500] if lines else ""
+
+
+def sentence_case(heading: str) -> str:
+    """"THÔNG BÁO KẾT LUẬN của Thường trực" → "Thông báo kết luận của Thường trực"."""
+    words = clean(heading).split()
+    shouting = 0
+    while shouting < len(words) and words[shouting].isupper() and len(words[shouting]) > 1 or (
+            shouting < len(words) and words[shouting] in {"VÀ", "VỀ"}):
+        shouting += 1
+    if shouting < 2:
+        return " ".join(words)
+    head = " ".join(words[:shouting]).lower()
+    return " ".join([head[:1].upper() + head[1:], *words[shouting:]])

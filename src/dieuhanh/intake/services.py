@@ -1,0 +1,275 @@
+"""From a file or pasted text to a draft, and from a reviewed draft to records, in one transaction."""
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from uuid import uuid4
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+
+from dieuhanh.documents.models import Attachment
+from dieuhanh.documents.services import register_document
+from dieuhanh.files import check_upload
+from dieuhanh.indicators.models import Actual, Indicator
+from dieuhanh.org.matching import Candidate, UnitMatcher
+from dieuhanh.org.models import Person, Position, Unit
+from dieuhanh.org.queries import Scope
+from dieuhanh.petitions.models import Petition
+from dieuhanh.tasks.services import TaskDraft
+from dieuhanh.text import clean, fold
+
+from . import extract
+from .models import Draft
+from .readers import MAX_BYTES, ReadError, looks_vietnamese, read_file
+
+log = logging.getLogger(__name__)
+SOURCE_TYPES = (".txt", ".docx", ".pdf", ".png", ".jpg", ".jpeg")
+# Above this size, and for every PDF or image (which may need OCR), reading runs as a background job.
+INLINE_BYTES = 512 * 1024
+MAX_PASTE_CHARS = 2_000_000
+
+
+def _require_issuer(actor, issuer: Unit) -> Scope:
+    scope = Scope.of(actor)
+    if not scope.may_decide_for(issuer):
+        raise PermissionDenied("Bạn không có quyền nhập văn bản của cơ quan này.")
+    return scope
+
+
+def matcher_for(unit: Unit) -> UnitMatcher:
+    """Every unit of the issuer's tree, retired ones included: old notices name old boards."""
+    rows = Unit.objects.filter(path__startswith=f"/{unit.root_id}/").values_list("id", "name", "short_name", "active_to")
+    return UnitMatcher([Candidate(i, n, s, a is None) for i, n, s, a in rows])
+
+
+def start_from_text(actor, *, issuer: Unit, text: str) -> Draft:
+    _require_issuer(actor, issuer)
+    text = clean(text)
+    if not text:
+        raise ValidationError("Chưa có nội dung văn bản.")
+    if len(text) > MAX_PASTE_CHARS:
+        raise ValidationError(f"Nội dung dán vào dài quá {MAX_PASTE_CHARS:,} ký tự; hãy tải tệp lên.".replace(",", "."))
+    if not looks_vietnamese(text):
+        raise ValidationError("Nội dung không phải văn bản tiếng Việt.")
+    draft = Draft.objects.create(created_by=actor, issuer=issuer, text=text, state=Draft.State.READY,
+                                 pages_done=1, pages_total=1, extraction=extract(text))
+    return draft
+
+
+def start_from_file(actor, *, issuer: Unit, upload) -> Draft:
+    _require_issuer(actor, issuer)
+    checked = check_upload(upload, allowed=SOURCE_TYPES, cap_mb=MAX_BYTES // (1024 * 1024))
+    draft = Draft.objects.create(created_by=actor, issuer=issuer, source=upload, source_name=checked.name,
+                                 content_type=checked.content_type)
+    background = checked.size > INLINE_BYTES or Path(checked.name).suffix.lower() not in {".txt", ".docx"}
+    if background:
+        from .jobs import read_draft_job
+
+        transaction.on_commit(lambda: read_draft_job.enqueue(draft.pk))
+    else:
+        read_draft(draft.pk)
+        draft.refresh_from_db()
+    return draft
+
+
+def read_draft(draft_id: int) -> None:
+    """Read the draft's file and extract it, recording progress page by page."""
+    draft = Draft.objects.filter(pk=draft_id, state=Draft.State.READING).first()
+    if draft is None:  # cancelled meanwhile, or already read
+        return
+
+    def progress(done: int, total: int):
+        Draft.objects.filter(pk=draft_id).update(pages_done=done, pages_total=total)
+
+    try:
+        text = read_file(draft.source.path, progress)
+        result = extract(text)
+    except ReadError as error:
+        Draft.objects.filter(pk=draft_id).update(state=Draft.State.FAILED, error=str(error))
+        return
+    except Exception:  # a reader's bug must not leave the officer waiting forever
+        log.exception("intake: reading draft %s failed", draft_id)
+        Draft.objects.filter(pk=draft_id).update(state=Draft.State.FAILED,
+                                                 error="Lỗi khi đọc tệp; đã ghi nhật ký để kiểm tra.")
+        return
+    Draft.objects.filter(pk=draft_id).update(state=Draft.State.READY, text=text, extraction=result)
+
+
+def cancel_draft(actor, draft: Draft) -> None:
+    if draft.created_by_id != actor.pk:
+        raise PermissionDenied("Bản nháp này không phải của bạn.")
+    if draft.source:
+        draft.source.delete(save=False)
+    draft.delete()
+
+
+@dataclass
+class NewUnit:
+    """A unit the text names and the tree lacks; created on confirm only when the officer asks."""
+
+    name: str
+
+
+UnitChoice = Unit | NewUnit | None
+
+
+@dataclass
+class ReviewedFigure:
+    name: str
+    value: Decimal | None
+    measure: str = ""
+    percent_of_plan: Decimal | None = None
+    change_percent: Decimal | None = None
+    period: str = ""
+
+
+@dataclass
+class ReviewedPerson:
+    name: str
+    title: str
+    unit: UnitChoice = None
+
+
+@dataclass
+class ReviewedPetition:
+    submitter: str
+    content: str
+    addressed_to: str = ""
+    responsible_unit: UnitChoice = None
+
+
+@dataclass
+class ReviewedTask:
+    content: str
+    lead: UnitChoice
+    coordinators: list[UnitChoice] = field(default_factory=list)
+    deadline: date | None = None
+    recurrence: str = ""
+
+
+@dataclass
+class Reviewed:
+    issuer: Unit
+    symbol: str
+    issued_on: date | None
+    subject: str
+    signer: str = ""
+    tasks: list[ReviewedTask] = field(default_factory=list)
+    figures: list[ReviewedFigure] = field(default_factory=list)
+    people: list[ReviewedPerson] = field(default_factory=list)
+    petitions: list[ReviewedPetition] = field(default_factory=list)
+
+
+class _Units:
+    """Resolves the officer's unit choices, creating asked-for new units once each, under the root."""
+
+    def __init__(self, actor, scope: Scope, issuer: Unit):
+        self.actor, self.scope, self.issuer, self.created = actor, scope, issuer, {}
+
+    def resolve(self, choice: UnitChoice) -> Unit | None:
+        if not isinstance(choice, NewUnit):
+            return choice
+        key = fold(choice.name)
+        if key not in self.created:
+            root = self.issuer.root or self.issuer
+            if not self.scope.may_decide_for(root):
+                raise PermissionDenied(f"Bạn không có quyền tạo đơn vị mới “{choice.name}”; hãy chọn đơn vị có sẵn.")
+            unit = Unit(code=f"moi-{uuid4().hex[:12]}", name=choice.name,
+                        kind=Unit.Kind.DEPARTMENT, parent=root)
+            unit._history_user = self.actor
+            unit.save()
+            self.created[key] = unit
+        return self.created[key]
+
+
+@transaction.atomic
+def confirm_draft(actor, draft: Draft, reviewed: Reviewed):
+    """Document, its tasks, figures, people and petitions, and the source file: all or nothing."""
+    if draft.created_by_id != actor.pk:
+        raise PermissionDenied("Bản nháp này không phải của bạn.")
+    if draft.state != Draft.State.READY:
+        raise ValidationError("Bản nháp chưa đọc xong hoặc không đọc được.")
+    scope = _require_issuer(actor, reviewed.issuer)
+    units = _Units(actor, scope, reviewed.issuer)
+    tasks = []
+    for number, t in enumerate(reviewed.tasks, 1):
+        lead = units.resolve(t.lead)
+        if lead is None:
+            raise ValidationError(f"Nhiệm vụ {number}: chưa chọn đơn vị chủ trì.")
+        coordinators = [u for u in (units.resolve(c) for c in t.coordinators) if u and u != lead]
+        tasks.append(TaskDraft(content=t.content, lead=lead, coordinators=coordinators, deadline=t.deadline,
+                               recurrence=t.recurrence))
+    document = register_document(actor, issuer=reviewed.issuer, symbol=reviewed.symbol, issued_on=reviewed.issued_on,
+                                 subject=reviewed.subject, signer=reviewed.signer, body=draft.text, tasks=tasks)
+    _keep_source(actor, draft, document)
+    for f in reviewed.figures:
+        _record_figure(actor, document, f)
+    for p in reviewed.people:
+        _record_person(actor, units.resolve(p.unit) or reviewed.issuer, p, document.issued_on)
+    for p in reviewed.petitions:
+        petition = Petition(source=Petition.Source.DOCUMENT, document=document, submitter=clean(p.submitter),
+                            content=clean(p.content), addressed_to=clean(p.addressed_to),
+                            responsible_unit=units.resolve(p.responsible_unit), received_on=document.issued_on,
+                            created_by=actor)
+        if not petition.submitter or not petition.content:
+            raise ValidationError("Mỗi kiến nghị cần người kiến nghị và nội dung.")
+        petition._history_user = actor
+        petition.save()
+    draft.delete()
+    return document
+
+
+def _keep_source(actor, draft: Draft, document) -> None:
+    if draft.source:
+        with draft.source.open("rb") as f:
+            data = f.read()
+        attachment = Attachment(document=document, name=draft.source_name, content_type=draft.content_type,
+                                size=len(data), uploaded_by=actor)
+        attachment.file.save(draft.source_name, ContentFile(data), save=False)
+    else:
+        name = f"{document.symbol.replace('/', '-')}.txt"
+        data = draft.text.encode("utf-8")
+        attachment = Attachment(document=document, name=name, content_type="text/plain", size=len(data),
+                                uploaded_by=actor)
+        attachment.file.save(name, ContentFile(data), save=False)
+    attachment._history_user = actor
+    attachment.save()
+    stored = draft.source
+    if stored:
+        transaction.on_commit(lambda: stored.storage.delete(stored.name))
+
+
+def _record_figure(actor, document, figure: ReviewedFigure) -> None:
+    name = clean(figure.name)
+    if not name:
+        raise ValidationError("Mỗi số liệu cần tên chỉ tiêu.")
+    indicator = Indicator.objects.filter(unit=document.issuer, name_folded=fold(name), measure=figure.measure).first()
+    if indicator is None:
+        indicator = Indicator(unit=document.issuer, name=name, measure=clean(figure.measure))
+        indicator._history_user = actor
+        indicator.save()
+    actual = Actual(indicator=indicator, period=clean(figure.period), value=figure.value,
+                    percent_of_plan=figure.percent_of_plan, change_percent=figure.change_percent, document=document,
+                    created_by=actor)
+    actual._history_user = actor
+    actual.save()
+
+
+def _record_person(actor, unit: Unit, reviewed: ReviewedPerson, on: date) -> None:
+    name = clean(reviewed.name)
+    if not name:
+        raise ValidationError("Mỗi cán bộ cần họ và tên.")
+    person = Person.objects.filter(name_folded=fold(name)).first()
+    if person is None:
+        person = Person(full_name=name)
+        person._history_user = actor
+        person.save()
+    title = clean(reviewed.title)
+    if title and not person.positions.filter(title=title).exists():
+        position = Position(person=person, title=title, unit=unit, started_on=None)
+        position._history_user = actor
+        position.save()

@@ -1,0 +1,108 @@
+"""Tiếp nhận văn bản: upload or paste → draft (read in the background when large) → review → confirm."""
+
+from datetime import date
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRedirect
+
+from dieuhanh.org.models import Unit
+from dieuhanh.org.queries import Scope
+from dieuhanh.web.feedback import fail
+
+from . import services
+from .forms import SECTIONS, ReviewDocumentForm, StartForm, UnitNames, reviewed_from, row_formsets, subject_of
+from .models import Draft
+
+
+def my_drafts(user):
+    return Draft.objects.filter(created_by=user)
+
+
+def _issuers(user):
+    issuers = Scope.of(user).deciding_units()
+    if not issuers.exists():
+        raise PermissionDenied("Bạn không có quyền nhập văn bản.")
+    return issuers
+
+
+def intake_start(request):
+    issuers = _issuers(request.user)
+    form = StartForm(request.POST or None, request.FILES or None, issuers=issuers,
+                     initial={"issuer": issuers.order_by("depth", "path").first()})
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            if d.get("file"):
+                draft = services.start_from_file(request.user, issuer=d["issuer"], upload=d["file"])
+            else:
+                draft = services.start_from_text(request.user, issuer=d["issuer"], text=d["text"])
+        except (ValidationError, PermissionDenied) as error:
+            fail(request, error)
+        else:
+            return redirect("intake_review", pk=draft.pk)
+    drafts = my_drafts(request.user).select_related("issuer")[:20]
+    return render(request, "intake/start.html", {"form": form, "drafts": drafts})
+
+
+def _review_context(request, draft: Draft, data=None):
+    issuers = _issuers(request.user)
+    tree = list(Unit.objects.filter(path__startswith=f"/{draft.issuer.root_id}/").order_by("path"))
+    names = UnitNames(tree, services.matcher_for(draft.issuer))
+    extraction = draft.extraction or {}
+    found = extraction.get("document") or {}
+    issued_on = found.get("issued_on")
+    form = ReviewDocumentForm(data, issuers=issuers, initial={
+        "issuer": draft.issuer, "symbol": found.get("symbol") or "", "subject": subject_of(draft.text),
+        "issued_on": date.fromisoformat(issued_on) if issued_on else None})
+    formsets = row_formsets(data, extraction, names)
+    sections = [(prefix, SECTIONS[prefix][2], formsets[prefix]) for prefix in SECTIONS]
+    return form, formsets, {"draft": draft, "form": form, "sections": sections,
+                            "units": [u for u in tree if u.active_to is None], "found": found}
+
+
+def intake_review(request, pk):
+    draft = get_object_or_404(my_drafts(request.user).select_related("issuer"), pk=pk)
+    if draft.state != Draft.State.READY:
+        return render(request, "intake/reading.html", {"draft": draft})
+    data = None
+    if request.method == "POST":
+        data = request.POST.copy()
+        adding = data.get("add")
+        if adding in SECTIONS:  # one more empty row, nothing saved, no errors shown yet
+            key = f"{adding}-TOTAL_FORMS"
+            data[key] = str(int(data.get(key) or 0) + 1)
+            _form, _formsets, context = _review_context(request, draft, data)
+            context["quiet"] = True
+            return render(request, "intake/review.html", context)
+    form, formsets, context = _review_context(request, draft, data)
+    if data is not None and form.is_valid() and all(f.is_valid() for f in formsets.values()):
+        try:
+            document = services.confirm_draft(request.user, draft, reviewed_from(form, formsets))
+        except (ValidationError, PermissionDenied) as error:
+            fail(request, error)
+        else:
+            messages.success(request, f"Đã nhập văn bản {document.symbol} cùng các nhiệm vụ, số liệu, "
+                                      "cán bộ và kiến nghị đã rà soát.")
+            return redirect("document_detail", pk=document.pk)
+    elif data is not None:
+        messages.error(request, "Bản rà soát còn lỗi; xem các ô được đánh dấu.")
+    return render(request, "intake/review.html", context)
+
+
+def intake_progress(request, pk):
+    draft = get_object_or_404(my_drafts(request.user), pk=pk)
+    if draft.state != Draft.State.READING and request.htmx:
+        return HttpResponseClientRedirect(reverse("intake_review", args=[draft.pk]))
+    return render(request, "intake/_progress.html", {"draft": draft})
+
+
+@require_POST
+def intake_cancel(request, pk):
+    draft = get_object_or_404(my_drafts(request.user), pk=pk)
+    services.cancel_draft(request.user, draft)
+    messages.success(request, "Đã hủy bản nháp; không có gì được lưu.")
+    return redirect("intake_start")

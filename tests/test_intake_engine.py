@@ -100,3 +100,39 @@ def test_a_list_heading_gives_its_lead_to_each_item():
             "Tập trung rà soát quy hoạch sử dụng đất.\nTăng cường đối thoại với Nhân dân.")
     leads = [a["lead"] for a in extract(text)["assignments"]]
     assert leads == ["lãnh đạo chủ chốt cấp xã", "lãnh đạo chủ chốt cấp xã"]
+
+
+def _leads_actions(text):
+    return [(a["lead"], a["action"][:30]) for a in extract(text)["assignments"]]
+
+
+def test_addressees_listed_before_a_colon_share_every_item():
+    text = ("Chủ tịch UBND tỉnh yêu cầu Giám đốc các sở, Thủ trưởng các ban ngành; các cơ quan Trung ương "
+            "và Chủ tịch UBND các cấp tập trung thực hiện các nội dung sau:\n"
+            "Rà soát thủ tục hành chính, hoàn thành trong quý IV/2024.\n"
+            "Các cấp, các ngành xác định cải cách hành chính là nhiệm vụ trọng tâm.")
+    found = _leads_actions(text)
+    assert [lead for lead, _ in found] == ["Giám đốc các sở", "Thủ trưởng các ban ngành", "các cơ quan Trung ương",
+                                           "Chủ tịch UBND các cấp"]
+    assert all(action.startswith("Rà soát thủ tục") for _, action in found)
+
+
+def test_one_addressee_with_commas_stays_whole():
+    text = "UBND tỉnh yêu cầu Thủ trưởng các Sở, Ban, ngành, Chủ tịch UBND các huyện khẩn trương trả lời kiến nghị."
+    assert [lead for lead, _ in _leads_actions(text)] == ["Thủ trưởng các Sở, Ban, ngành", "Chủ tịch UBND các huyện"]
+
+
+def test_a_body_opening_a_paragraph_with_its_directive_and_a_second_order():
+    text = ("Ban cán sự đảng UBND tỉnh chỉ đạo các sở, ngành trả lời các kiến nghị thuộc thẩm quyền.\n"
+            "Ban Dân vận Tỉnh ủy chủ trì gửi nội dung trả lời các kiến nghị đến các tổ chức. "
+            "Theo dõi, đôn đốc, kiểm tra việc thực hiện kết luận.")
+    assert _leads_actions(text) == [("Ban cán sự đảng UBND tỉnh", "chỉ đạo các sở, ngành trả lời "),
+                                    ("Ban Dân vận Tỉnh ủy", "chủ trì gửi nội dung trả lời c"),
+                                    ("Ban Dân vận Tỉnh ủy", "Theo dõi, đôn đốc, kiểm tra vi")]
+
+
+def test_a_report_of_past_work_is_not_an_order_and_similar_tasks_of_two_units_are_both_kept():
+    assert _leads_actions("UBND tỉnh đã chỉ đạo các sở rà soát thủ tục hành chính.") == []
+    text = ("Ban Tổ chức Tỉnh ủy chủ trì tham mưu trả lời các đề xuất, kiến nghị về công tác cán bộ.\n"
+            "Ban Dân vận Tỉnh ủy chủ trì gửi nội dung trả lời các đề xuất, kiến nghị.")
+    assert [lead for lead, _ in _leads_actions(text)] == ["Ban Tổ chức Tỉnh ủy", "Ban Dân vận Tỉnh ủy"]

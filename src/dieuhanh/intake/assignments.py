@@ -19,6 +19,8 @@ VERB = (r"(?:chủ trì|phối hợp|tham mưu|triển khai|chỉ đạo|thực 
         r"cung cấp|phổ biến|quán triệt|nâng cao|rà soát|thường xuyên|căn cứ|lập|khắc phục|tuyên truyền|xử lý|"
         r"giám sát|chịu trách nhiệm|duy trì|nắm|đề xuất|kịp thời)")
 LEAD = rf"({BODY_HEAD}(?:[ ,]+[^\s,;:.]+)(?:[ ,]+(?!{VERB}\b)[^\s,;:.]+){{0,14}}?)"
+# After "giao / đề nghị / yêu cầu" the addressees may be a long list, with semicolons.
+ADDRESSEES = rf"({BODY_HEAD}(?:[ ,]+[^\s,;:.]+)(?:(?:[ ,]+|;\s+)(?!{VERB}\b)[^\s,;:.]+){{0,27}}?)"
 # "… 6 nhiệm vụ trọng tâm … đối với lãnh đạo chủ chốt cấp xã." / "1. Các Sở Công Thương:" — a list follows.
 LIST_HEADING = re.compile(
     rf"(?:nhiệm vụ|yêu cầu|giải pháp)[^.:]*?\bđối với\s+([^.:;]+?)\s*[.:]?$"
@@ -28,13 +30,20 @@ CONTINUED_COORDINATION = re.compile(rf"^[Pp]hối hợp(?: với)?\s+(.+?)(?:,\s
 ACTION_START = re.compile(rf"^(?:[a-zđ]\s*\)\s*|-\s*|\+\s*|Trước hết,\s*|Đồng thời,\s*)?(?:{VERB})\b", re.IGNORECASE)
 UPPER_HEADING = re.compile(rf"^[{UPPER}0-9 ,.\-–:\"“”]+$")
 TRIGGERS = [
-    re.compile(rf"\b(?:[Gg]iao(?: cho)?)\s+{LEAD}\s+(?={VERB}\b)"),
-    re.compile(rf"\b(?:[Đđ]ề nghị|[Yy]êu cầu)\s+{LEAD}\s*,?\s+(?={VERB}\b)"),
+    re.compile(rf"\b(?:[Gg]iao(?: cho)?)\s+{ADDRESSEES}\s+(?={VERB}\b)"),
+    re.compile(rf"\b(?:[Đđ]ề nghị|[Yy]êu cầu)\s+{ADDRESSEES}\s*,?\s+(?={VERB}\b)"),
     re.compile(rf"^(?:Đồng thời,\s*|Theo đó,\s*|Trong đó,\s*|Đối với [^,]{{2,40}},\s*)?{LEAD}\s+"
                rf"(?=chủ trì|có trách nhiệm|cần\b|phối hợp với|phải\b)"),
+    # A paragraph that opens with a named body and its directive verb: "Ban cán sự đảng UBND tỉnh chỉ đạo …".
+    re.compile(rf"^(?=(?:Ban|Sở|UBND|Ủy ban|Văn phòng|Công an|Mặt trận|MTTQ|Đảng ủy|Huyện ủy|Thị ủy|Thành ủy)\s)"
+               rf"{LEAD}\s+(?=(?:chỉ đạo|tham mưu|theo dõi|hướng dẫn|rà soát|nghiên cứu|tổ chức|triển khai)\s)"),
 ]
+NEW_ORDER = re.compile(r"^(?:Theo dõi|Kiểm tra|Đôn đốc|Hướng dẫn|Tham mưu|Tổ chức|Chỉ đạo|Rà soát)\b")
+NOT_A_LEAD = re.compile(r"\b(?:đã|đang|vừa|được|sẽ|cũng|không)\b")
 COORDINATE = re.compile(rf"chủ trì,?\s+phối hợp(?: với| chặt chẽ với)?\s+(.+?)(?=\s+(?!phối hợp){VERB}\b|[.;]|$)")
-ADDRESSEE_HEAD = r"(?:[Gg]iám đốc|[Tt]hủ trưởng|[Cc]hủ tịch UBND|Sở|Ban|UBND|các cơ quan)\b"
+# Addressees are listed by their heads ("Giám đốc các sở, Thủ trưởng các ban ngành; các cơ quan …
+# và Chủ tịch UBND các cấp"); "các Sở, Ban, ngành" is one addressee.
+ADDRESSEE_HEAD = r"(?:[Gg]iám đốc|[Tt]hủ trưởng|[Cc]hủ tịch|UBND|Ủy ban|các cơ quan|Ban [A-ZĐ]|Sở [A-ZĐ])"
 SPLIT_ADDRESSEES = re.compile(rf"\s*;\s*(?:và\s+)?|\s*,\s*(?:và\s+)?(?={ADDRESSEE_HEAD})|\s+và\s+(?={ADDRESSEE_HEAD})")
 NOT_A_TASK = re.compile(r"\b(?:đã có văn bản|đã yêu cầu|đã đề nghị)\b")
 
@@ -69,6 +78,8 @@ def _inherited(sentence: str, lead: str | None, year: int | None) -> Assignment 
 
 
 def _same_task(a: Assignment, b: Assignment) -> bool:
+    if a.lead and b.lead and a.lead.lower() != b.lead.lower():
+        return False
     words_a, words_b = set(a.action.lower().split()), set(b.action.lower().split())
     return bool(words_a and words_b) and len(words_a & words_b) / min(len(words_a), len(words_b)) >= 0.6
 
@@ -76,9 +87,11 @@ def _same_task(a: Assignment, b: Assignment) -> bool:
 def find_assignments(lines: list[str], year: int | None, skip: set[int] = frozenset()) -> list[Assignment]:
     out = []
     list_lead = inherited_lead = None
+    shared: list[str] = []  # "yêu cầu X, Y và Z thực hiện các nội dung sau:" — each item goes to all
     for index, line in enumerate(lines):
         if index in skip or UPPER_HEADING.match(line):
             list_lead = inherited_lead = None
+            shared = []
             continue
         heading = LIST_HEADING.search(line)
         if heading:
@@ -94,8 +107,10 @@ def find_assignments(lines: list[str], year: int | None, skip: set[int] = frozen
                 m = trigger.search(sentence)
                 if not m:
                     continue
-                found = True
                 lead = m.group(1).strip(" ,")
+                if NOT_A_LEAD.search(lead):  # a report of what was done, not an order
+                    continue
+                found = True
                 action = sentence[m.end():].strip().rstrip(".")
                 coordinators = []
                 c = COORDINATE.search(sentence)
@@ -104,6 +119,10 @@ def find_assignments(lines: list[str], year: int | None, skip: set[int] = frozen
                     action = sentence[c.end():].strip().rstrip(".") or action
                 deadline = deadline_in(sentence, year)
                 addressees = [a for a in SPLIT_ADDRESSEES.split(lead) if a]
+                if action.endswith(":") and len(addressees) > 1:
+                    shared, made_here = addressees, True
+                    break
+                shared = []
                 for addressee in addressees:
                     out.append(Assignment(addressee, action[:300], coordinators,
                                           deadline.isoformat() if deadline else None, recurrence_in(sentence), sentence))
@@ -111,7 +130,17 @@ def find_assignments(lines: list[str], year: int | None, skip: set[int] = frozen
                 if not list_lead:
                     inherited_lead = addressees[-1] if len(addressees) == 1 else None
                 break
-            if found or made_here:  # one assignment per paragraph: later sentences detail it
+            if found:
+                continue
+            if made_here:  # later sentences detail the paragraph's task, unless they open with a new order
+                follow = NEW_ORDER.match(sentence) and _inherited(sentence, out[-1].lead, year)
+                if follow:
+                    out.append(follow)
+                continue
+            if shared and position == 0 and ACTION_START.match(sentence):
+                for addressee in shared:
+                    out.append(_inherited(sentence, addressee, year))
+                made_here = True
                 continue
             continuation = _inherited(sentence, inherited_lead, year)
             if continuation:

@@ -136,3 +136,20 @@ def test_a_report_of_past_work_is_not_an_order_and_similar_tasks_of_two_units_ar
     text = ("Ban Tổ chức Tỉnh ủy chủ trì tham mưu trả lời các đề xuất, kiến nghị về công tác cán bộ.\n"
             "Ban Dân vận Tỉnh ủy chủ trì gửi nội dung trả lời các đề xuất, kiến nghị.")
     assert [lead for lead, _ in _leads_actions(text)] == ["Ban Tổ chức Tỉnh ủy", "Ban Dân vận Tỉnh ủy"]
+
+
+def test_a_task_table_gives_one_assignment_per_row():
+    text = ("KẾ HOẠCH\nHà Tĩnh, ngày 5 tháng 3 năm 2024\n"
+            "TT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành\n"
+            "1 | Rà soát quy hoạch vùng nguyên liệu | Sở Nông nghiệp và Môi trường | Sở Tài chính, UBND các xã | Quý IV/2024\n"
+            "2 | Xây dựng đề án chuyển đổi số | Sở Khoa học và Công nghệ | Văn phòng UBND tỉnh | Trước ngày 30/9/2024\n"
+            "3 | Tuyên truyền kết quả thực hiện | Báo Hà Tĩnh |  | Hằng năm\n"
+            "Ghi chú | không phải nhiệm vụ")
+    assert extract(text)["assignments"] == [
+        {"lead": "Sở Nông nghiệp và Môi trường", "action": "Rà soát quy hoạch vùng nguyên liệu",
+         "coordinators": ["Sở Tài chính", "UBND các xã"], "deadline": "2024-12-31", "recurrence": None},
+        {"lead": "Sở Khoa học và Công nghệ", "action": "Xây dựng đề án chuyển đổi số",
+         "coordinators": ["Văn phòng UBND tỉnh"], "deadline": "2024-09-30", "recurrence": None},
+        {"lead": "Báo Hà Tĩnh", "action": "Tuyên truyền kết quả thực hiện", "coordinators": [], "deadline": None,
+         "recurrence": "yearly"},
+    ]

@@ -53,6 +53,8 @@ def test_docx_reads_paragraphs_and_task_tables(tmp_path):
     text = read_file(path)
     assert "THÔNG BÁO KẾT LUẬN" in text
     assert "Rà soát quy hoạch | Sở Xây dựng | Quý IV/2024" in text
+    [task] = extract(text)["assignments"]
+    assert (task["lead"], task["action"], task["deadline"]) == ("Sở Xây dựng", "Rà soát quy hoạch", "2024-12-31")
 
 
 def test_pdf_text_layer_is_read_with_wrapped_lines_joined(poppler):

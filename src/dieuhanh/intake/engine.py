@@ -8,6 +8,7 @@ from .indicators import find_indicators
 from .page import body_lines
 from .people import find_people
 from .petitions import SPEAKER_LINE, find_petitions
+from .tables import table_assignments
 
 
 def extract(text: str) -> dict:
@@ -17,10 +18,11 @@ def extract(text: str) -> dict:
     petitions = find_petitions(lines)
     asking = {i for i, line in enumerate(lines) if SPEAKER_LINE.match(line) and any(
         p.content and p.content[:40] in line for p in petitions)}
+    from_tables, table_lines = table_assignments(lines, year)
     return {
         "document": asdict(document),
         "assignments": [{k: v for k, v in asdict(a).items() if k != "sentence"}
-                        for a in find_assignments(lines, year, skip=asking)],
+                        for a in find_assignments(lines, year, skip=asking | table_lines) + from_tables],
         "indicators": [asdict(i) for i in find_indicators(lines)],
         "people": [asdict(p) for p in find_people(lines)],
         "petitions": [asdict(p) for p in petitions],

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from dieuhanh.files import check_upload
+from dieuhanh.history import by
 from dieuhanh.org.models import Unit
 from dieuhanh.org.queries import Scope
 from dieuhanh.tasks.services import TaskDraft, assign_tasks
@@ -21,11 +22,6 @@ def series_of(system: str, kind: str, issuer: Unit, issued_on: date, legal_year:
     if system == Document.System.PARTY:
         return f"{kind}/{party_term_label(issuer, issued_on)}"
     return f"{legal_year}/L" if legal_year else str(issued_on.year)
-
-
-def _by(obj, actor):
-    obj._history_user = actor
-    return obj
 
 
 @transaction.atomic
@@ -56,14 +52,14 @@ def register_document(actor, *, issuer: Unit, symbol: str, issued_on: date, subj
             f"của {issuer.name} trong cùng sổ đăng ký."
         )
     checked = [check_upload(f) for f in files or []]
-    document = _by(Document(
+    document = by(Document(
         system=parsed.system, kind=parsed.kind, number=parsed.number, symbol=parsed.text, series=series,
         issuer=issuer, issued_on=issued_on, signer=clean(signer), subject=subject, body=clean(body),
         created_by=actor,
     ), actor)
     document.save()
     for c in checked:
-        _by(Attachment(document=document, file=c.upload, name=c.name, content_type=c.content_type, size=c.size,
+        by(Attachment(document=document, file=c.upload, name=c.name, content_type=c.content_type, size=c.size,
                        uploaded_by=actor), actor).save()
     if tasks:
         assign_tasks(actor, assigned_by=assigned_by, drafts=list(tasks), issued_on=issued_on, document=document)

@@ -14,6 +14,7 @@ from django.db import transaction
 from dieuhanh.documents.models import Attachment
 from dieuhanh.documents.services import register_document
 from dieuhanh.files import check_upload
+from dieuhanh.history import by
 from dieuhanh.indicators.models import Actual, Indicator
 from dieuhanh.org.matching import Candidate, UnitMatcher
 from dieuhanh.org.models import Person, Position, Unit
@@ -178,9 +179,8 @@ class _Units:
             root = self.issuer.root or self.issuer
             if not self.scope.may_decide_for(root):
                 raise PermissionDenied(f"Bạn không có quyền tạo đơn vị mới “{choice.name}”; hãy chọn đơn vị có sẵn.")
-            unit = Unit(code=f"moi-{uuid4().hex[:12]}", name=choice.name,
-                        kind=Unit.Kind.DEPARTMENT, parent=root)
-            unit._history_user = self.actor
+            unit = by(Unit(code=f"moi-{uuid4().hex[:12]}", name=choice.name, kind=Unit.Kind.DEPARTMENT,
+                           parent=root), self.actor)
             unit.save()
             self.created[key] = unit
         return self.created[key]
@@ -217,8 +217,7 @@ def confirm_draft(actor, draft: Draft, reviewed: Reviewed):
                             created_by=actor)
         if not petition.submitter or not petition.content:
             raise ValidationError("Mỗi kiến nghị cần người kiến nghị và nội dung.")
-        petition._history_user = actor
-        petition.save()
+        by(petition, actor).save()
     draft.delete()
     return document
 
@@ -236,8 +235,7 @@ def _keep_source(actor, draft: Draft, document) -> None:
         attachment = Attachment(document=document, name=name, content_type="text/plain", size=len(data),
                                 uploaded_by=actor)
         attachment.file.save(name, ContentFile(data), save=False)
-    attachment._history_user = actor
-    attachment.save()
+    by(attachment, actor).save()
     stored = draft.source
     if stored:
         transaction.on_commit(lambda: stored.storage.delete(stored.name))
@@ -249,14 +247,12 @@ def _record_figure(actor, document, figure: ReviewedFigure) -> None:
         raise ValidationError("Mỗi số liệu cần tên chỉ tiêu.")
     indicator = Indicator.objects.filter(unit=document.issuer, name_folded=fold(name), measure=figure.measure).first()
     if indicator is None:
-        indicator = Indicator(unit=document.issuer, name=name, measure=clean(figure.measure))
-        indicator._history_user = actor
+        indicator = by(Indicator(unit=document.issuer, name=name, measure=clean(figure.measure)), actor)
         indicator.save()
     actual = Actual(indicator=indicator, period=clean(figure.period), value=figure.value,
                     percent_of_plan=figure.percent_of_plan, change_percent=figure.change_percent, document=document,
                     created_by=actor)
-    actual._history_user = actor
-    actual.save()
+    by(actual, actor).save()
 
 
 def _record_person(actor, unit: Unit, reviewed: ReviewedPerson, on: date) -> None:
@@ -265,11 +261,8 @@ def _record_person(actor, unit: Unit, reviewed: ReviewedPerson, on: date) -> Non
         raise ValidationError("Mỗi cán bộ cần họ và tên.")
     person = Person.objects.filter(name_folded=fold(name)).first()
     if person is None:
-        person = Person(full_name=name)
-        person._history_user = actor
+        person = by(Person(full_name=name), actor)
         person.save()
     title = clean(reviewed.title)
     if title and not person.positions.filter(title=title).exists():
-        position = Position(person=person, title=title, unit=unit, started_on=None)
-        position._history_user = actor
-        position.save()
+        by(Position(person=person, title=title, unit=unit), actor).save()

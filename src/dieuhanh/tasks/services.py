@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from dieuhanh.errors import StaleEdit
 from dieuhanh.files import check_upload
+from dieuhanh.history import by
 from dieuhanh.org.models import Unit
 from dieuhanh.org.queries import Scope
 from dieuhanh.text import clean, fold
@@ -34,11 +35,6 @@ class TaskDraft:
     working_days: int | None = None
     recurrence: str = ""
     is_key: bool = False
-
-
-def _by(obj, actor):
-    obj._history_user = actor
-    return obj
 
 
 def _search_text(task: Task, lead: Unit, coordinators) -> str:
@@ -79,7 +75,7 @@ def _validate_draft(scope: Scope, assigned_by: Unit, draft: TaskDraft, issued_on
 
 def _add_coordinator(task: Task, unit: Unit, actor):
     """A coordinating unit, carrying the task's state and effective deadline (mirrored by _save)."""
-    _by(Coordination(task=task, unit=unit, state=task.state, due_on=task.due_on), actor).save()
+    by(Coordination(task=task, unit=unit, state=task.state, due_on=task.due_on), actor).save()
 
 
 def _insert_task(actor, *, assigned_by, draft, content, deadline, recurrence, issued_on, document=None, parent=None):
@@ -91,7 +87,7 @@ def _insert_task(actor, *, assigned_by, draft, content, deadline, recurrence, is
     )
     task.due_on = calendar.effective_deadline(task.deadline) if task.deadline else None
     task.search_text = _search_text(task, draft.lead, draft.coordinators)
-    _by(task, actor).save()
+    by(task, actor).save()
     for unit in draft.coordinators:
         _add_coordinator(task, unit, actor)
     if recurrence in PERIODIC:
@@ -156,7 +152,7 @@ def ensure_occurrences(series: Task, until: date, *, actor=None) -> int:
             created_by=series.created_by,
         )
         occurrence.search_text = _search_text(occurrence, series.lead, coordinators)
-        _by(occurrence, actor).save()
+        by(occurrence, actor).save()
         for unit in coordinators:
             _add_coordinator(occurrence, unit, actor)
         created += 1
@@ -173,7 +169,7 @@ def _locked(task: Task, expected_version: int | None = None) -> Task:
 def _save(task: Task, actor, fields: list[str]):
     # The row is locked by _locked(), so incrementing here cannot race.
     task.version += 1
-    _by(task, actor).save(update_fields=[*fields, "version", "updated_at"])
+    by(task, actor).save(update_fields=[*fields, "version", "updated_at"])
     if {"state", "due_on"} & set(fields):
         Coordination.objects.filter(task=task).update(state=task.state, due_on=task.due_on)
 
@@ -194,7 +190,7 @@ def _reporting_unit(scope: Scope, task: Task) -> Unit:
 def _attach(actor, files, **owner):
     checked = [check_upload(f, EVIDENCE_TYPES) for f in files or []]
     for c in checked:
-        _by(Evidence(file=c.upload, name=c.name, content_type=c.content_type, size=c.size, **owner), actor).save()
+        by(Evidence(file=c.upload, name=c.name, content_type=c.content_type, size=c.size, **owner), actor).save()
 
 
 def _check_files(files):
@@ -220,7 +216,7 @@ def report_progress(actor, task: Task, *, percent: int, text: str, files=(), exp
         raise ValidationError("Tiến độ phải là số từ 0 đến 100.")
     _check_files(files)
     today = calendar.today()
-    report = _by(ProgressReport(task=task, unit=unit, author=actor, percent=percent, text=text, reported_on=today), actor)
+    report = by(ProgressReport(task=task, unit=unit, author=actor, percent=percent, text=text, reported_on=today), actor)
     report.save()
     _attach(actor, files, report=report)
     if unit.pk == task.lead_id:
@@ -253,7 +249,7 @@ def request_completion(actor, task: Task, *, note: str, files=(), expected_versi
         raise ValidationError("Hãy nêu kết quả thực hiện khi đề nghị hoàn thành.")
     _check_files(files)
     today = calendar.today()
-    request = _by(CompletionRequest(task=task, requested_by=actor, requested_on=today, note=note), actor)
+    request = by(CompletionRequest(task=task, requested_by=actor, requested_on=today, note=note), actor)
     request.save()
     _attach(actor, files, completion=request)
     task.state, task.requested_done_on, task.returned_at = State.AWAITING, today, None
@@ -282,7 +278,7 @@ def accept_completion(actor, task: Task, *, expected_version=None) -> Task:
     _require_assigner(scope, task, "nghiệm thu")
     request = _pending_completion(task)
     request.decision, request.decided_by, request.decided_at = Decision.ACCEPTED, actor, timezone.now()
-    _by(request, actor).save()
+    by(request, actor).save()
     # The completion date is the date of the report that confirmed it (STANDARDS §7).
     task.state, task.done_on = State.DONE, request.requested_on
     _save(task, actor, ["state", "done_on"])
@@ -300,7 +296,7 @@ def return_completion(actor, task: Task, *, reason: str, expected_version=None) 
     request = _pending_completion(task)
     request.decision, request.decided_by, request.decided_at, request.reason = (
         Decision.REFUSED, actor, timezone.now(), reason)
-    _by(request, actor).save()
+    by(request, actor).save()
     task.state, task.requested_done_on, task.returned_at, task.state_reason = State.OPEN, None, timezone.now(), reason
     _save(task, actor, ["state", "requested_done_on", "returned_at", "state_reason"])
     return task
@@ -321,7 +317,7 @@ def request_extension(actor, task: Task, *, new_deadline: date, reason: str, exp
         raise ValidationError("Hãy nêu lý do đề nghị gia hạn.")
     if not new_deadline or new_deadline <= task.deadline:
         raise ValidationError("Thời hạn đề nghị phải sau thời hạn hiện tại.")
-    extension = _by(Extension(task=task, requested_by=actor, old_deadline=task.deadline, new_deadline=new_deadline,
+    extension = by(Extension(task=task, requested_by=actor, old_deadline=task.deadline, new_deadline=new_deadline,
                               reason=reason), actor)
     extension.save()
     return extension
@@ -340,7 +336,7 @@ def decide_extension(actor, extension: Extension, *, approve: bool, note: str = 
         raise ValidationError("Hãy nêu lý do không đồng ý gia hạn.")
     extension.decision = Decision.ACCEPTED if approve else Decision.REFUSED
     extension.decided_by, extension.decided_at, extension.decision_note = actor, timezone.now(), note
-    _by(extension, actor).save()
+    by(extension, actor).save()
     if approve:
         task.deadline = extension.new_deadline
         task.due_on = calendar.effective_deadline(task.deadline)
@@ -397,7 +393,7 @@ def edit_task(actor, task: Task, *, expected_version, content: str, deadline: da
     current = set(task.coordinations.values_list("unit_id", flat=True))
     wanted = {u.pk for u in coordinators}
     for c in task.coordinations.filter(unit_id__in=current - wanted):
-        _by(c, actor).delete()
+        by(c, actor).delete()
     for unit in coordinators:
         if unit.pk not in current:
             _add_coordinator(task, unit, actor)

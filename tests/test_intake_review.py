@@ -233,3 +233,16 @@ def test_drafts_are_private_and_intake_needs_a_deciding_role(province, login):
     assert login(province.commune_officer).get("/tiep-nhan/").status_code == 403
     response = login(province.btc_leader).post("/tiep-nhan/", {"issuer": province.root.pk, "text": NOTICE})
     assert "nằm ngoài phạm vi" in response.content.decode()
+
+
+def test_an_uploaded_file_becomes_the_documents_attachment(province, login):
+    client = login(province.tracker)
+    upload = SimpleUploadedFile("thong-bao.txt", NOTICE.encode("utf-8"), content_type="text/plain")
+    response = client.post("/tiep-nhan/", {"issuer": province.root.pk, "file": upload})
+    page = client.get(response["Location"])
+    assert client.post(response["Location"], review_data(page)).status_code == 302
+    attachment = Document.objects.get().attachments.get()
+    assert (attachment.name, attachment.content_type, attachment.size) == ("thong-bao.txt", "text/plain",
+                                                                           len(NOTICE.encode("utf-8")))
+    assert attachment.file.read() == NOTICE.encode("utf-8")
+    assert not Draft.objects.exists()

@@ -9,7 +9,7 @@ from decimal import Decimal
 from django import forms
 from django.core.exceptions import ValidationError
 
-from dieuhanh.org.matching import UnitMatcher
+from dieuhanh.org.matching import Candidate, UnitMatcher
 from dieuhanh.org.models import Unit
 from dieuhanh.tasks.forms import DATE_WIDGET, UnitChoiceField
 from dieuhanh.tasks.status import Recurrence
@@ -49,29 +49,31 @@ class StartForm(forms.Form):
 class UnitNames:
     """Unit names of one tree → units; a name not in the tree is a NewUnit if the row allows it."""
 
-    def __init__(self, units: list[Unit], matcher: UnitMatcher):
+    def __init__(self, units: list[Unit]):
         self.by_name = {fold(u.name): u for u in units}
         self.by_id = {u.pk: u for u in units}
-        self.matcher = matcher
+        self.matcher = UnitMatcher([Candidate(u.pk, u.name, u.short_name, u.active_to is None) for u in units])
+
+    def unit_for(self, text: str | None) -> Unit | None:
+        """The one unit a name read from the text fits, if exactly one does."""
+        found = self.matcher.match(text).only if text else None
+        return self.by_id[found.id] if found else None
 
     def suggest(self, text: str | None) -> str:
         """The unit name the review form shows for a name read from the text."""
-        if not text:
-            return ""
-        found = self.matcher.match(text)
-        return found.unit.name if found.unit and not found.others else text
+        unit = self.unit_for(text)
+        return unit.name if unit else text or ""
 
     def resolve(self, text: str, create: bool):
         text = clean(text)
         if not text:
             return None
-        if fold(text) in self.by_name:
-            return self.by_name[fold(text)]
-        found = self.matcher.match(text)
-        if found.unit and not found.others:
-            return self.by_id[found.unit.id]
+        unit = self.by_name.get(fold(text)) or self.unit_for(text)
+        if unit:
+            return unit
         if create:
             return NewUnit(text)
+        found = self.matcher.match(text)
         if found.others:
             names = ", ".join(c.name for c in [found.unit, *found.others][:4])
             raise ValidationError(f"“{text}” khớp nhiều đơn vị ({names}); hãy chọn một.")
@@ -183,11 +185,7 @@ class PersonRow(RowForm):
     def reviewed(self) -> ReviewedPerson:
         d = self.cleaned_data
         unit_text = TITLE_UNIT.search(d["title"].split(",")[-1]) if d["title"] else None
-        unit = None
-        if unit_text:
-            found = self.names.matcher.match(unit_text.group(0))
-            unit = self.names.by_id[found.unit.id] if found.unit and not found.others else None
-        return ReviewedPerson(d["name"], d["title"], unit)
+        return ReviewedPerson(d["name"], d["title"], self.names.unit_for(unit_text.group(0)) if unit_text else None)
 
     @staticmethod
     def initial_from(p: dict, names: UnitNames) -> dict:
@@ -215,10 +213,9 @@ class PetitionRow(RowForm):
 
     @staticmethod
     def initial_from(p: dict, names: UnitNames) -> dict:
-        to = p.get("to") or ""
-        matched = names.matcher.match(to) if to else None
-        return {"submitter": p.get("by") or "", "content": p.get("content") or "", "addressed_to": to,
-                "responsible": matched.unit.name if matched and matched.unit and not matched.others else ""}
+        responsible = names.unit_for(p.get("to"))
+        return {"submitter": p.get("by") or "", "content": p.get("content") or "", "addressed_to": p.get("to") or "",
+                "responsible": responsible.name if responsible else ""}
 
 
 class ReviewDocumentForm(forms.Form):
@@ -244,6 +241,8 @@ SECTIONS = {  # prefix → (row form, extraction key, heading)
     "cb": (PersonRow, "people", "Cán bộ được nhắc đến"),
     "kn": (PetitionRow, "petitions", "Kiến nghị, đề xuất"),
 }
+
+
 def row_formsets(data, extraction: dict, names: UnitNames) -> dict:
     formsets = {}
     for prefix, (row, key, _heading) in SECTIONS.items():

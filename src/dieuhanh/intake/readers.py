@@ -4,6 +4,7 @@ naming the file; nothing else is raised. PDF and OCR go through the Debian tools
 tesseract-ocr(-vie) rather than a Python PDF library: they are what TOOLING.md measured to read
 Vietnamese correctly, and the same tools serve both the text layer and the scans."""
 
+import functools
 import re
 import shutil
 import subprocess
@@ -76,6 +77,7 @@ def _run(args: list[str], path: Path) -> subprocess.CompletedProcess:
         raise ReadError(f"{path.name}: đọc tệp quá {TOOL_SECONDS} giây, đã dừng.")
 
 
+@functools.cache  # a failure raises and is not cached: installing the package later is seen
 def _ocr_ready() -> str:
     tesseract = _tool("tesseract", "tesseract-ocr")
     langs = subprocess.run([tesseract, "--list-langs"], capture_output=True, text=True).stdout

@@ -16,12 +16,12 @@ from dieuhanh.documents.services import register_document
 from dieuhanh.files import check_upload
 from dieuhanh.history import by
 from dieuhanh.indicators.models import Actual, Indicator
-from dieuhanh.org.matching import Candidate, UnitMatcher
 from dieuhanh.org.models import Person, Position, Unit
 from dieuhanh.org.queries import Scope
 from dieuhanh.petitions.models import Petition
 from dieuhanh.tasks.services import TaskDraft
 from dieuhanh.text import clean, fold
+from dieuhanh.web.templatetags.vn import so
 
 from . import extract
 from .models import Draft
@@ -41,19 +41,13 @@ def _require_issuer(actor, issuer: Unit) -> Scope:
     return scope
 
 
-def matcher_for(unit: Unit) -> UnitMatcher:
-    """Every unit of the issuer's tree, retired ones included: old notices name old boards."""
-    rows = Unit.objects.filter(path__startswith=f"/{unit.root_id}/").values_list("id", "name", "short_name", "active_to")
-    return UnitMatcher([Candidate(i, n, s, a is None) for i, n, s, a in rows])
-
-
 def start_from_text(actor, *, issuer: Unit, text: str) -> Draft:
     _require_issuer(actor, issuer)
     text = clean(text)
     if not text:
         raise ValidationError("Chưa có nội dung văn bản.")
     if len(text) > MAX_PASTE_CHARS:
-        raise ValidationError(f"Nội dung dán vào dài quá {MAX_PASTE_CHARS:,} ký tự; hãy tải tệp lên.".replace(",", "."))
+        raise ValidationError(f"Nội dung dán vào dài quá {so(MAX_PASTE_CHARS)} ký tự; hãy tải tệp lên.")
     if not looks_vietnamese(text):
         raise ValidationError("Nội dung không phải văn bản tiếng Việt.")
     draft = Draft.objects.create(created_by=actor, issuer=issuer, text=text, state=Draft.State.READY,
@@ -209,7 +203,7 @@ def confirm_draft(actor, draft: Draft, reviewed: Reviewed):
     for f in reviewed.figures:
         _record_figure(actor, document, f)
     for p in reviewed.people:
-        _record_person(actor, units.resolve(p.unit) or reviewed.issuer, p, document.issued_on)
+        _record_person(actor, units.resolve(p.unit) or reviewed.issuer, p)
     for p in reviewed.petitions:
         petition = Petition(source=Petition.Source.DOCUMENT, document=document, submitter=clean(p.submitter),
                             content=clean(p.content), addressed_to=clean(p.addressed_to),
@@ -223,22 +217,17 @@ def confirm_draft(actor, draft: Draft, reviewed: Reviewed):
 
 
 def _keep_source(actor, draft: Draft, document) -> None:
+    """The uploaded file becomes the document's attachment where it lies; pasted text is stored as .txt."""
     if draft.source:
-        with draft.source.open("rb") as f:
-            data = f.read()
-        attachment = Attachment(document=document, name=draft.source_name, content_type=draft.content_type,
-                                size=len(data), uploaded_by=actor)
-        attachment.file.save(draft.source_name, ContentFile(data), save=False)
+        attachment = Attachment(document=document, file=draft.source.name, name=draft.source_name,
+                                content_type=draft.content_type, size=draft.source.size, uploaded_by=actor)
     else:
-        name = f"{document.symbol.replace('/', '-')}.txt"
         data = draft.text.encode("utf-8")
+        name = f"{document.symbol.replace('/', '-')}.txt"
         attachment = Attachment(document=document, name=name, content_type="text/plain", size=len(data),
                                 uploaded_by=actor)
         attachment.file.save(name, ContentFile(data), save=False)
     by(attachment, actor).save()
-    stored = draft.source
-    if stored:
-        transaction.on_commit(lambda: stored.storage.delete(stored.name))
 
 
 def _record_figure(actor, document, figure: ReviewedFigure) -> None:
@@ -255,7 +244,7 @@ def _record_figure(actor, document, figure: ReviewedFigure) -> None:
     by(actual, actor).save()
 
 
-def _record_person(actor, unit: Unit, reviewed: ReviewedPerson, on: date) -> None:
+def _record_person(actor, unit: Unit, reviewed: ReviewedPerson) -> None:
     name = clean(reviewed.name)
     if not name:
         raise ValidationError("Mỗi cán bộ cần họ và tên.")

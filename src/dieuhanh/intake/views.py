@@ -9,7 +9,6 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from dieuhanh.org.models import Unit
 from dieuhanh.org.queries import Scope
 from dieuhanh.web.feedback import fail
 
@@ -50,8 +49,9 @@ def intake_start(request):
 
 def _review_context(request, draft: Draft, data=None):
     issuers = _issuers(request.user)
-    tree = list(Unit.objects.filter(path__startswith=f"/{draft.issuer.root_id}/").order_by("path"))
-    names = UnitNames(tree, services.matcher_for(draft.issuer))
+    # Every unit of the issuer's tree, retired ones included: old notices name old boards.
+    tree = list(draft.issuer.root.subtree().order_by("path"))
+    names = UnitNames(tree)
     extraction = draft.extraction or {}
     found = extraction.get("document") or {}
     issued_on = found.get("issued_on")
@@ -65,20 +65,17 @@ def _review_context(request, draft: Draft, data=None):
 
 
 def intake_review(request, pk):
-    draft = get_object_or_404(my_drafts(request.user).select_related("issuer"), pk=pk)
+    draft = get_object_or_404(my_drafts(request.user).select_related("issuer__root"), pk=pk)
     if draft.state != Draft.State.READY:
         return render(request, "intake/reading.html", {"draft": draft})
-    data = None
-    if request.method == "POST":
-        data = request.POST.copy()
-        adding = data.get("add")
-        if adding in SECTIONS:  # one more empty row, nothing saved, no errors shown yet
-            key = f"{adding}-TOTAL_FORMS"
-            data[key] = str(int(data.get(key) or 0) + 1)
-            _form, _formsets, context = _review_context(request, draft, data)
-            context["quiet"] = True
-            return render(request, "intake/review.html", context)
+    data = request.POST.copy() if request.method == "POST" else None
+    adding = data.get("add") if data else None
+    if adding in SECTIONS:  # one more empty row, nothing saved, no errors shown yet
+        key = f"{adding}-TOTAL_FORMS"
+        data[key] = str(int(data.get(key) or 0) + 1)
     form, formsets, context = _review_context(request, draft, data)
+    if adding in SECTIONS:
+        return render(request, "intake/review.html", {**context, "quiet": True})
     if data is not None and form.is_valid() and all(f.is_valid() for f in formsets.values()):
         try:
             document = services.confirm_draft(request.user, draft, reviewed_from(form, formsets))

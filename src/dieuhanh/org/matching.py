@@ -52,6 +52,11 @@ class Match:
     unit: Candidate | None = None
     others: list[Candidate] = field(default_factory=list)  # equally good: the officer chooses
 
+    @property
+    def only(self) -> Candidate | None:
+        """The unit, when no other fits as well."""
+        return None if self.others else self.unit
+
 
 class UnitMatcher:
     def __init__(self, candidates: list[Candidate]):

@@ -7,6 +7,8 @@ from pathlib import PurePath
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
+from dieuhanh.intake.readers import binary_head
+
 ALLOWED = {
     ".pdf": "application/pdf",
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -55,7 +57,7 @@ def _looks_like_text(upload) -> bool:
     upload.seek(0)
     head = upload.read(4096)
     upload.seek(0)
-    return b"\x00" not in head or head.startswith((b"\xff\xfe", b"\xfe\xff"))
+    return not binary_head(head)
 
 
 def check_upload(upload, allowed=(".pdf", ".docx"), cap_mb: int | None = None) -> CheckedFile:

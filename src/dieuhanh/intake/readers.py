@@ -32,9 +32,14 @@ class ReadError(Exception):
     pass
 
 
+def binary_head(head: bytes) -> bool:
+    """NUL bytes in the first 4 KB, outside UTF-16 text (which starts with its byte-order mark)."""
+    return b"\x00" in head[:4096] and not head.startswith((b"\xff\xfe", b"\xfe\xff"))
+
+
 def read_text_file(path: Path) -> str:
     data = path.read_bytes()
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if binary_head(data):
         raise ReadError(f"{path.name}: không phải tệp văn bản (có dữ liệu nhị phân).")
     for encoding in ENCODINGS:
         try:

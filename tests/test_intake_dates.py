@@ -10,6 +10,7 @@ from dieuhanh.intake.dates import deadline_in, place_and_date, recurrence_in
 @pytest.mark.parametrize("text, year, expected", [
     ("hoàn thành trước ngày 30/9/2023", None, date(2023, 9, 30)),
     ("báo cáo trước ngày 10/8/2018", None, date(2018, 8, 10)),
+    ("tổng hợp, báo cáo UBND tỉnh trước ngày 20.7.2021", None, date(2021, 7, 20)),
     ("thực hiện trong tháng 10/2023", None, date(2023, 10, 31)),
     ("hoàn thành trong quý IV/2023", None, date(2023, 12, 31)),
     ("xong trong quý 2 năm 2024", None, date(2024, 6, 30)),

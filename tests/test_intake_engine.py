@@ -153,3 +153,64 @@ def test_a_task_table_gives_one_assignment_per_row():
         {"lead": "Báo Hà Tĩnh", "action": "Tuyên truyền kết quả thực hiện", "coordinators": [], "deadline": None,
          "recurrence": "yearly"},
     ]
+
+
+def test_a_leaders_directive_that_names_nobody_has_no_lead_and_the_next_paragraph_continues_it():
+    text = ("Chủ tịch UBND tỉnh yêu cầu: Thời gian tới, cần tập trung giải ngân vốn đầu tư công.\n"
+            "Phấn đấu trong tháng 11 tới hoàn thành bàn giao mặt bằng khu tái định cư.\n"
+            "Giám đốc Sở Tài chính nhấn mạnh: Nguồn thu năm nay giảm so với cùng kỳ.")
+    assert _leads_actions(text) == [(None, "tập trung giải ngân vốn đầu tư"), (None, "Phấn đấu trong tháng 11 tới ho")]
+    assert _leads_actions("Đồng chí Bí thư đề nghị phải hoàn thành giải phóng mặt bằng.") == [
+        (None, "hoàn thành giải phóng mặt bằng")]
+
+
+def test_a_steering_committee_is_a_body_not_the_verb_direct():
+    text = "Bí thư Huyện ủy đề nghị các thành viên Ban Chỉ đạo bám sát địa bàn được phân công."
+    assert _leads_actions(text) == [("các thành viên Ban Chỉ đạo", "bám sát địa bàn được phân công")]
+
+
+@pytest.mark.parametrize("text, lead", [
+    ("Cán bộ phải có sản phẩm cụ thể mỗi tháng.", "Cán bộ"),
+    ("Đề nghị huyện cần rà soát lại quỹ đất công.", "huyện"),
+    ("Thời gian tới, các xã cần đẩy nhanh tiến độ xây dựng nông thôn mới.", "các xã"),
+    ("Năm nay giá lúa giảm. Đối với UBND các xã, phường cần hỗ trợ nông dân tiêu thụ lúa.", "UBND các xã, phường"),
+    ("Bí thư Tỉnh ủy lưu ý, trong phát triển du lịch, Cẩm Xuyên cần giữ gìn cảnh quan ven biển.", "Cẩm Xuyên"),
+    ("Chủ tịch tỉnh đã chỉ đạo, giao trách nhiệm cụ thể cho Sở Xây dựng, khẩn trương sửa chữa cầu treo.",
+     "Sở Xây dựng"),
+])
+def test_leads_stated_in_other_ways(text, lead):
+    assert [found for found, _ in _leads_actions(text)] == [lead]
+
+
+def test_a_topic_fronted_directive_continues_the_lead_and_keeps_its_topic():
+    text = ("Các huyện cần đẩy mạnh cải cách hành chính.\n"
+            "Về chuyển đổi số cấp xã, cần có lộ trình cụ thể.")
+    assert _leads_actions(text) == [("Các huyện", "đẩy mạnh cải cách hành chính"),
+                                    ("Các huyện", "chuyển đổi số cấp xã, cần có l")]
+
+
+def test_requests_sent_upward_and_orders_of_an_earlier_document_are_not_tasks():
+    assert _leads_actions("Tại hội nghị, hiệp hội du lịch đề nghị UBND tỉnh chỉ đạo giãn nợ cho doanh nghiệp.") == []
+    assert _leads_actions("UBND tỉnh đã ban hành Công văn số 12/UBND yêu cầu các sở rà soát thủ tục.") == []
+
+
+def test_a_lead_working_with_another_names_its_coordinator():
+    found = extract("Sở Nội vụ phối hợp với Sở Tài chính tham mưu phương án sắp xếp biên chế.")["assignments"]
+    assert [(a["lead"], a["coordinators"], a["action"]) for a in found] == [
+        ("Sở Nội vụ", ["Sở Tài chính"], "tham mưu phương án sắp xếp biên chế")]
+
+
+def test_the_paragraphs_addressee_is_kept_over_a_sub_point_and_a_summary_is_kept_once():
+    text = ("Mỗi cán bộ phải có sản phẩm cụ thể hằng tháng.\n"
+            "Bí thư yêu cầu các địa phương cần kiện toàn ban chỉ đạo. Cán bộ phải có sản phẩm cụ thể hằng tháng.\n"
+            "Thực hiện nghiêm việc tiếp công dân.")
+    assert _leads_actions(text) == [("các địa phương", "kiện toàn ban chỉ đạo"),
+                                    ("Cán bộ", "có sản phẩm cụ thể hằng tháng"),
+                                    ("các địa phương", "Thực hiện nghiêm việc tiếp côn")]
+
+
+def test_items_of_one_list_sharing_words_are_all_kept():
+    text = ("1 . Các doanh nghiệp hoạt động hóa chất\n"
+            "a ) Tăng cường kiểm tra , giám sát quy trình sản xuất , kinh doanh và sử dụng hóa chất ;\n"
+            "b ) Nâng cao ý thức chấp hành quy định về an toàn trong sản xuất , kinh doanh và sử dụng hóa chất ;")
+    assert len(extract(text)["assignments"]) == 2

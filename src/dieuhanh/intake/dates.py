@@ -10,7 +10,7 @@ PLACE_DATE_LINE = re.compile(
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 DEADLINE_BEFORE_DATE = re.compile(
-    r"(?:trước|chậm nhất|hoàn thành)(?: (?:trong|vào))?(?: ngày)?\s+(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*((?:19|20)\d\d))?",
+    r"(?:trước|chậm nhất|hoàn thành)(?: (?:trong|vào))?(?: ngày)?\s+(\d{1,2})\s*([/.])\s*(\d{1,2})(?:\s*\2\s*((?:19|20)\d\d))?",
     re.IGNORECASE)
 DEADLINE_IN_MONTH = re.compile(r"(?:trong|trước|cuối) tháng\s+(\d{1,2})\s*/\s*((?:19|20)\d\d)", re.IGNORECASE)
 DEADLINE_IN_QUARTER = re.compile(r"(?:trong|trước|cuối) quý\s+(IV|III|II|I|[1-4])\s*(?:/|năm)\s*((?:19|20)\d\d)",
@@ -52,8 +52,8 @@ def place_and_date(text: str) -> tuple[str, date] | None:
 def deadline_in(text: str, year: int | None = None) -> date | None:
     """The deadline a clause states, or None (relative deadlines stay None)."""
     m = DEADLINE_BEFORE_DATE.search(text)
-    if m and (m.group(3) or year):
-        return safe_date(m.group(3) or year, m.group(2), m.group(1))
+    if m and (m.group(4) or year):  # "20/7/2021" or, as the press writes it, "20.7.2021"
+        return safe_date(m.group(4) or year, m.group(3), m.group(1))
     m = DEADLINE_IN_MONTH.search(text)
     if m:
         return month_end(int(m.group(2)), int(m.group(1)))

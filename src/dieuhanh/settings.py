@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "dieuhanh.org",
     "dieuhanh.documents",
     "dieuhanh.tasks",
+    "dieuhanh.meetings",
     "dieuhanh.petitions",
     "dieuhanh.indicators",
     "dieuhanh.intake",
@@ -130,6 +131,19 @@ DIEUHANH_IGNORED_HOLIDAYS = env_dates("DIEUHANH_IGNORED_HOLIDAYS")
 DIEUHANH_STALE_AFTER_DAYS = env_int("DIEUHANH_STALE_AFTER_DAYS", 30)
 # Party numbering runs over a committee term; the default term cycle starts at this congress year.
 DIEUHANH_PARTY_TERM_FIRST_YEAR = env_int("DIEUHANH_PARTY_TERM_FIRST_YEAR", 2020)
+
+# Office hours for limits counted in working hours ("HH:MM-HH:MM", comma separated).
+DIEUHANH_OFFICE_HOURS = os.environ.get("DIEUHANH_OFFICE_HOURS", "07:30-11:30,13:00-17:00")
+# Petitions: time to receive (working hours) by urgency; to answer an urgent one (working days). A normal
+# or complex petition is answered within its field's limits (editable in /quan-tri/).
+DIEUHANH_PETITION_RECEIVE_HOURS = {"urgent": env_int("DIEUHANH_PETITION_RECEIVE_HOURS_URGENT", 4),
+                                   "normal": env_int("DIEUHANH_PETITION_RECEIVE_HOURS", 8),
+                                   "complex": env_int("DIEUHANH_PETITION_RECEIVE_HOURS", 8)}
+DIEUHANH_PETITION_URGENT_DAYS = env_int("DIEUHANH_PETITION_URGENT_DAYS", 2)
+DIEUHANH_PETITION_DEFAULT_DAYS = env_int("DIEUHANH_PETITION_DEFAULT_DAYS", 10)
+# Public form: submissions per sender per hour, and the length of a petition.
+DIEUHANH_PUBLIC_SUBMISSIONS_PER_HOUR = env_int("DIEUHANH_PUBLIC_SUBMISSIONS_PER_HOUR", 3)
+DIEUHANH_PETITION_MAX_CHARS = env_int("DIEUHANH_PETITION_MAX_CHARS", 5000)
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 LOGGING = {

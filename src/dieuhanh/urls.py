@@ -5,7 +5,10 @@ from django.views.generic import RedirectView
 
 from dieuhanh.documents import views as documents
 from dieuhanh.intake import views as intake
+from dieuhanh.meetings import views as meetings
 from dieuhanh.org import views as org
+from dieuhanh.petitions import public
+from dieuhanh.petitions import views as petitions
 from dieuhanh.tasks import views as tasks
 
 urlpatterns = [
@@ -37,6 +40,30 @@ urlpatterns = [
     path("van-ban/moi/", documents.document_create, name="document_create"),
     path("van-ban/<int:pk>/", documents.document_detail, name="document_detail"),
     path("van-ban/<int:pk>/tep/<int:attachment_pk>/", documents.attachment, name="attachment"),
+    path("cuoc-hop/", meetings.meeting_list, name="meeting_list"),
+    path("cuoc-hop/moi/", meetings.meeting_create, name="meeting_create"),
+    path("cuoc-hop/<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
+    path("cuoc-hop/<int:pk>/y-kien/", meetings.meeting_opinion, name="meeting_opinion"),
+    path("cuoc-hop/<int:pk>/kien-nghi/", meetings.meeting_petition, name="meeting_petition"),
+    path("cuoc-hop/<int:pk>/ket-luan/", meetings.meeting_conclusion, name="meeting_conclusion"),
+    path("kien-nghi/", petitions.petition_list, name="petition_list"),
+    path("kien-nghi/moi/", petitions.petition_create, name="petition_create"),
+    path("kien-nghi/thong-ke/", petitions.petition_stats, name="petition_stats"),
+    path("kien-nghi/<int:pk>/", petitions.petition_detail, name="petition_detail"),
+    path("kien-nghi/<int:pk>/tiep-nhan/", petitions.petition_accept, name="petition_accept"),
+    path("kien-nghi/<int:pk>/chuyen/", petitions.petition_transfer, name="petition_transfer"),
+    path("kien-nghi/<int:pk>/nhan-xu-ly/", petitions.petition_start, name="petition_start"),
+    path("kien-nghi/<int:pk>/tra-loi/", petitions.petition_answer, name="petition_answer"),
+    path("kien-nghi/<int:pk>/tu-choi/", petitions.petition_refuse, name="petition_refuse"),
+    path("kien-nghi/<int:pk>/gui-tra-loi/", petitions.petition_send, name="petition_send"),
+    path("kien-nghi/<int:pk>/y-kien/", petitions.petition_follow_up, name="petition_follow_up"),
+    path("kien-nghi/<int:pk>/gop/", petitions.petition_merge, name="petition_merge"),
+    path("kien-nghi/<int:pk>/dong/", petitions.petition_close, name="petition_close"),
+    path("kien-nghi/<int:pk>/cong-khai/", petitions.petition_publish, name="petition_publish"),
+    path("kien-nghi/<int:pk>/tep/<int:file_pk>/", petitions.answer_file, name="petition_answer_file"),
+    path("cong-khai/", public.public_index, name="public_index"),
+    path("cong-khai/gui/", public.public_submit, name="public_submit"),
+    path("cong-khai/tra-cuu/", public.public_lookup, name="public_lookup"),
     path("don-vi/", org.unit_list, name="unit_list"),
     path("don-vi/<int:pk>/", org.unit_detail, name="unit_detail"),
     path("quan-tri/", admin.site.urls),

@@ -18,6 +18,7 @@ from dieuhanh.tasks import calendar, services
 from dieuhanh.tasks.models import Task
 from dieuhanh.tasks.services import TaskDraft
 
+from .meetings import seed_meetings
 from .structure import PARTY_MERGER, legacy_district_units, person, province_tree, retire
 
 PASSWORD = "dieuhanh-demo"
@@ -311,11 +312,12 @@ def load_demo(generated: int = 300, seed: int = 20211011) -> bool:
     _accounts(units)
     actor = _system_user()
     _seed_people(ht, districts)
-    _seed_hatinh_session(actor, ht)
+    session_conclusion = _seed_hatinh_session(actor, ht)
     _seed_nghean_notice(actor, na)
     for key in ("btg", "bdv"):
         retire(ht[key], PARTY_MERGER - timedelta(days=1), ht["btgdv"])
         retire(na[key], PARTY_MERGER - timedelta(days=1), na["btgdv"])
     retire(na["bcsd"], date(2025, 2, 28), None)
     _generated(actor, ht, random.Random(seed), generated)
+    seed_meetings(actor, ht, districts, session_conclusion, clock, random.Random(seed))
     return True

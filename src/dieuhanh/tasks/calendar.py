@@ -103,3 +103,31 @@ def working_days_between(start: date, end: date) -> int:
 
 def as_local_date(moment: datetime) -> date:
     return moment.astimezone(VN_TZ).date()
+
+
+def _office_periods() -> list[tuple[int, int]]:
+    """Office hours as (start, end) minutes of the day, from settings ("07:30-11:30,13:00-17:00")."""
+    periods = []
+    for part in settings.DIEUHANH_OFFICE_HOURS.split(","):
+        start, end = (int(h) * 60 + int(m) for h, m in (t.split(":") for t in part.strip().split("-")))
+        periods.append((start, end))
+    return sorted(periods)
+
+
+def add_working_hours(start: datetime, hours: float) -> datetime:
+    """The moment `hours` of office time after `start`, skipping nights, weekends and holidays."""
+    moment = start.astimezone(VN_TZ)
+    left = round(hours * 60)
+    day = moment.date()
+    minute = moment.hour * 60 + moment.minute
+    for _ in range(_MAX_SCAN):
+        if is_working_day(day):
+            for begin, end in _office_periods():
+                begin = max(begin, minute)
+                if begin >= end:
+                    continue
+                if left <= end - begin:
+                    return datetime.combine(day, datetime.min.time(), tzinfo=VN_TZ) + timedelta(minutes=begin + left)
+                left -= end - begin
+        day, minute = day + timedelta(days=1), 0
+    raise ValueError("Lịch làm việc không có giờ hành chính nào.")

@@ -1,0 +1,111 @@
+"""The public page (no sign-in): published answers, searchable without diacritics, on-time rates per
+unit, a submission form and status look-up by tracking code. Nothing here reads a citizen's details;
+phone numbers and e-mail addresses typed into a text are masked as well."""
+
+import re
+from datetime import date
+
+from django.contrib.auth.decorators import login_not_required
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.shortcuts import render
+from django.views.decorators.http import require_http_methods
+
+from dieuhanh.org.models import Area, Unit
+from dieuhanh.web.paging import paginate
+
+from . import queries, services
+from .forms import PublicForm
+from .models import Answer, Field, Petition
+
+CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?<!\d)(?:\+?84|0)(?:[\s.-]?\d){8,10}(?!\d)")
+RATES_SECONDS = 300
+
+
+def masked(text: str) -> str:
+    return CONTACT.sub("[đã ẩn]", text or "")
+
+
+def _receivers():
+    """Public petitions go to a province's People's Committee."""
+    return Unit.objects.filter(kind=Unit.Kind.PEOPLES_COMMITTEE, depth__lte=1, active_to=None).order_by("name")
+
+
+def _areas():
+    return Area.objects.filter(level=Area.Level.COMMUNE, legacy=False).order_by("name")
+
+
+def _rates():
+    """Computed over every published answer; cached a few minutes since the page is anonymous."""
+    rates = cache.get("public-on-time-rates")
+    if rates is None:
+        rates = queries.on_time_rates(queries.public_petitions())
+        cache.set("public-on-time-rates", rates, RATES_SECONDS)
+    return rates
+
+
+@login_not_required
+def public_index(request):
+    g = request.GET
+    petitions = queries.public_petitions()
+    q = g.get("q", "")
+    if q:
+        petitions = queries.matching(petitions, q.replace("KN-", ""))
+    if g.get("linh_vuc", "").isdigit():
+        petitions = petitions.filter(field_id=int(g["linh_vuc"]))
+    if g.get("dia_ban", "").isdigit():
+        petitions = petitions.filter(area_id=int(g["dia_ban"]))
+    if g.get("don_vi", "").isdigit():
+        petitions = petitions.filter(responsible_unit_id=int(g["don_vi"]))
+    year = g.get("nam", "")
+    if year.isdigit() and 2000 <= int(year) <= 2100:
+        petitions = petitions.filter(answered_on__range=(date(int(year), 1, 1), date(int(year), 12, 31)))
+    page = paginate(request, petitions.select_related("responsible_unit", "field", "area")
+                    .order_by("-answered_on", "-id").only(
+                        "content", "answered_on", "received_on", "due_on", "source", "submitter", "submitter_kind",
+                        "responsible_unit__name", "field__name", "area__name"), per_page=20)
+    answers = {}
+    for answer in (Answer.objects.filter(petition__in=[p.pk for p in page.items])
+                   .order_by("petition_id", "-answered_at").values("petition_id", "text")):
+        answers.setdefault(answer["petition_id"], answer["text"])
+    for p in page.items:
+        p.public_content, p.public_answer = masked(p.content), masked(answers.get(p.pk, ""))
+    return render(request, "petitions/public/index.html", {
+        "page": page, "q": q, "rates": _rates(), "fields": Field.objects.all(), "areas": _areas(),
+        "units": Unit.objects.filter(pk__in=queries.public_petitions().values("responsible_unit")).order_by("name"),
+        "year": year,
+    })
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def public_submit(request):
+    form = PublicForm(request.POST or None, receivers=_receivers(), areas=_areas())
+    if request.method == "POST" and form.is_valid():
+        if form.cleaned_data["website"]:  # a robot: answer as if accepted, keep nothing
+            return render(request, "petitions/public/sent.html", {"code": None})
+        try:
+            petition = services.submit_public(form.to_input(), request.META.get("REMOTE_ADDR", ""))
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return render(request, "petitions/public/sent.html", {"code": petition.code})
+    return render(request, "petitions/public/submit.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@login_not_required
+def public_lookup(request):
+    code = request.GET.get("ma", "").strip().upper()[:16]
+    petition = error = None
+    if code:
+        petition = (Petition.objects.filter(code=code).select_related("responsible_unit")
+                    .only("code", "status", "received_on", "due_on", "answered_on", "is_public",
+                          "responsible_unit__name").first())
+        if petition is None:
+            error = f"Không tìm thấy kiến nghị có mã “{code}”. Hãy kiểm tra lại mã trong giấy biên nhận."
+    answer = None
+    if petition and petition.is_public and petition.status in (Petition.Status.ANSWERED, Petition.Status.CLOSED):
+        latest = petition.answers.order_by("-answered_at").first()
+        answer = masked(latest.text) if latest else None
+    return render(request, "petitions/public/lookup.html",
+                  {"code": code, "p": petition, "error": error, "answer": answer}, status=404 if error else 200)

@@ -1,0 +1,81 @@
+"""Read side: staff see petitions through `visible_petitions` (the same unit scope as tasks); the public
+page reads `public_petitions`, which never carries a citizen's details."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, F, Q, QuerySet
+
+from dieuhanh.org.queries import Scope
+from dieuhanh.text import fold
+
+from . import rules
+from .models import Petition
+
+S = Petition.Status
+
+
+def visible_petitions(user) -> QuerySet[Petition]:
+    """A user sees petitions received by, or sent to, their units and the units below them; whole
+    provinces through the indexed `tree`."""
+    scope = Scope.of(user)
+    petitions = Petition.objects.all()
+    if scope.is_superuser:
+        return petitions
+    q = Q(pk__in=[])
+    if scope.whole_trees:
+        q |= Q(tree_id__in=scope.whole_trees)
+    if scope.partial_unit_ids:
+        q |= Q(receiving_unit_id__in=scope.partial_unit_ids) | Q(responsible_unit_id__in=scope.partial_unit_ids)
+    return petitions.filter(q)
+
+
+def may_see_citizen(user) -> bool:
+    return user.has_perm("petitions.view_citizen_contact")
+
+
+def matching(petitions: QuerySet[Petition], text: str) -> QuerySet[Petition]:
+    """Diacritic-free search ("dat dai" finds "đất đai"); a tracking code is looked up as it is."""
+    text = (text or "").strip()[:200]
+    if text.upper().startswith("KN-"):
+        return petitions.filter(code=text.upper())
+    for word in fold(text).split()[:8]:
+        petitions = petitions.filter(search_text__contains=word)
+    return petitions
+
+
+def overdue(petitions: QuerySet[Petition], today: date) -> QuerySet[Petition]:
+    return petitions.filter(status__in=rules.OPEN, due_on__lt=today)
+
+
+ANSWERED = Q(status__in=[S.ANSWERED, S.CLOSED], answered_on__isnull=False, duplicate_of=None)
+
+
+def public_petitions() -> QuerySet[Petition]:
+    """Answered petitions published by staff: the question, the answering unit, the date and the answer."""
+    return Petition.objects.filter(ANSWERED, is_public=True)
+
+
+@dataclass
+class UnitRate:
+    unit: str
+    answered: int
+    on_time: int
+
+    @property
+    def percent(self) -> float:
+        return 100 * self.on_time / self.answered if self.answered else 0.0
+
+
+def on_time_rates(petitions: QuerySet[Petition]) -> list[UnitRate]:
+    """Per answering unit: answers given, and how many by the deadline; best first."""
+    rows = (petitions.filter(answered_on__isnull=False, responsible_unit__isnull=False)
+            .values("responsible_unit__name")
+            .annotate(answered=Count("pk"), on_time=Count("pk", filter=Q(answered_on__lte=F("due_on")))))
+    rates = [UnitRate(r["responsible_unit__name"], r["answered"], r["on_time"]) for r in rows]
+    return sorted(rates, key=lambda r: (-r.percent, -r.answered, r.unit))
+
+
+def counts_by(petitions: QuerySet[Petition], field: str, labels: dict | None = None) -> list[tuple[str, int]]:
+    rows = petitions.values(field).annotate(n=Count("pk")).order_by("-n")
+    return [((labels or {}).get(r[field], r[field]) or "(chưa xác định)", r["n"]) for r in rows]

@@ -1,0 +1,335 @@
+"""Everything that changes a petition. Each operation checks who acts, checks the input, and writes in
+one transaction with its history; a refusal raises ValidationError/PermissionDenied with a Vietnamese
+message and changes nothing."""
+
+import hashlib
+import hmac
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from dieuhanh.documents.models import Document
+from dieuhanh.files import check_upload
+from dieuhanh.history import by
+from dieuhanh.org.models import Area, Unit
+from dieuhanh.org.queries import Scope
+from dieuhanh.tasks import calendar
+from dieuhanh.text import clean
+
+from . import rules
+from .models import Answer, AnswerFile, Field, FollowUp, Petition, Transfer
+
+S = Petition.Status
+EVIDENCE_TYPES = (".pdf", ".docx", ".png", ".jpg", ".jpeg")
+
+
+@dataclass
+class PetitionInput:
+    content: str
+    submitter: str
+    receiving_unit: Unit
+    source: str = Petition.Source.MEETING
+    submitter_kind: str = Petition.SubmitterKind.OFFICIAL
+    submitter_unit: Unit | None = None
+    citizen_phone: str = ""
+    citizen_email: str = ""
+    citizen_address: str = ""
+    addressed_to: str = ""
+    field: Field | None = None
+    area: Area | None = None
+    urgency: str = Petition.Urgency.NORMAL
+    meeting: object = None
+    document: Document | None = None
+    received_on: date | None = None
+    due_on: date | None = None  # set by hand; otherwise from the field and urgency
+    responsible_unit: Unit | None = None
+    is_public: bool | None = None  # None: public when raised at a dialogue, a reception or on the public page
+
+
+def _text(value: str, label: str, required: bool = True, limit: int | None = None) -> str:
+    value = clean(value)
+    if required and not value:
+        raise ValidationError(f"{label} không được để trống.")
+    limit = limit or settings.DIEUHANH_PETITION_MAX_CHARS
+    if len(value) > limit:
+        raise ValidationError(f"{label} dài quá {limit:,} ký tự.".replace(",", "."))
+    return value
+
+
+def _same_tree(petition_tree: Unit, unit: Unit) -> None:
+    if unit.root_id != petition_tree.root_id:
+        raise ValidationError(f"{unit.name} không thuộc hệ thống đơn vị của {petition_tree.root.name}; "
+                              "chỉ chuyển được cho đơn vị trong tỉnh.")
+    if unit.active_to is not None:
+        raise ValidationError(f"{unit.name} đã ngừng hoạt động; hãy chọn đơn vị kế thừa.")
+
+
+def may_manage(actor, petition: Petition) -> bool:
+    """The receiving office (its trackers and leaders) routes, transfers, refuses, merges and closes."""
+    scope = Scope.of(actor)
+    return petition.receiving_unit is not None and scope.may_decide_for(petition.receiving_unit)
+
+
+def may_answer(actor, petition: Petition) -> bool:
+    scope = Scope.of(actor)
+    unit = petition.responsible_unit
+    return may_manage(actor, petition) or (unit is not None and (scope.may_work_for(unit) or scope.may_decide_for(unit)))
+
+
+def _locked(petition: Petition) -> Petition:
+    return Petition.objects.select_for_update().select_related(
+        "receiving_unit", "responsible_unit", "field").get(pk=petition.pk)
+
+
+def _route(actor, petition: Petition, unit: Unit, reason: str, now) -> None:
+    _same_tree(petition.receiving_unit or petition.responsible_unit, unit)
+    by(Transfer(petition=petition, from_unit=petition.responsible_unit, to_unit=unit, reason=reason, by=actor, at=now),
+       actor).save()
+    petition.responsible_unit = unit
+    petition.status = S.TRANSFERRED
+
+
+def _start_clock(petition: Petition, on: date) -> None:
+    petition.received_on = on
+    if petition.due_on is None:
+        petition.due_on = rules.answer_due(on, petition.field, petition.urgency)
+
+
+@transaction.atomic
+def record(actor, data: PetitionInput) -> Petition:
+    """A petition raised to staff (at a meeting, a reception, in a letter): received at once and routed
+    to the responsible unit chosen, or by the routing rules."""
+    if not Scope.of(actor).may_decide_for(data.receiving_unit):
+        raise PermissionDenied(f"Bạn không có quyền tiếp nhận kiến nghị cho {data.receiving_unit.name}.")
+    now = timezone.now()
+    received_on = data.received_on or calendar.as_local_date(now)
+    if data.due_on and data.due_on < received_on:
+        raise ValidationError("Hạn trả lời không được trước ngày tiếp nhận.")
+    public = data.is_public if data.is_public is not None else data.source in (
+        Petition.Source.RECEPTION, Petition.Source.PUBLIC_FORM) or bool(
+        data.meeting and data.meeting.kind in data.meeting.PUBLIC_KINDS)
+    petition = Petition(
+        source=data.source, meeting=data.meeting, document=data.document, submitter_kind=data.submitter_kind,
+        submitter=_text(data.submitter, "Người kiến nghị", limit=300), submitter_unit=data.submitter_unit,
+        citizen_phone=_text(data.citizen_phone, "Điện thoại", False, 20),
+        citizen_email=_text(data.citizen_email, "Thư điện tử", False, 254),
+        citizen_address=_text(data.citizen_address, "Địa chỉ", False, 300),
+        content=_text(data.content, "Nội dung kiến nghị"), addressed_to=_text(data.addressed_to, "Gửi đến", False, 300),
+        field=data.field, area=data.area, urgency=data.urgency, receiving_unit=data.receiving_unit,
+        submitted_at=now, accepted_at=now, due_on=data.due_on, status=S.RECEIVED, is_public=public, created_by=actor)
+    _start_clock(petition, received_on)
+    by(petition, actor).save()
+    unit = data.responsible_unit or rules.default_unit(data.field, data.area, data.receiving_unit)
+    if unit is not None:
+        _route(actor, petition, unit, "", now)
+        by(petition, actor).save()
+    return petition
+
+
+def sender_key(address: str) -> str:
+    """A keyed hash of the sender's IP address: enough to count submissions, useless to identify anyone."""
+    return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()
+
+
+@transaction.atomic
+def submit_public(data: PetitionInput, sender: str) -> Petition:
+    """A citizen's petition from the public page: waits for the receiving office (chờ tiếp nhận)."""
+    key = sender_key(sender)
+    now = timezone.now()
+    recent = Petition.objects.filter(sender_key=key, submitted_at__gte=now - timedelta(hours=1)).count()
+    if recent >= settings.DIEUHANH_PUBLIC_SUBMISSIONS_PER_HOUR:
+        raise ValidationError("Bạn đã gửi nhiều kiến nghị trong một giờ qua. Vui lòng thử lại sau ít phút; "
+                              "nếu cần gấp, hãy liên hệ bộ phận tiếp công dân.")
+    if not data.citizen_phone and not data.citizen_email:
+        raise ValidationError("Hãy để lại số điện thoại hoặc thư điện tử để cơ quan gửi câu trả lời.")
+    petition = Petition(
+        source=Petition.Source.PUBLIC_FORM, submitter_kind=Petition.SubmitterKind.CITIZEN,
+        submitter=_text(data.submitter, "Họ và tên", limit=120),
+        citizen_phone=_text(data.citizen_phone, "Điện thoại", False, 20),
+        citizen_email=_text(data.citizen_email, "Thư điện tử", False, 254),
+        citizen_address=_text(data.citizen_address, "Địa chỉ", False, 300),
+        content=_text(data.content, "Nội dung kiến nghị"), field=data.field, area=data.area,
+        receiving_unit=data.receiving_unit, received_on=calendar.as_local_date(now), submitted_at=now,
+        receive_due_at=rules.receive_due(now, Petition.Urgency.NORMAL), status=S.PENDING, is_public=True,
+        sender_key=key)
+    petition.save()
+    return petition
+
+
+@transaction.atomic
+def accept(actor, petition: Petition, urgency: str | None = None) -> Petition:
+    """Chờ tiếp nhận → đã tiếp nhận; the answer clock starts today; routed when a rule applies."""
+    petition = _locked(petition)
+    if not may_manage(actor, petition):
+        raise PermissionDenied("Bạn không có quyền tiếp nhận kiến nghị này.")
+    if petition.status != S.PENDING:
+        raise ValidationError("Kiến nghị này đã được tiếp nhận.")
+    now = timezone.now()
+    petition.urgency = urgency or petition.urgency
+    petition.status, petition.accepted_at = S.RECEIVED, now
+    _start_clock(petition, calendar.as_local_date(now))
+    unit = rules.default_unit(petition.field, petition.area, petition.receiving_unit)
+    if unit is not None:
+        _route(actor, petition, unit, "", now)
+    by(petition, actor).save()
+    return petition
+
+
+@transaction.atomic
+def transfer(actor, petition: Petition, unit: Unit, reason: str) -> Petition:
+    """Route to a unit, or move it from one unit to another (then a reason is required)."""
+    petition = _locked(petition)
+    moving = petition.responsible_unit is not None
+    scope = Scope.of(actor)
+    if not (may_manage(actor, petition) or (moving and scope.may_decide_for(petition.responsible_unit))):
+        raise PermissionDenied("Bạn không có quyền chuyển kiến nghị này.")
+    if petition.status not in rules.ANSWERABLE:
+        raise ValidationError(f"Kiến nghị đang ở trạng thái “{petition.get_status_display()}”, không chuyển được.")
+    if unit.pk == petition.responsible_unit_id:
+        raise ValidationError(f"Kiến nghị đang do {unit.name} xử lý.")
+    reason = _text(reason, "Lý do chuyển", required=moving, limit=1000)
+    _route(actor, petition, unit, reason, timezone.now())
+    by(petition, actor).save()
+    return petition
+
+
+@transaction.atomic
+def start(actor, petition: Petition) -> Petition:
+    petition = _locked(petition)
+    if not may_answer(actor, petition):
+        raise PermissionDenied("Chỉ đơn vị được giao mới nhận xử lý kiến nghị này.")
+    if petition.status != S.TRANSFERRED:
+        raise ValidationError("Chỉ nhận xử lý được kiến nghị vừa được chuyển đến.")
+    petition.status = S.IN_PROGRESS
+    by(petition, actor).save()
+    return petition
+
+
+@transaction.atomic
+def answer(actor, petition: Petition, text: str, resolved: bool = False, files=(),
+           document: Document | None = None) -> Answer:
+    """Đã trả lời. "Đã giải quyết" only with evidence: a reply document or a file."""
+    petition = _locked(petition)
+    if not may_answer(actor, petition):
+        raise PermissionDenied("Bạn không có quyền trả lời kiến nghị này.")
+    if petition.status not in rules.ANSWERABLE or petition.responsible_unit is None:
+        raise ValidationError("Kiến nghị cần được chuyển cho đơn vị xử lý trước khi trả lời.")
+    checked = [check_upload(f, EVIDENCE_TYPES) for f in files]
+    if resolved and not checked and document is None:
+        raise ValidationError("Muốn báo “đã giải quyết” phải kèm bằng chứng: văn bản trả lời, ảnh hoặc tệp.")
+    now = timezone.now()
+    reply = by(Answer(petition=petition, unit=petition.responsible_unit, text=_text(text, "Nội dung trả lời"),
+                      resolved=resolved, document=document, author=actor, answered_at=now), actor)
+    reply.save()
+    for upload, info in zip(files, checked):
+        by(AnswerFile(answer=reply, file=upload, name=info.name, content_type=info.content_type, size=info.size),
+           actor).save()
+    petition.status, petition.answered_on = S.ANSWERED, calendar.as_local_date(now)
+    by(petition, actor).save()
+    return reply
+
+
+@transaction.atomic
+def refuse(actor, petition: Petition, reason: str) -> Petition:
+    petition = _locked(petition)
+    if not may_answer(actor, petition):
+        raise PermissionDenied("Bạn không có quyền từ chối kiến nghị này.")
+    if petition.status not in rules.OPEN:
+        raise ValidationError("Kiến nghị đã có kết quả, không từ chối được.")
+    petition.refusal_reason = _text(reason, "Lý do từ chối", limit=2000)
+    petition.status, petition.answered_on = S.REFUSED, calendar.as_local_date(timezone.now())
+    by(petition, actor).save()
+    return petition
+
+
+@transaction.atomic
+def send_answer(actor, petition: Petition, via: str) -> Answer:
+    """Record that the answer went back to the submitter (letter, mail, phone, at the next dialogue)."""
+    petition = _locked(petition)
+    if not may_manage(actor, petition) and not may_answer(actor, petition):
+        raise PermissionDenied("Bạn không có quyền gửi trả lời kiến nghị này.")
+    reply = petition.answers.order_by("-answered_at", "-id").first()
+    if petition.status != S.ANSWERED or reply is None:
+        raise ValidationError("Kiến nghị chưa có câu trả lời để gửi.")
+    if reply.sent_at:
+        raise ValidationError("Câu trả lời này đã được gửi.")
+    reply.sent_at, reply.sent_via, reply.sent_by = timezone.now(), _text(via, "Hình thức gửi", limit=120), actor
+    by(reply, actor).save()
+    return reply
+
+
+@transaction.atomic
+def follow_up(actor, petition: Petition, satisfied: bool, text: str = "") -> Petition | None:
+    """The submitter's word on the answer. Satisfied: closed. Asks again: closed, and a new petition,
+    linked to this one, goes back to the same unit with a fresh deadline. Returns the new one."""
+    petition = _locked(petition)
+    if not may_manage(actor, petition):
+        raise PermissionDenied("Chỉ cơ quan tiếp nhận ghi nhận ý kiến của người kiến nghị.")
+    if petition.status not in (S.ANSWERED, S.REFUSED):
+        raise ValidationError("Chỉ ghi nhận ý kiến sau khi kiến nghị đã được trả lời.")
+    text = _text(text, "Nội dung kiến nghị lại", required=not satisfied)
+    now = timezone.now()
+    by(FollowUp(petition=petition, satisfied=satisfied, text=text, by=actor, at=now), actor).save()
+    petition.status = S.CLOSED
+    by(petition, actor).save()
+    if satisfied:
+        return None
+    again = Petition(
+        source=petition.source, meeting=petition.meeting, document=petition.document,
+        submitter_kind=petition.submitter_kind, submitter=petition.submitter, submitter_unit=petition.submitter_unit,
+        citizen_phone=petition.citizen_phone, citizen_email=petition.citizen_email,
+        citizen_address=petition.citizen_address, content=text, addressed_to=petition.addressed_to,
+        field=petition.field, area=petition.area, urgency=petition.urgency, receiving_unit=petition.receiving_unit,
+        submitted_at=now, accepted_at=now, status=S.RECEIVED, is_public=petition.is_public, reopened_from=petition,
+        created_by=actor)
+    _start_clock(again, calendar.as_local_date(now))
+    by(again, actor).save()
+    if petition.responsible_unit is not None:
+        _route(actor, again, petition.responsible_unit, "Người kiến nghị chưa đồng ý với câu trả lời.", now)
+        by(again, actor).save()
+    return again
+
+
+@transaction.atomic
+def merge(actor, petition: Petition, into: Petition) -> Petition:
+    """A duplicate is closed and points to the petition that carries the matter."""
+    petition = _locked(petition)
+    if not may_manage(actor, petition):
+        raise PermissionDenied("Bạn không có quyền gộp kiến nghị này.")
+    if into.pk == petition.pk:
+        raise ValidationError("Không gộp được một kiến nghị vào chính nó.")
+    if into.tree_id != petition.tree_id:
+        raise ValidationError("Chỉ gộp được các kiến nghị của cùng một tỉnh.")
+    if into.duplicate_of_id:
+        raise ValidationError(f"Kiến nghị {into.code} đã được gộp vào kiến nghị khác; hãy gộp vào kiến nghị gốc.")
+    if petition.status not in rules.OPEN:
+        raise ValidationError("Kiến nghị đã có kết quả, không gộp được.")
+    petition.duplicate_of, petition.status = into, S.CLOSED
+    by(petition, actor).save()
+    return petition
+
+
+@transaction.atomic
+def close(actor, petition: Petition) -> Petition:
+    petition = _locked(petition)
+    if not may_manage(actor, petition):
+        raise PermissionDenied("Bạn không có quyền đóng kiến nghị này.")
+    if petition.status not in (S.ANSWERED, S.REFUSED):
+        raise ValidationError("Chỉ đóng được kiến nghị đã trả lời hoặc đã từ chối.")
+    petition.status = S.CLOSED
+    by(petition, actor).save()
+    return petition
+
+
+@transaction.atomic
+def set_public(actor, petition: Petition, public: bool) -> Petition:
+    petition = _locked(petition)
+    if not may_manage(actor, petition):
+        raise PermissionDenied("Bạn không có quyền công khai kiến nghị này.")
+    petition.is_public = public
+    by(petition, actor).save()
+    return petition

@@ -1,0 +1,242 @@
+"""Petitions: the path from receipt to the answer sent back, routing, deadlines in working days,
+permissions (citizens' data included), bad input, the public page and the public form."""
+
+from datetime import date, datetime, timedelta
+from unittest import mock
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from dieuhanh.petitions import services
+from dieuhanh.petitions.models import Field, Petition, RoutingRule
+from dieuhanh.petitions.queries import on_time_rates, visible_petitions
+from dieuhanh.tasks import calendar
+
+pytestmark = pytest.mark.django_db
+S = Petition.Status
+PHONE = "0912345678"
+
+
+@pytest.fixture
+def land(province):
+    field = Field.objects.create(name="Đất đai", answer_days=10, complex_days=30)
+    RoutingRule.objects.create(field=field, unit=province.snv)
+    return field
+
+
+def _record(p, field=None, **extra):
+    data = dict(content="Đề nghị cấp giấy chứng nhận quyền sử dụng đất", submitter="Ông Nguyễn Văn A",
+                receiving_unit=p.root, field=field, submitter_kind=Petition.SubmitterKind.CITIZEN,
+                citizen_phone=PHONE, source=Petition.Source.RECEPTION)
+    data.update(extra)
+    return services.record(p.tracker, services.PetitionInput(**data))
+
+
+def _pdf():
+    return SimpleUploadedFile("tra-loi.pdf", b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF", "application/pdf")
+
+
+def test_a_recorded_petition_is_routed_by_its_field_with_a_deadline_in_working_days(province, land):
+    petition = _record(province, land, received_on=date(2026, 2, 12))
+    assert petition.status == S.TRANSFERRED and petition.responsible_unit == province.snv
+    # Received on Thursday 12/2/2026, just before Tết: ten working days skip the Tết holiday.
+    assert petition.due_on == calendar.add_working_days(date(2026, 2, 12), 10)
+    assert (petition.due_on - date(2026, 2, 12)).days > 14
+    assert petition.is_public and petition.code.startswith("KN-")
+    assert petition.transfers.get().to_unit == province.snv
+    assert petition.history.first().history_user == province.tracker
+
+
+def test_urgent_and_complex_petitions_have_their_own_limits(province, land, settings):
+    settings.DIEUHANH_PETITION_URGENT_DAYS = 2
+    urgent = _record(province, land, urgency=Petition.Urgency.URGENT, received_on=date(2026, 3, 2))
+    complex_ = _record(province, land, urgency=Petition.Urgency.COMPLEX, received_on=date(2026, 3, 2))
+    assert urgent.due_on == date(2026, 3, 4)
+    assert complex_.due_on == calendar.add_working_days(date(2026, 3, 2), 30)
+
+
+def test_the_receiving_limit_counts_office_hours_over_a_weekend():
+    friday_afternoon = datetime(2026, 3, 6, 15, 0, tzinfo=calendar.VN_TZ)
+    assert calendar.add_working_hours(friday_afternoon, 4) == datetime(2026, 3, 9, 9, 30, tzinfo=calendar.VN_TZ)
+
+
+def test_the_whole_path_from_the_public_form_to_a_second_request(province, land):
+    province.tracker_ubnd = province.user("vp.ubnd", province.ubnd, "tracker")
+    petition = services.submit_public(services.PetitionInput(
+        content="Đường liên thôn sạt lở, đề nghị sửa chữa", submitter="Bà Trần Thị B", receiving_unit=province.ubnd,
+        citizen_phone=PHONE, field=land), sender="203.0.113.5")
+    assert petition.status == S.PENDING and petition.receive_due_at and petition.due_on is None
+    services.accept(province.tracker_ubnd, petition)
+    petition.refresh_from_db()
+    assert petition.status == S.TRANSFERRED and petition.responsible_unit == province.snv and petition.due_on
+    services.start(province.coord_officer, petition)
+    with pytest.raises(ValidationError, match="bằng chứng"):
+        services.answer(province.coord_officer, petition, "Đã sửa xong", resolved=True)
+    petition.refresh_from_db()
+    assert petition.status == S.IN_PROGRESS and not petition.answers.exists()
+    services.answer(province.coord_officer, petition, "Đã sửa xong đoạn sạt lở", resolved=True, files=[_pdf()])
+    petition.refresh_from_db()
+    assert petition.status == S.ANSWERED and petition.answered_on and petition.answers.get().files.count() == 1
+    services.send_answer(province.tracker_ubnd, petition, "Thư điện tử")
+    with pytest.raises(ValidationError, match="đã được gửi"):
+        services.send_answer(province.tracker_ubnd, petition, "Thư điện tử")
+    again = services.follow_up(province.tracker_ubnd, petition, satisfied=False, text="Mặt đường vẫn còn lún")
+    petition.refresh_from_db()
+    assert petition.status == S.CLOSED
+    assert again.reopened_from == petition and again.status == S.TRANSFERRED and again.responsible_unit == province.snv
+
+
+def test_a_transfer_needs_a_reason_and_stays_in_the_province(province, land):
+    petition = _record(province, land)
+    other = type(province.root).objects.create(code="so-na", name="Sở Nội vụ Nghệ An", kind="department",
+                                               parent=province.other_root)
+    with pytest.raises(ValidationError, match="Lý do chuyển"):
+        services.transfer(province.tracker, petition, province.btc, "")
+    with pytest.raises(ValidationError, match="không thuộc hệ thống đơn vị"):
+        services.transfer(province.tracker, petition, other, "Sai thẩm quyền")
+    with pytest.raises(PermissionDenied):
+        services.transfer(province.outsider, petition, province.btc, "Sai thẩm quyền")
+    petition.refresh_from_db()
+    assert petition.responsible_unit == province.snv and petition.transfers.count() == 1
+    services.transfer(province.tracker, petition, province.btc, "Thuộc lĩnh vực tổ chức cán bộ")
+    petition.refresh_from_db()
+    assert petition.responsible_unit == province.btc and petition.transfers.last().reason.startswith("Thuộc")
+
+
+@pytest.mark.parametrize("extra, message", [
+    ({"content": "   "}, "không được để trống"),
+    ({"content": "x" * 5001}, "dài quá"),
+    ({"received_on": date(2026, 5, 10), "due_on": date(2026, 5, 1)}, "trước ngày tiếp nhận"),
+])
+def test_bad_input_changes_nothing(province, land, extra, message):
+    with pytest.raises(ValidationError, match=message):
+        _record(province, land, **extra)
+    assert not Petition.objects.exists()
+
+
+def test_duplicates_are_merged_into_the_original(province, land):
+    first, second = _record(province, land), _record(province, land)
+    with pytest.raises(ValidationError, match="chính nó"):
+        services.merge(province.tracker, first, first)
+    services.merge(province.tracker, second, first)
+    second.refresh_from_db()
+    assert second.duplicate_of == first and second.status == S.CLOSED
+    third = _record(province, land)
+    with pytest.raises(ValidationError, match="kiến nghị gốc"):
+        services.merge(province.tracker, third, second)
+
+
+def test_who_sees_and_who_answers(province, land):
+    petition = _record(province, land)
+    assert list(visible_petitions(province.outsider)) == []
+    assert list(visible_petitions(province.other_commune)) == []
+    assert list(visible_petitions(province.coord_officer)) == [petition]
+    with pytest.raises(PermissionDenied):
+        services.answer(province.commune_officer, petition, "Trả lời")
+    with pytest.raises(PermissionDenied):
+        services.answer(province.viewer, petition, "Trả lời")
+    services.answer(province.coord_officer, petition, "Đã trả lời")
+
+
+def test_citizens_contact_details_need_their_own_permission(province, land, login):
+    petition = _record(province, land)
+    page = login(province.tracker).get(f"/kien-nghi/{petition.pk}/").content.decode()
+    assert PHONE not in page and "Ông Nguyễn Văn A" not in page and "Công dân" in page
+    province.tracker.user_permissions.add(Permission.objects.get(codename="view_citizen_contact"))
+    province.tracker = type(province.tracker).objects.get(pk=province.tracker.pk)
+    page = login(province.tracker).get(f"/kien-nghi/{petition.pk}/").content.decode()
+    assert PHONE in page and "Ông Nguyễn Văn A" in page
+    assert login(province.outsider).get(f"/kien-nghi/{petition.pk}/").status_code == 404
+
+
+def _answered(p, field, content, answer="Đã giải quyết xong", **extra):
+    petition = _record(p, field, content=content, **extra)
+    services.answer(p.tracker, petition, answer)
+    return petition
+
+
+def test_the_public_page_shows_answers_without_personal_data_and_escapes_scripts(province, land, client):
+    _answered(province, land, f"<script>alert('x')</script> Đất đai bị lấn chiếm, gọi tôi {PHONE}",
+              answer="Đã xử lý <b>xong</b>")
+    _answered(province, land, "Kiến nghị nội bộ", is_public=False)
+    page = client.get("/cong-khai/").content.decode()
+    assert "&lt;script&gt;alert" in page and "<script>alert" not in page
+    assert "&lt;b&gt;xong" in page
+    assert PHONE not in page and "Ông Nguyễn Văn A" not in page and "[đã ẩn]" in page
+    assert "Kiến nghị nội bộ" not in page
+    assert "Sở Nội vụ" in page and "100,0%" in page
+
+
+def test_the_public_search_ignores_diacritics_and_filters(province, land, client):
+    _answered(province, land, "Đề nghị sửa chữa đường giao thông nông thôn")
+    _answered(province, land, "Hỗ trợ giống lúa vụ Đông Xuân")
+    page = client.get("/cong-khai/", {"q": "duong giao thong"}).content.decode()
+    assert "sửa chữa đường giao thông" in page and "giống lúa" not in page
+    page = client.get("/cong-khai/", {"nam": "2001"}).content.decode()
+    assert "giống lúa" not in page and "Không có câu trả lời" in page
+
+
+def test_on_time_rates_per_unit(province, land):
+    on_time = _record(province, land, received_on=calendar.today())
+    late = _record(province, land, received_on=calendar.today())
+    services.answer(province.tracker, on_time, "Đúng hạn")
+    services.answer(province.tracker, late, "Trễ hạn")
+    Petition.objects.filter(pk=late.pk).update(answered_on=late.due_on + timedelta(days=3))
+    [rate] = on_time_rates(Petition.objects.all())
+    assert (rate.unit, rate.answered, rate.on_time, rate.percent) == ("Sở Nội vụ", 2, 1, 50.0)
+
+
+def _public_post(client, province, **extra):
+    data = {"receiving_unit": province.ubnd.pk, "submitter": "Lê Văn C", "citizen_phone": PHONE,
+            "content": "Đề nghị lắp đèn chiếu sáng tuyến đường ven sông qua tổ dân phố", "website": ""}
+    data.update(extra)
+    return client.post("/cong-khai/gui/", data, REMOTE_ADDR="198.51.100.7")
+
+
+def test_a_public_submission_gets_a_tracking_code_that_shows_its_status(province, client):
+    response = _public_post(client, province)
+    petition = Petition.objects.get()
+    assert petition.code in response.content.decode() and petition.status == S.PENDING
+    assert petition.sender_key and "198.51.100.7" not in petition.sender_key
+    page = client.get("/cong-khai/tra-cuu/", {"ma": petition.code.lower()}).content.decode()
+    assert "Chờ tiếp nhận" in page and PHONE not in page and "Lê Văn C" not in page
+    missing = client.get("/cong-khai/tra-cuu/", {"ma": "KN-KHONGCO"})
+    assert missing.status_code == 404 and "Không tìm thấy" in missing.content.decode()
+
+
+def test_the_public_form_turns_away_robots_floods_and_bad_input(province, client, settings):
+    settings.DIEUHANH_PUBLIC_SUBMISSIONS_PER_HOUR = 2
+    _public_post(client, province, website="http://spam.example")
+    assert not Petition.objects.exists()
+    assert _public_post(client, province, content="ngắn").status_code == 400
+    assert _public_post(client, province, content="x" * 6000).status_code == 400
+    assert _public_post(client, province, citizen_phone="", citizen_email="").status_code == 400
+    _public_post(client, province)
+    _public_post(client, province)
+    flood = _public_post(client, province)
+    assert flood.status_code == 400 and "nhiều kiến nghị trong một giờ" in flood.content.decode()
+    assert Petition.objects.count() == 2
+
+
+def test_staff_pages_act_through_the_services(province, land, login):
+    petition = _record(province, land)
+    client = login(province.coord_officer)
+    client.post(f"/kien-nghi/{petition.pk}/nhan-xu-ly/")
+    client.post(f"/kien-nghi/{petition.pk}/tra-loi/", {"text": "Đã cấp giấy chứng nhận", "files": [_pdf()],
+                                                      "resolved": "on"})
+    petition.refresh_from_db()
+    assert petition.status == S.ANSWERED and petition.answers.get().resolved
+    answer_file = petition.answers.get().files.get()
+    assert client.get(f"/kien-nghi/{petition.pk}/tep/{answer_file.pk}/").status_code == 200
+    assert login(province.outsider).get(f"/kien-nghi/{petition.pk}/tep/{answer_file.pk}/").status_code == 404
+    stats = login(province.tracker).get("/kien-nghi/thong-ke/").content.decode()
+    assert "Sở Nội vụ" in stats and "Đã trả lời" in stats
+
+
+def test_the_list_marks_overdue_petitions(province, land, login):
+    petition = _record(province, land, received_on=date(2025, 1, 6))
+    with mock.patch("dieuhanh.petitions.views.vn_today", return_value=date(2025, 3, 3)):
+        page = login(province.tracker).get("/kien-nghi/", {"qua_han": "1"}).content.decode()
+    assert petition.code in page and "trễ" in page

@@ -78,6 +78,17 @@ def run_case(backend: str, size: int, repeat: int):
 
 
 def measure(url: str, actors: dict, repeat: int) -> dict:
+    return time_pages(url, {
+        "inbox": (actors["officer_cookie"], "/viec-cua-don-vi/", b""),
+        "list": (actors["tracker_cookie"], f"/nhiem-vu/?don_vi={actors['filter_unit']}&trang_thai=on_time", b"task-results"),
+        "overdue": (actors["tracker_cookie"], "/nhiem-vu/?trang_thai=overdue", b"task-results"),
+        "search": (actors["tracker_cookie"], "/nhiem-vu/?q=ngan+sach", b"task-results"),
+    }, repeat)
+
+
+def time_pages(url: str, pages: dict, repeat: int) -> dict:
+    """Median milliseconds per page over HTTP against a runserver on the database at `url`;
+    pages: name → (session cookie or None, path, bytes the body must contain)."""
     import http.client
 
     port = 8900 + os.getpid() % 90
@@ -91,23 +102,18 @@ def measure(url: str, actors: dict, repeat: int) -> dict:
                 break
             except OSError:
                 time.sleep(0.1)
-        pages = {
-            "inbox": (actors["officer_cookie"], "/viec-cua-don-vi/"),
-            "list": (actors["tracker_cookie"], f"/nhiem-vu/?don_vi={actors['filter_unit']}&trang_thai=on_time"),
-            "overdue": (actors["tracker_cookie"], "/nhiem-vu/?trang_thai=overdue"),
-            "search": (actors["tracker_cookie"], "/nhiem-vu/?q=ngan+sach"),
-        }
         medians = {}
-        for name, (cookie, path) in pages.items():
+        for name, (cookie, path, marker) in pages.items():
             times = []
             for i in range(repeat + 2):
                 conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+                headers = {"Host": "127.0.0.1", **({"Cookie": f"sessionid={cookie}"} if cookie else {})}
                 t0 = time.perf_counter()
-                conn.request("GET", path, headers={"Cookie": f"sessionid={cookie}", "Host": "127.0.0.1"})
+                conn.request("GET", path, headers=headers)
                 response = conn.getresponse()
                 body = response.read()
                 elapsed = (time.perf_counter() - t0) * 1000
-                if response.status != 200 or b"task-results" not in body and name != "inbox":
+                if response.status != 200 or marker not in body:
                     raise SystemExit(f"{name}: HTTP {response.status}")
                 if i >= 2:  # the first two warm caches
                     times.append(elapsed)

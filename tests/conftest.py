@@ -12,6 +12,7 @@ from datetime import date
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 
 from dieuhanh.org.models import Membership, Role, Unit
 from dieuhanh.tasks.services import TaskDraft, assign_tasks
@@ -23,6 +24,7 @@ PASSWORD = "mat-khau-thu-nghiem"
 def _fast_and_isolated(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # tests only
+    cache.clear()  # the public page caches its on-time rates
 
 
 def _need_program(program: str, packages: str) -> None:

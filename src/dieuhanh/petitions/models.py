@@ -140,7 +140,8 @@ class Petition(models.Model):
             models.Index(fields=["tree", "status", "due_on"], name="petition_tree_status_due"),
             models.Index(fields=["responsible_unit", "status", "due_on"], name="petition_unit_status_due"),
             models.Index(fields=["receiving_unit", "status"], name="petition_receiver_status"),
-            models.Index(fields=["is_public", "status", "-answered_on"], name="petition_public"),
+            # The public page reads published answers newest first: a backward scan of this index.
+            models.Index(fields=["is_public", "answered_on", "id"], name="petition_public"),
             models.Index(fields=["sender_key", "submitted_at"], name="petition_sender_recent"),
         ]
 

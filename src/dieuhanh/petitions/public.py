@@ -72,7 +72,8 @@ def public_index(request):
         p.public_content, p.public_answer = masked(p.content), masked(answers.get(p.pk, ""))
     return render(request, "petitions/public/index.html", {
         "page": page, "q": q, "rates": _rates(), "fields": Field.objects.all(), "areas": _areas(),
-        "units": Unit.objects.filter(pk__in=queries.public_petitions().values("responsible_unit")).order_by("name"),
+        # The units that have answered are those of the (cached) rates: no second pass over the answers.
+        "units": sorted(_rates(), key=lambda r: r.unit),
         "year": year,
     })
 

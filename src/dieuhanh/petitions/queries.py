@@ -58,6 +58,7 @@ def public_petitions() -> QuerySet[Petition]:
 
 @dataclass
 class UnitRate:
+    unit_id: int
     unit: str
     answered: int
     on_time: int
@@ -70,9 +71,9 @@ class UnitRate:
 def on_time_rates(petitions: QuerySet[Petition]) -> list[UnitRate]:
     """Per answering unit: answers given, and how many by the deadline; best first."""
     rows = (petitions.filter(answered_on__isnull=False, responsible_unit__isnull=False)
-            .values("responsible_unit__name")
+            .values("responsible_unit", "responsible_unit__name")
             .annotate(answered=Count("pk"), on_time=Count("pk", filter=Q(answered_on__lte=F("due_on")))))
-    rates = [UnitRate(r["responsible_unit__name"], r["answered"], r["on_time"]) for r in rows]
+    rates = [UnitRate(r["responsible_unit"], r["responsible_unit__name"], r["answered"], r["on_time"]) for r in rows]
     return sorted(rates, key=lambda r: (-r.percent, -r.answered, r.unit))
 
 

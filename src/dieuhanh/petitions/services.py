@@ -81,7 +81,8 @@ def may_answer(actor, petition: Petition) -> bool:
 
 
 def _locked(petition: Petition) -> Petition:
-    return Petition.objects.select_for_update().select_related(
+    # Only the petition's row is locked: PostgreSQL refuses FOR UPDATE on the outer-joined units.
+    return Petition.objects.select_for_update(of=("self",)).select_related(
         "receiving_unit", "responsible_unit", "field").get(pk=petition.pk)
 
 

@@ -42,6 +42,10 @@ def test_a_meeting_page_shows_opinions_petitions_and_the_conclusions_tasks(provi
                      "1029-TB/TU", "Trả lời các kiến nghị về tổ chức cán bộ", "UBND tỉnh"):
         assert expected in page
     assert meeting.petitions.get().meeting == meeting
+    report = register_document(province.tracker, issuer=province.root, symbol="15-BC/TU", issued_on=date(2026, 3, 9),
+                               subject="Báo cáo công tác cán bộ cấp xã")
+    client.post(f"/cuoc-hop/{meeting.pk}/ket-luan/", {"document": report.pk, "role": "presented"})
+    assert list(meeting.presented.all()) == [report] and list(meeting.conclusions.all()) == [document]
     assert meeting.history.count() >= 1
 
 

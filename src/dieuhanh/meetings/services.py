@@ -57,10 +57,11 @@ def add_opinion(actor, meeting: Meeting, *, speaker: str, gist: str, title: str 
 
 
 @transaction.atomic
-def add_conclusion(actor, meeting: Meeting, document: Document) -> None:
-    """The conclusion notice is a Document: its tasks become the meeting's follow-up."""
+def add_conclusion(actor, meeting: Meeting, document: Document, presented: bool = False) -> None:
+    """The conclusion notice is a Document: its tasks become the meeting's follow-up. A document
+    presented at the meeting (a report, a draft) is linked without becoming its conclusion."""
     _check_host(actor, meeting.host_unit)
     if document.issuer.root_id != meeting.tree_id:
-        raise ValidationError("Văn bản kết luận phải do một đơn vị trong cùng tỉnh ban hành.")
+        raise ValidationError("Văn bản phải do một đơn vị trong cùng tỉnh ban hành.")
     by(meeting, actor)
-    meeting.conclusions.add(document)
+    (meeting.presented if presented else meeting.conclusions).add(document)

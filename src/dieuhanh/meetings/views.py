@@ -130,9 +130,10 @@ def meeting_conclusion(request, pk):
         fail(request, ValidationError("Hãy chọn văn bản kết luận."))
     else:
         try:
-            services.add_conclusion(request.user, meeting, document)
+            presented = request.POST.get("role") == "presented"
+            services.add_conclusion(request.user, meeting, document, presented=presented)
         except (ValidationError, PermissionDenied) as error:
             fail(request, error)
         else:
-            messages.success(request, f"Đã gắn kết luận {document.symbol}.")
+            messages.success(request, f"Đã gắn {'tài liệu' if presented else 'kết luận'} {document.symbol}.")
     return redirect("meeting_detail", pk=meeting.pk)

@@ -2,6 +2,7 @@
 
 - `clean`: what every input goes through: NFC, one tone placement, trimmed.
 - `fold`: the search key: no diacritics, đ → d, lower case, single spaces.
+- `matching_words`: the search itself, over a model's folded `search_text` column.
 """
 
 import re
@@ -44,3 +45,11 @@ def fold(text: str | None) -> str:
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(stripped.lower().split())
+
+
+def matching_words(queryset, text: str | None):
+    """Rows whose `search_text` holds every word typed, diacritics ignored ("ban to chuc" finds
+    "Ban Tổ chức"); at most 8 words of the first 200 characters."""
+    for word in fold(text)[:200].split()[:8]:
+        queryset = queryset.filter(search_text__contains=word)
+    return queryset

@@ -8,7 +8,7 @@ from dieuhanh.org.queries import Scope
 from dieuhanh.tasks.calendar import today as vn_today
 from dieuhanh.tasks.forms import TaskDraftFormSet
 from dieuhanh.tasks.queries import visible_tasks, with_list_relations
-from dieuhanh.text import fold
+from dieuhanh.text import matching_words
 from dieuhanh.web.feedback import fail
 from dieuhanh.web.paging import paginate
 
@@ -29,8 +29,7 @@ def visible_documents(user):
 
 def document_list(request):
     documents = visible_documents(request.user).select_related("issuer")
-    for word in fold(request.GET.get("q", ""))[:200].split()[:8]:
-        documents = documents.filter(search_text__contains=word)
+    documents = matching_words(documents, request.GET.get("q", ""))
     page = paginate(request, documents.order_by("-issued_on", "-id"))
     return render(request, "documents/document_list.html", {"page": page, "q": request.GET.get("q", "")})
 

@@ -17,7 +17,7 @@ from dieuhanh.petitions import services as petition_services
 from dieuhanh.petitions.views import record_form
 from dieuhanh.tasks.calendar import VN_TZ, today as vn_today
 from dieuhanh.tasks.queries import visible_tasks, with_list_relations
-from dieuhanh.text import fold
+from dieuhanh.text import matching_words
 from dieuhanh.web.feedback import fail
 from dieuhanh.web.paging import paginate
 
@@ -29,8 +29,7 @@ from .queries import visible_meetings
 
 def meeting_list(request):
     meetings = visible_meetings(request.user).select_related("host_unit")
-    for word in fold(request.GET.get("q", ""))[:200].split()[:8]:
-        meetings = meetings.filter(search_text__contains=word)
+    meetings = matching_words(meetings, request.GET.get("q", ""))
     if request.GET.get("hinh_thuc") in Meeting.Kind.values:
         meetings = meetings.filter(kind=request.GET["hinh_thuc"])
     page = paginate(request, meetings.order_by("-starts_at", "-id"))

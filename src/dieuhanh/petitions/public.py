@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from dieuhanh.org.models import Area, Unit
+from dieuhanh.text import matching_words
 from dieuhanh.web.paging import paginate
 
 from . import queries, services
@@ -48,9 +49,9 @@ def _rates():
 def public_index(request):
     g = request.GET
     petitions = queries.public_petitions()
+    # Words only: a tracking code is looked up on its own page, which shows no one else's petition.
     q = g.get("q", "")
-    if q:
-        petitions = queries.matching(petitions, q.replace("KN-", ""))
+    petitions = matching_words(petitions, q)
     if g.get("linh_vuc", "").isdigit():
         petitions = petitions.filter(field_id=int(g["linh_vuc"]))
     if g.get("dia_ban", "").isdigit():

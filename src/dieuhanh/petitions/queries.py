@@ -7,7 +7,7 @@ from datetime import date
 from django.db.models import Count, F, Q, QuerySet
 
 from dieuhanh.org.queries import Scope
-from dieuhanh.text import fold
+from dieuhanh.text import matching_words
 
 from . import rules
 from .models import Petition
@@ -35,13 +35,11 @@ def may_see_citizen(user) -> bool:
 
 
 def matching(petitions: QuerySet[Petition], text: str) -> QuerySet[Petition]:
-    """Diacritic-free search ("dat dai" finds "đất đai"); a tracking code is looked up as it is."""
-    text = (text or "").strip()[:200]
+    """Staff search: a tracking code is looked up as it is, anything else without diacritics."""
+    text = (text or "").strip()
     if text.upper().startswith("KN-"):
-        return petitions.filter(code=text.upper())
-    for word in fold(text).split()[:8]:
-        petitions = petitions.filter(search_text__contains=word)
-    return petitions
+        return petitions.filter(code=text.upper()[:16])
+    return matching_words(petitions, text)
 
 
 def overdue(petitions: QuerySet[Petition], today: date) -> QuerySet[Petition]:

@@ -8,7 +8,7 @@ from django.db.models import Q, QuerySet
 
 from dieuhanh.org.models import Unit
 from dieuhanh.org.queries import Scope
-from dieuhanh.text import fold
+from dieuhanh.text import matching_words
 
 from .models import Coordination, Task
 from .status import Group, State, Status, group_q, status_q
@@ -109,10 +109,7 @@ class TaskFilter:
             tasks = tasks.filter(state=State.OPEN).filter(
                 Q(last_report_on__lt=cutoff) | Q(last_report_on__isnull=True, issued_on__lt=cutoff)
             )
-        words = fold(self.q).split()
-        for word in words[:8]:
-            tasks = tasks.filter(search_text__contains=word)
-        return tasks
+        return matching_words(tasks, self.q)
 
 
 def inbox_sections(user, today: date) -> dict[str, QuerySet[Task]]:

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
-from dieuhanh.org.models import Area, Unit
+from dieuhanh.org.models import Unit
 from dieuhanh.text import matching_words
 from dieuhanh.web.paging import paginate
 
@@ -30,10 +30,6 @@ def masked(text: str) -> str:
 def _receivers():
     """Public petitions go to a province's People's Committee."""
     return Unit.objects.filter(kind=Unit.Kind.PEOPLES_COMMITTEE, depth__lte=1, active_to=None).order_by("name")
-
-
-def _areas():
-    return Area.objects.filter(level=Area.Level.COMMUNE, legacy=False).order_by("name")
 
 
 def _rates():
@@ -62,9 +58,7 @@ def public_index(request):
     if year.isdigit() and 2000 <= int(year) <= 2100:
         petitions = petitions.filter(answered_on__range=(date(int(year), 1, 1), date(int(year), 12, 31)))
     page = paginate(request, petitions.select_related("responsible_unit", "field", "area")
-                    .order_by("-answered_on", "-id").only(
-                        "content", "answered_on", "received_on", "due_on", "source", "submitter", "submitter_kind",
-                        "responsible_unit__name", "field__name", "area__name"), per_page=20)
+                    .order_by("-answered_on", "-id"), per_page=20)
     answers = {}
     for answer in (Answer.objects.filter(petition__in=[p.pk for p in page.items])
                    .order_by("petition_id", "-answered_at").values("petition_id", "text")):
@@ -72,7 +66,7 @@ def public_index(request):
     for p in page.items:
         p.public_content, p.public_answer = masked(p.content), masked(answers.get(p.pk, ""))
     return render(request, "petitions/public/index.html", {
-        "page": page, "q": q, "rates": _rates(), "fields": Field.objects.all(), "areas": _areas(),
+        "page": page, "q": q, "rates": _rates(), "fields": Field.objects.all(), "areas": queries.communes(),
         # The units that have answered are those of the (cached) rates: no second pass over the answers.
         "units": sorted(_rates(), key=lambda r: r.unit),
         "year": year,
@@ -82,7 +76,7 @@ def public_index(request):
 @login_not_required
 @require_http_methods(["GET", "POST"])
 def public_submit(request):
-    form = PublicForm(request.POST or None, receivers=_receivers(), areas=_areas())
+    form = PublicForm(request.POST or None, receivers=_receivers(), areas=queries.communes())
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data["website"]:  # a robot: answer as if accepted, keep nothing
             return render(request, "petitions/public/sent.html", {"code": None})

@@ -6,6 +6,7 @@ from datetime import date
 
 from django.db.models import Count, F, Q, QuerySet
 
+from dieuhanh.org.models import Area
 from dieuhanh.org.queries import Scope
 from dieuhanh.text import matching_words
 
@@ -28,6 +29,11 @@ def visible_petitions(user) -> QuerySet[Petition]:
     if scope.partial_unit_ids:
         q |= Q(receiving_unit_id__in=scope.partial_unit_ids) | Q(responsible_unit_id__in=scope.partial_unit_ids)
     return petitions.filter(q)
+
+
+def communes():
+    """The areas a petition arises in: today's communes and wards."""
+    return Area.objects.filter(level=Area.Level.COMMUNE, legacy=False).order_by("name")
 
 
 def may_see_citizen(user) -> bool:

@@ -9,7 +9,7 @@ from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from dieuhanh.org.models import Area, Unit
+from dieuhanh.org.models import Unit
 from dieuhanh.org.queries import Scope
 from dieuhanh.tasks.calendar import today as vn_today
 from dieuhanh.web.feedback import fail
@@ -22,17 +22,13 @@ from .models import AnswerFile, Field, Petition
 S = Petition.Status
 
 
-def _areas():
-    return Area.objects.filter(level=Area.Level.COMMUNE, legacy=False).order_by("name")
-
-
 def record_form(request, data=None, meeting=None) -> RecordForm:
     scope = Scope.of(request.user)
     receivers = scope.deciding_units().filter(active_to=None)
     if meeting is not None:
         receivers = receivers.filter(pk=meeting.host_unit_id)
     initial = {"source": Petition.Source.MEETING, "receiving_unit": meeting.host_unit_id} if meeting else {}
-    return RecordForm(data, initial=initial, receivers=receivers, areas=_areas(),
+    return RecordForm(data, initial=initial, receivers=receivers, areas=queries.communes(),
                       units=scope.readable_units().filter(active_to=None))
 
 

@@ -1,5 +1,17 @@
 from django.core.exceptions import ValidationError
 
+from dieuhanh.text import clean
+
+
+def checked_text(value: str | None, label: str, limit: int, required: bool = True) -> str:
+    """Typed text, cleaned (NFC, one tone placement), or a Vietnamese refusal naming the field."""
+    value = clean(value)
+    if required and not value:
+        raise ValidationError(f"{label} không được để trống.")
+    if len(value) > limit:
+        raise ValidationError(f"{label} dài quá {limit:,} ký tự.".replace(",", "."))
+    return value
+
 
 class StaleEdit(ValidationError):
     """Someone else changed the record after this user opened it."""

@@ -7,21 +7,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from dieuhanh.documents.models import Document
+from dieuhanh.errors import checked_text
 from dieuhanh.history import by
 from dieuhanh.org.models import Unit
 from dieuhanh.org.queries import Scope
 from dieuhanh.text import clean
 
 from .models import Meeting, Opinion
-
-
-def _required(value: str, label: str, limit: int) -> str:
-    value = clean(value)
-    if not value:
-        raise ValidationError(f"{label} không được để trống.")
-    if len(value) > limit:
-        raise ValidationError(f"{label} dài quá {limit} ký tự.")
-    return value
 
 
 def _check_host(actor, unit: Unit) -> None:
@@ -35,7 +27,7 @@ def create_meeting(actor, *, kind: str, title: str, starts_at: datetime, host_un
     _check_host(actor, host_unit)
     if kind not in Meeting.Kind.values:
         raise ValidationError("Hình thức cuộc họp không hợp lệ.")
-    meeting = Meeting(kind=kind, title=_required(title, "Tên cuộc họp", 300), starts_at=starts_at,
+    meeting = Meeting(kind=kind, title=checked_text(title, "Tên cuộc họp", 300), starts_at=starts_at,
                       host_unit=host_unit, place=clean(place)[:200], chairs=clean(chairs)[:300],
                       attendees=clean(attendees), agenda=clean(agenda), created_by=actor)
     by(meeting, actor).save()
@@ -50,8 +42,8 @@ def create_meeting(actor, *, kind: str, title: str, starts_at: datetime, host_un
 def add_opinion(actor, meeting: Meeting, *, speaker: str, gist: str, title: str = "", unit: Unit | None = None,
                 text: str = "") -> Opinion:
     _check_host(actor, meeting.host_unit)
-    opinion = Opinion(meeting=meeting, order=meeting.opinions.count() + 1, speaker=_required(speaker, "Người phát biểu", 120),
-                      title=clean(title)[:200], unit=unit, gist=_required(gist, "Ý chính", 500), text=clean(text))
+    opinion = Opinion(meeting=meeting, order=meeting.opinions.count() + 1, speaker=checked_text(speaker, "Người phát biểu", 120),
+                      title=clean(title)[:200], unit=unit, gist=checked_text(gist, "Ý chính", 500), text=clean(text))
     by(opinion, actor).save()
     return opinion
 

@@ -13,12 +13,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from dieuhanh.documents.models import Document
+from dieuhanh.errors import checked_text
 from dieuhanh.files import check_upload
 from dieuhanh.history import by
 from dieuhanh.org.models import Area, Unit
 from dieuhanh.org.queries import Scope
 from dieuhanh.tasks import calendar
-from dieuhanh.text import clean
 
 from . import rules
 from .models import Answer, AnswerFile, Field, FollowUp, Petition, Transfer
@@ -51,13 +51,8 @@ class PetitionInput:
 
 
 def _text(value: str, label: str, required: bool = True, limit: int | None = None) -> str:
-    value = clean(value)
-    if required and not value:
-        raise ValidationError(f"{label} không được để trống.")
-    limit = limit or settings.DIEUHANH_PETITION_MAX_CHARS
-    if len(value) > limit:
-        raise ValidationError(f"{label} dài quá {limit:,} ký tự.".replace(",", "."))
-    return value
+    """Petition texts default to the configured length of a petition."""
+    return checked_text(value, label, limit or settings.DIEUHANH_PETITION_MAX_CHARS, required)
 
 
 def _same_tree(petition_tree: Unit, unit: Unit) -> None:

@@ -31,7 +31,7 @@ def test_a_meeting_page_shows_opinions_petitions_and_the_conclusions_tasks(provi
                                  issued_on=date(2026, 3, 12), subject="Thông báo kết luận buổi đối thoại",
                                  tasks=[TaskDraft("Trả lời các kiến nghị về tổ chức cán bộ", province.btc, [],
                                                   deadline=date(2026, 4, 30))])
-    services.add_conclusion(province.tracker, meeting, document)
+    services.link_document(province.tracker, meeting, document)
     client = login(province.tracker)
     client.post(f"/cuoc-hop/{meeting.pk}/kien-nghi/", {
         "receiving_unit": province.root.pk, "source": "meeting", "submitter_kind": "official",

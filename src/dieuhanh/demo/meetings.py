@@ -85,7 +85,7 @@ def seed_meetings(actor, ht, districts, conclusion, clock, rng: random.Random):
         ]
         for speaker, title, unit, gist in opinions:
             meetings.add_opinion(actor, session, speaker=speaker, title=title, unit=unit, gist=gist)
-        meetings.add_conclusion(actor, session, conclusion)
+        meetings.link_document(actor, session, conclusion)
         asks = [
             (opinions[1], "Đầu tư, xây dựng", ht["ubnd"]), (opinions[2], "Nông nghiệp, nông thôn mới", None),
             (opinions[3], "Tổ chức cán bộ", None),

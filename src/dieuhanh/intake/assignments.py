@@ -16,15 +16,14 @@ BODY_HEAD = (r"(?:Ban|Sở|UBND|Ủy ban|Uỷ ban|Văn phòng|[Tt]hường trự
              r"[Đđ]ồng chí|[Mm]ỗi|Vụ|Viện|Tập đoàn|Tổng [Cc]ông ty|Doanh nghiệp)")
 # Nouns that name a complete addressee on their own: "Cán bộ phải …", "đề nghị thị xã cần …".
 WHOLE_HEAD = r"(?:[Cc]án bộ|[Đđ]ảng viên|[Tt]hị xã|[Hh]uyện|[Tt]ỉnh|[Xx]ã|[Pp]hường|[Nn]gười đứng đầu)\b"
-VERB = (r"(?:chủ trì|phối hợp|tham mưu|triển khai|chỉ đạo|thực hiện|tập trung|khẩn trương|nghiên cứu|rà soát|gửi|"
+# "các thành viên Ban Chỉ đạo": after "ban", "chỉ đạo" names the body, it is not the verb.
+VERB = (r"(?:chủ trì|phối hợp|tham mưu|triển khai|(?<![Bb]an )chỉ đạo|thực hiện|tập trung|khẩn trương|nghiên cứu|rà soát|gửi|"
         r"theo dõi|cần|có trách nhiệm|tiếp tục|đẩy mạnh|tăng cường|quan tâm|kiện toàn|chủ động|báo cáo|xây dựng|"
         r"hướng dẫn|kiểm tra|tổ chức|nghiêm túc|thẳng thắn|quyết liệt|phải|sớm|bố trí|hoàn thành|hoàn thiện|đôn đốc|"
         r"trình|phát huy|ban hành|làm tốt|giải quyết|đánh giá|cân đối|đảm bảo|bảo đảm|huy động|ưu tiên|xem xét|"
         r"cung cấp|phổ biến|quán triệt|nâng cao|thường xuyên|căn cứ|lập|khắc phục|tuyên truyền|xử lý|"
         r"giám sát|chịu trách nhiệm|duy trì|nắm|đề xuất|kịp thời|giữ vững|chú trọng|bám sát|bám nắm|phấn đấu|"
         r"tích cực|không ngừng|tìm kiếm|linh hoạt|tiếp thu|dồn sức|mạnh dạn|xử phạt|chấp hành)")
-# "các thành viên Ban Chỉ đạo" — after "ban", "chỉ đạo" names the body, it is not the verb.
-VERB = VERB.replace("chỉ đạo", "(?<![Bb]an )chỉ đạo")
 LEAD = rf"((?:{WHOLE_HEAD}|{BODY_HEAD}(?:[ ,]+[^\s,;:.]+))(?:[ ,]+(?!{VERB}\b)[^\s,;:.]+){{0,14}}?)"
 # After "giao / đề nghị / yêu cầu" the addressees may be a long list, with semicolons.
 ADDRESSEES = rf"((?:{WHOLE_HEAD}|{BODY_HEAD}(?:[ ,]+[^\s,;:.]+))(?:(?:[ ,]+|;\s+)(?!{VERB}\b)[^\s,;:.]+){{0,27}}?)"

@@ -49,7 +49,7 @@ def add_opinion(actor, meeting: Meeting, *, speaker: str, gist: str, title: str 
 
 
 @transaction.atomic
-def add_conclusion(actor, meeting: Meeting, document: Document, presented: bool = False) -> None:
+def link_document(actor, meeting: Meeting, document: Document, presented: bool = False) -> None:
     """The conclusion notice is a Document: its tasks become the meeting's follow-up. A document
     presented at the meeting (a report, a draft) is linked without becoming its conclusion."""
     _check_host(actor, meeting.host_unit)

@@ -130,7 +130,7 @@ def meeting_conclusion(request, pk):
     else:
         try:
             presented = request.POST.get("role") == "presented"
-            services.add_conclusion(request.user, meeting, document, presented=presented)
+            services.link_document(request.user, meeting, document, presented=presented)
         except (ValidationError, PermissionDenied) as error:
             fail(request, error)
         else:

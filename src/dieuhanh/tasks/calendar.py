@@ -117,12 +117,13 @@ def _office_periods() -> list[tuple[int, int]]:
 def add_working_hours(start: datetime, hours: float) -> datetime:
     """The moment `hours` of office time after `start`, skipping nights, weekends and holidays."""
     moment = start.astimezone(VN_TZ)
+    periods = _office_periods()
     left = round(hours * 60)
     day = moment.date()
     minute = moment.hour * 60 + moment.minute
     for _ in range(_MAX_SCAN):
         if is_working_day(day):
-            for begin, end in _office_periods():
+            for begin, end in periods:
                 begin = max(begin, minute)
                 if begin >= end:
                     continue

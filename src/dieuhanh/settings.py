@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "dieuhanh.meetings",
     "dieuhanh.petitions",
     "dieuhanh.indicators",
+    "dieuhanh.ntm",
+    "dieuhanh.dashboard",
     "dieuhanh.intake",
 ]
 
@@ -144,6 +146,10 @@ DIEUHANH_PETITION_DEFAULT_DAYS = env_int("DIEUHANH_PETITION_DEFAULT_DAYS", 10)
 # Public form: submissions per sender per hour, and the length of a petition.
 DIEUHANH_PUBLIC_SUBMISSIONS_PER_HOUR = env_int("DIEUHANH_PUBLIC_SUBMISSIONS_PER_HOUR", 3)
 DIEUHANH_PETITION_MAX_CHARS = env_int("DIEUHANH_PETITION_MAX_CHARS", 5000)
+# Indicators: from this percent of the expected amount an indicator is orange, below it red.
+DIEUHANH_INDICATOR_ORANGE_FROM = env_int("DIEUHANH_INDICATOR_ORANGE_FROM", 90)
+# Working days a unit has to explain an indicator behind plan (yêu cầu giải trình).
+DIEUHANH_EXPLANATION_DAYS = env_int("DIEUHANH_EXPLANATION_DAYS", 5)
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 LOGGING = {

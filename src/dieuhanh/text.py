@@ -47,9 +47,9 @@ def fold(text: str | None) -> str:
     return " ".join(stripped.lower().split())
 
 
-def matching_words(queryset, text: str | None):
-    """Rows whose `search_text` holds every word typed, diacritics ignored ("ban to chuc" finds
+def matching_words(queryset, text: str | None, field: str = "search_text"):
+    """Rows whose folded `field` holds every word typed, diacritics ignored ("ban to chuc" finds
     "Ban Tổ chức"); at most 8 words of the first 200 characters."""
     for word in fold(text)[:200].split()[:8]:
-        queryset = queryset.filter(search_text__contains=word)
+        queryset = queryset.filter(**{f"{field}__contains": word})
     return queryset

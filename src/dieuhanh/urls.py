@@ -3,9 +3,12 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 from django.views.generic import RedirectView
 
+from dieuhanh.dashboard import views as dashboard
 from dieuhanh.documents import views as documents
+from dieuhanh.indicators import views as indicators
 from dieuhanh.intake import views as intake
 from dieuhanh.meetings import views as meetings
+from dieuhanh.ntm import views as ntm
 from dieuhanh.org import views as org
 from dieuhanh.petitions import public
 from dieuhanh.petitions import views as petitions
@@ -64,6 +67,19 @@ urlpatterns = [
     path("cong-khai/", public.public_index, name="public_index"),
     path("cong-khai/gui/", public.public_submit, name="public_submit"),
     path("cong-khai/tra-cuu/", public.public_lookup, name="public_lookup"),
+    path("tong-quan/", dashboard.dashboard, name="dashboard"),
+    path("tong-quan/bo-cuc/", dashboard.arrange, name="dashboard_arrange"),
+    path("tong-quan/giai-trinh/", dashboard.request_explanation, name="dashboard_explain"),
+    path("tong-quan/bang-diem/", dashboard.scorecards, name="scorecards"),
+    path("chi-tieu/", indicators.indicator_list, name="indicator_list"),
+    path("chi-tieu/nhap/", indicators.enter, name="indicator_enter"),
+    path("chi-tieu/mau-excel/", indicators.xlsx_template, name="indicator_template"),
+    path("chi-tieu/nhap-excel/", indicators.xlsx_import, name="indicator_import"),
+    path("chi-tieu/xuat-excel/", indicators.xlsx_export, name="indicator_export"),
+    path("chi-tieu/<int:pk>/", indicators.indicator_detail, name="indicator_detail"),
+    path("nong-thon-moi/", ntm.ntm_index, name="ntm_index"),
+    path("nong-thon-moi/xa/<int:pk>/", ntm.ntm_commune, name="ntm_commune"),
+    path("nong-thon-moi/minh-chung/<int:pk>/", ntm.evidence, name="ntm_evidence"),
     path("don-vi/", org.unit_list, name="unit_list"),
     path("don-vi/<int:pk>/", org.unit_detail, name="unit_detail"),
     path("quan-tri/", admin.site.urls),

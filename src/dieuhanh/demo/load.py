@@ -18,6 +18,7 @@ from dieuhanh.tasks import calendar, services
 from dieuhanh.tasks.models import Task
 from dieuhanh.tasks.services import TaskDraft
 
+from .figures import seed_figures, seed_ntm
 from .meetings import seed_meetings
 from .structure import PARTY_MERGER, legacy_district_units, person, province_tree, retire
 
@@ -320,4 +321,6 @@ def load_demo(generated: int = 300, seed: int = 20211011) -> bool:
     retire(na["bcsd"], date(2025, 2, 28), None)
     _generated(actor, ht, random.Random(seed), generated)
     seed_meetings(actor, ht, districts, session_conclusion, clock, random.Random(seed))
+    seed_figures(actor, ht, random.Random(seed))
+    seed_ntm(ht, random.Random(seed))
     return True

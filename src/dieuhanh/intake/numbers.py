@@ -4,6 +4,7 @@ The dot groups thousands and the comma marks decimals. "74.7" (one or two digits
 is read as a decimal typed the English way; "44.123" is forty-four thousand."""
 
 import re
+from decimal import Decimal
 
 VIETNAMESE = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 ENGLISH_DECIMAL = r"\d+\.\d{1,2}"
@@ -21,6 +22,20 @@ def parse_number(text: str) -> float | int | None:
     else:
         return None
     return float(f"{whole}.{fraction}") if fraction else int(whole)
+
+
+def parse_decimal(text: str) -> Decimal | None:
+    """Like parse_number, exact, with an optional sign: "11.710,5" → 11710.5; "-3" → -3."""
+    text = (text or "").strip().replace(" ", "")
+    sign = -1 if text[:1] in "-−" and text else 1
+    text = text.lstrip("+-−")
+    if re.fullmatch(VIETNAMESE, text):
+        value = Decimal(text.replace(".", "").replace(",", "."))
+    elif re.fullmatch(ENGLISH_DECIMAL, text):
+        value = Decimal(text)
+    else:
+        return None
+    return sign * value
 
 
 def format_number(value: float | int) -> str:

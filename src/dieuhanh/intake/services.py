@@ -11,10 +11,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from dieuhanh import periods
 from dieuhanh.documents.models import Attachment
 from dieuhanh.documents.services import register_document
 from dieuhanh.files import check_upload
 from dieuhanh.history import by
+from dieuhanh.indicators import services as indicator_services
 from dieuhanh.indicators.models import Actual, Indicator
 from dieuhanh.org.models import Person, Position, Unit
 from dieuhanh.org.queries import Scope
@@ -231,16 +233,22 @@ def _keep_source(actor, draft: Draft, document) -> None:
 
 
 def _record_figure(actor, document, figure: ReviewedFigure) -> None:
+    """A figure read from a document becomes the issuer's value for the period the document names
+    (its year when it names none), kept with the percentages the document states."""
     name = clean(figure.name)
     if not name:
         raise ValidationError("Mỗi số liệu cần tên chỉ tiêu.")
-    indicator = Indicator.objects.filter(unit=document.issuer, name_folded=fold(name), measure=figure.measure).first()
+    measure = clean(figure.measure)
+    indicator = Indicator.objects.filter(unit=document.issuer, name_folded=fold(name), measure=measure).first()
     if indicator is None:
-        indicator = by(Indicator(unit=document.issuer, name=name, measure=clean(figure.measure)), actor)
+        indicator = by(Indicator(code=indicator_services.next_code(), unit=document.issuer, name=name,
+                                 measure=measure, min_value=None), actor)
         indicator.save()
-    actual = Actual(indicator=indicator, period=clean(figure.period), value=figure.value,
-                    percent_of_plan=figure.percent_of_plan, change_percent=figure.change_percent, document=document,
-                    created_by=actor)
+    period = periods.from_text(figure.period, document.issued_on.year) or periods.Period(document.issued_on.year, "year")
+    actual = Actual.objects.filter(indicator=indicator, unit=document.issuer, period=period.key).first() or Actual(
+        indicator=indicator, unit=document.issuer, period=period.key, created_by=actor)
+    actual.value, actual.document, actual.source = figure.value, document, Actual.Source.DOCUMENT
+    actual.stated_percent_of_plan, actual.stated_change_percent = figure.percent_of_plan, figure.change_percent
     by(actual, actor).save()
 
 

@@ -9,6 +9,7 @@ from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from dieuhanh.dates import parse_day
 from dieuhanh.org.models import Unit
 from dieuhanh.org.queries import Scope
 from dieuhanh.tasks.calendar import today as vn_today
@@ -43,7 +44,16 @@ def petition_list(request):
     if g.get("linh_vuc", "").isdigit():
         petitions = petitions.filter(field_id=int(g["linh_vuc"]))
     if g.get("don_vi", "").isdigit():
-        petitions = petitions.filter(responsible_unit_id=int(g["don_vi"]))
+        unit = Unit.objects.filter(pk=int(g["don_vi"])).first()
+        if g.get("cap_duoi") and unit is not None:  # the unit and the units below it
+            petitions = petitions.filter(responsible_unit__path__startswith=unit.path)
+        else:
+            petitions = petitions.filter(responsible_unit_id=int(g["don_vi"]))
+    for param, lookup in (("tu", "received_on__gte"), ("den", "received_on__lte"), ("tl_tu", "answered_on__gte"),
+                          ("tl_den", "answered_on__lte")):
+        day = parse_day(g.get(param, ""))
+        if day:
+            petitions = petitions.filter(**{lookup: day})
     if g.get("nguon") in Petition.Source.values:
         petitions = petitions.filter(source=g["nguon"])
     page = paginate(request, petitions.select_related("responsible_unit", "field").order_by("-received_on", "-id"))

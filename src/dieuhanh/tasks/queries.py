@@ -34,6 +34,14 @@ def working_on(unit_ids, **where) -> Q:
     return Q(pk__in=led.union(coordinated))
 
 
+def led_within(unit: Unit, **where) -> Q:
+    """Tasks led (chủ trì) by the unit or a unit below it: at a root, one indexed filter on `tree`
+    (a task's lead always belongs to the tree of the unit that assigned it)."""
+    if unit.parent_id is None:
+        return Q(tree_id=unit.pk, **where)
+    return Q(lead_id__in=Unit.objects.filter(path__startswith=unit.path).values("pk"), **where)
+
+
 def visible_tasks(user) -> QuerySet[Task]:
     """A user sees the tasks of their units and the units below them, as lead, coordinator or
     assigner. Whole trees (a membership at the root) are one indexed filter on `tree`."""
@@ -71,6 +79,7 @@ class TaskFilter:
     assigned_by: Unit | None = None
     key_only: bool = False
     stale_only: bool = False
+    lead_only: bool = False  # the unit's subtree as lead (chủ trì) only, as dashboards count
 
     def _branch_where(self, today: date) -> dict:
         """The part of the filters that the unit's lead and coordination branches can use
@@ -87,7 +96,9 @@ class TaskFilter:
         return where
 
     def apply(self, tasks: QuerySet[Task], today: date) -> QuerySet[Task]:
-        if self.unit is not None:
+        if self.unit is not None and self.lead_only:
+            tasks = tasks.filter(led_within(self.unit, **self._branch_where(today)))
+        elif self.unit is not None:
             subtree = Unit.objects.filter(path__startswith=self.unit.path).values("pk")
             tasks = tasks.filter(working_on(subtree, **self._branch_where(today)))
         if self.status in Status.values:

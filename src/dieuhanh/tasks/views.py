@@ -1,7 +1,5 @@
 """Task pages. Thin: load through a scoped queryset, call one service, redirect or render."""
 
-from datetime import date, datetime
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
@@ -9,6 +7,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from dieuhanh.dates import parse_day
 from dieuhanh.org.models import Unit
 from dieuhanh.org.queries import Scope
 from dieuhanh.web.feedback import fail
@@ -22,15 +21,6 @@ from .models import Coordination, Decision, Evidence, Extension, Task
 from .queries import TaskFilter, inbox_sections, visible_tasks, with_list_relations
 from .status import Group
 from .timeline import timeline
-
-
-def _parse_date(value: str) -> date | None:
-    for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
-        try:
-            return datetime.strptime(value.strip(), fmt).date()
-        except (ValueError, AttributeError):
-            continue
-    return None
 
 
 def _filter_from(request, scope: Scope) -> TaskFilter:
@@ -49,9 +39,9 @@ def _filter_from(request, scope: Scope) -> TaskFilter:
         document_id = None
     return TaskFilter(
         q=g.get("q", "")[:200], unit=unit("don_vi"), status=g.get("trang_thai", ""), group=g.get("nhom", ""),
-        due_from=_parse_date(g.get("han_tu", "")), due_to=_parse_date(g.get("han_den", "")),
+        due_from=parse_day(g.get("han_tu", "")), due_to=parse_day(g.get("han_den", "")),
         document_id=document_id, assigned_by=unit("don_vi_giao"), key_only=g.get("trong_tam") == "1",
-        stale_only=g.get("chua_cap_nhat") == "1",
+        stale_only=g.get("chua_cap_nhat") == "1", lead_only=g.get("vai_tro") == "chu_tri",
     )
 
 

@@ -1,0 +1,114 @@
+"""Tasks counted per lead unit for a subtree and a period, in one grouped query: the dashboard's
+status counts and ranking and the unit scorecards all read the same numbers.
+
+A period's tasks are those whose effective deadline falls in it; their status is as of today
+(STANDARDS §7), so "done on time" and "overdue" agree with the task list the numbers link to.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.db.models import Count, DateField, DurationField, ExpressionWrapper, F, Q, Sum, Value
+
+from dieuhanh.org.models import Unit
+from dieuhanh.periods import Period
+from dieuhanh.tasks.models import Task
+from dieuhanh.tasks.queries import led_within
+from dieuhanh.tasks.status import State, Status, status_q
+
+COUNTED = [Status.NOT_STARTED, Status.ON_TIME, Status.OVERDUE, Status.AWAITING, Status.DONE_ON_TIME,
+           Status.DONE_LATE, Status.PAUSED, Status.CANCELLED]
+
+
+@dataclass
+class Tally:
+    unit: Unit | None = None
+    counts: dict = field(default_factory=lambda: dict.fromkeys(COUNTED, 0))
+    late_days: int = 0  # days late, summed over tasks done late and tasks overdue
+    open: int = 0
+    reported_on_time: int = 0  # open tasks whose last progress report is recent enough
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def done(self) -> int:
+        return self.counts[Status.DONE_ON_TIME] + self.counts[Status.DONE_LATE]
+
+    @property
+    def late(self) -> int:
+        return self.counts[Status.DONE_LATE] + self.counts[Status.OVERDUE]
+
+    @property
+    def due(self) -> int:
+        """Tasks whose deadline has come: finished, or still open past it."""
+        return self.done + self.counts[Status.OVERDUE]
+
+    @property
+    def on_time_rate(self) -> float | None:
+        """Done on time over tasks due — the figure units are ranked by."""
+        return self.counts[Status.DONE_ON_TIME] / self.due * 100 if self.due else None
+
+    @property
+    def average_days_late(self) -> float | None:
+        return self.late_days / self.late if self.late else None
+
+    @property
+    def report_rate(self) -> float | None:
+        return self.reported_on_time / self.open * 100 if self.open else None
+
+    def add(self, other: "Tally") -> None:
+        for k, v in other.counts.items():
+            self.counts[k] += v
+        self.late_days += other.late_days
+        self.open += other.open
+        self.reported_on_time += other.reported_on_time
+
+
+def _days(value) -> int:
+    if value is None:
+        return 0
+    return value.days if isinstance(value, timedelta) else int(value)
+
+
+def by_lead(unit: Unit, period: Period, today: date) -> dict[int, Tally]:
+    """lead unit id → its tally, for tasks led within `unit`'s subtree and due in `period`."""
+    fresh_since = today - timedelta(days=settings.DIEUHANH_STALE_AFTER_DAYS)
+    done_late = status_q(Status.DONE_LATE, today)
+    overdue = status_q(Status.OVERDUE, today)
+    days = lambda a, b: ExpressionWrapper(a - b, output_field=DurationField())  # noqa: E731
+    rows = (Task.objects.filter(led_within(unit, due_on__gte=period.start, due_on__lte=period.end))
+            .values("lead_id")
+            .annotate(**{s.value: Count("pk", filter=status_q(s, today)) for s in COUNTED},
+                      late_done=Sum(days(F("done_on"), F("due_on")), filter=done_late),
+                      late_open=Sum(days(Value(today, output_field=DateField()), F("due_on")), filter=overdue),
+                      open_count=Count("pk", filter=Q(state=State.OPEN)),
+                      fresh=Count("pk", filter=Q(state=State.OPEN, last_report_on__gte=fresh_since))))
+    out = {}
+    for r in rows:
+        t = Tally(counts={s: r[s.value] for s in COUNTED}, late_days=_days(r["late_done"]) + _days(r["late_open"]),
+                  open=r["open_count"], reported_on_time=r["fresh"])
+        out[r["lead_id"]] = t
+    return out
+
+
+def total(tallies: dict[int, Tally]) -> Tally:
+    result = Tally()
+    for t in tallies.values():
+        result.add(t)
+    return result
+
+
+def ranked(tallies: dict[int, Tally]) -> list[Tally]:
+    """Units with tasks due, best on-time rate first (more tasks first among equals); the unit
+    names read in one query."""
+    units = Unit.objects.in_bulk([pk for pk, t in tallies.items() if t.due])
+    rows = []
+    for pk, unit in units.items():
+        t = tallies[pk]
+        t.unit = unit
+        rows.append(t)
+    rows.sort(key=lambda t: (-t.on_time_rate, -t.due, t.unit.name))
+    return rows

@@ -1,0 +1,199 @@
+"""Tổng quan: the leaders' screen for a unit and its subtree, its layout, and unit scorecards."""
+
+from io import BytesIO
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from dieuhanh import periods
+from dieuhanh.history import by
+from dieuhanh.indicators import services as indicator_services
+from dieuhanh.indicators.queries import indicator_rows, visible_indicators
+from dieuhanh.org.models import Unit
+from dieuhanh.org.queries import Scope
+from dieuhanh.tasks.calendar import today as vn_today
+from dieuhanh.web.feedback import fail
+from dieuhanh.web.templatetags.vn import so
+
+from . import tally
+from .models import DEFAULT_PANELS, PANELS, Layout
+from .panels import BUILDERS, Board
+
+
+def _unit(request, scope: Scope) -> Unit:
+    """The unit asked for if the user may read it; else the user's highest unit."""
+    readable = scope.readable_units()
+    raw = request.GET.get("don_vi") or request.POST.get("don_vi") or ""
+    if raw.isdigit():
+        unit = readable.filter(pk=int(raw)).first()
+        if unit is None:
+            raise Http404("Không tìm thấy đơn vị hoặc bạn không có quyền xem.")
+        return unit
+    own = Unit.objects.filter(pk__in=scope.own_unit_ids).order_by("depth", "path").first()
+    unit = own or readable.order_by("depth", "path").first()
+    if unit is None:
+        raise PermissionDenied("Tài khoản chưa thuộc đơn vị nào.")
+    return unit
+
+
+def _period(request, today) -> periods.Period:
+    try:
+        return periods.parse(request.GET.get("ky") or request.POST.get("ky") or "")
+    except periods.PeriodError:
+        return periods.latest_report(today)
+
+
+def _layout(unit: Unit) -> tuple[list[str], list[int]]:
+    """The unit's saved layout, else the nearest ancestor's, else the default."""
+    chain = [int(p) for p in unit.path.strip("/").split("/")][::-1]  # the unit first, then upwards
+    saved = {layout.unit_id: layout for layout in Layout.objects.filter(unit_id__in=chain)}
+    for pk in chain:
+        if pk in saved:
+            return [p for p in saved[pk].panels if p in PANELS], saved[pk].indicator_ids
+    return DEFAULT_PANELS, []
+
+
+def dashboard(request):
+    scope = Scope.of(request.user)
+    today = vn_today()
+    unit = _unit(request, scope)
+    period = _period(request, today)
+    panel_keys, indicator_ids = _layout(unit)
+    board = Board(request.user, unit, period, today, indicator_ids, scope.may_decide_for(unit))
+    panels = []
+    for key in panel_keys:
+        data = BUILDERS[key](board)
+        if data is not None:
+            panels.append({"key": key, "title": PANELS[key], "template": f"dashboard/_{key}.html", "data": data})
+    ancestors = unit.ancestors() if unit.parent_id else []
+    children = list(unit.children.filter(active_to=None).order_by("name")[:300])
+    return render(request, "dashboard/dashboard.html", {
+        "board": board, "unit": unit, "period": period, "panels": panels, "ancestors": ancestors,
+        "children": children, "years": range(today.year, today.year - 6, -1), "period_choices": _period_choices(period),
+        "may_arrange": scope.may_decide_for(unit)})
+
+
+def _period_choices(period: periods.Period) -> list[periods.Period]:
+    return periods.choices(period.year)
+
+
+@require_POST
+def request_explanation(request):
+    scope = Scope.of(request.user)
+    unit = _unit(request, scope)
+    period = _period(request, vn_today())
+    indicator = get_object_or_404(visible_indicators(request.user), pk=request.POST.get("chi_tieu", "0") or 0)
+    rows = indicator_rows([indicator], unit, period, vn_today())
+    row = rows[0]
+    situation = (f"thực hiện {so(row.actual, 2)} {indicator.measure}, bằng {so(row.assessment.attainment, 1)}% "
+                 f"mức cần đạt ({row.light_label.lower()})" if row.actual is not None
+                 else "chưa có số liệu thực hiện")
+    try:
+        task = indicator_services.request_explanation(request.user, indicator, assigned_by=unit, period=period,
+                                                      situation=situation)
+    except (ValidationError, PermissionDenied) as error:
+        fail(request, error)
+        return redirect(f"{request.POST.get('next') or '/tong-quan/'}")
+    messages.success(request, f"Đã giao {task.lead.name} giải trình chỉ tiêu “{indicator.name}”.")
+    return redirect("task_detail", pk=task.pk)
+
+
+def arrange(request):
+    """Which panels, in which order, for which indicators — saved for the unit."""
+    scope = Scope.of(request.user)
+    unit = _unit(request, scope)
+    if not scope.may_decide_for(unit):
+        raise PermissionDenied("Chỉ lãnh đạo, chuyên viên theo dõi của đơn vị được sắp xếp trang tổng quan.")
+    panel_keys, indicator_ids = _layout(unit)
+    indicators = list(visible_indicators(request.user).filter(unit__root_id=unit.root_id).order_by("position", "code"))
+    if request.method == "POST":
+        chosen = _ordered(request, "khoi", PANELS)
+        known = {i.pk for i in indicators}
+        chosen_indicators = [int(k) for k in _ordered(request, "chi_tieu", {str(pk): 1 for pk in known})]
+        if not chosen:
+            messages.error(request, "Cần chọn ít nhất một khối.")
+        else:
+            with transaction.atomic():
+                layout = Layout.objects.select_for_update().filter(unit=unit).first() or Layout(unit=unit)
+                layout.panels, layout.indicator_ids, layout.updated_by = chosen, chosen_indicators, request.user
+                by(layout, request.user).save()
+            messages.success(request, "Đã lưu bố cục trang tổng quan.")
+            return redirect(f"/tong-quan/?don_vi={unit.pk}")
+    order = {k: i for i, k in enumerate(panel_keys, start=1)}
+    panels = [{"key": k, "label": v, "on": k in order, "order": order.get(k, "")} for k, v in PANELS.items()]
+    panels.sort(key=lambda p: (not p["on"], p["order"] or 99))
+    chosen_order = {pk: i for i, pk in enumerate(indicator_ids, start=1)}
+    indicator_rows_ = [{"indicator": i, "on": i.pk in chosen_order, "order": chosen_order.get(i.pk, "")}
+                       for i in indicators]
+    return render(request, "dashboard/arrange.html", {"unit": unit, "panels": panels, "indicators": indicator_rows_})
+
+
+def _ordered(request, prefix: str, allowed) -> list[str]:
+    """Checked keys (`prefix`) sorted by their order box (`prefix`_thu_tu_KEY); unknown keys dropped."""
+    keys = [k for k in request.POST.getlist(prefix) if k in allowed]
+
+    def position(k):
+        raw = request.POST.get(f"{prefix}_thu_tu_{k}", "")
+        return int(raw) if raw.isdigit() else 999
+
+    return sorted(dict.fromkeys(keys), key=position)
+
+
+def scorecards(request):
+    """Bảng điểm: for each unit leading tasks in the subtree, the period's concrete results."""
+    scope = Scope.of(request.user)
+    today = vn_today()
+    unit = _unit(request, scope)
+    period = _period(request, today)
+    tallies = tally.by_lead(unit, period, today)
+    units = Unit.objects.in_bulk(list(tallies))
+    rows = []
+    for pk, t in tallies.items():
+        t.unit = units[pk]
+        rows.append(t)
+    order = request.GET.get("sap_xep", "ty_le")
+    if order == "ten":
+        rows.sort(key=lambda t: t.unit.path)
+    else:
+        rows.sort(key=lambda t: (t.on_time_rate is None, -(t.on_time_rate or 0), -t.total))
+    if request.GET.get("xuat") == "xlsx":
+        return _scorecards_xlsx(unit, period, rows)
+    page = Paginator(rows, 100).get_page(request.GET.get("trang"))
+    return render(request, "dashboard/scorecards.html", {
+        "unit": unit, "period": period, "page": page, "total": tally.total(tallies), "order": order,
+        "years": range(today.year, today.year - 6, -1), "period_choices": _period_choices(period)})
+
+
+SCORECARD_COLUMNS = ["Đơn vị", "Nhiệm vụ đến hạn trong kỳ", "Hoàn thành đúng hạn", "Hoàn thành quá hạn",
+                     "Đang quá hạn", "Tỷ lệ đúng hạn (%)", "Số ngày trễ bình quân", "Báo cáo tiến độ kịp thời (%)"]
+
+
+def scorecard_values(t: tally.Tally) -> list:
+    s = tally.Status
+    rate = lambda v: round(v, 1) if v is not None else None  # noqa: E731
+    return [t.unit.name, t.total, t.counts[s.DONE_ON_TIME], t.counts[s.DONE_LATE], t.counts[s.OVERDUE],
+            rate(t.on_time_rate), rate(t.average_days_late), rate(t.report_rate)]
+
+
+def _scorecards_xlsx(unit, period, rows) -> HttpResponse:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Bảng điểm"
+    ws.append([f"Kết quả thực hiện nhiệm vụ {period.label} — {unit.name}"])
+    ws.append(SCORECARD_COLUMNS)
+    for t in rows:
+        ws.append(scorecard_values(t))
+    out = BytesIO()
+    wb.save(out)
+    response = HttpResponse(out.getvalue(),
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="bang-diem-{period.key}.xlsx"'
+    return response
+

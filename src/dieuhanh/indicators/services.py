@@ -1,0 +1,114 @@
+"""Everything that changes indicators, plans and reported values: one transaction each, the
+actor's role checked, bad input refused in Vietnamese before anything is written."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from dieuhanh import periods
+from dieuhanh.history import by
+from dieuhanh.org.models import Unit
+from dieuhanh.org.queries import Scope
+from dieuhanh.tasks import calendar
+from dieuhanh.tasks.services import TaskDraft, assign_tasks
+from dieuhanh.text import clean
+
+from .models import Actual, Indicator, Target
+
+
+def next_code() -> str:
+    """CT00001, CT00002 …: a code for an indicator first met in a document."""
+    taken = Indicator.objects.filter(code__regex=r"^CT[0-9]{5}$").order_by("-code").values_list("code", flat=True)
+    last = taken.first()
+    return f"CT{int(last[2:]) + 1 if last else 1:05d}"
+
+
+def _line(unit: Unit) -> set[int]:
+    """The unit and the units above it."""
+    return {int(pk) for pk in unit.path.strip("/").split("/")}
+
+
+def _decides_over(scope: Scope, unit: Unit) -> bool:
+    return scope.is_superuser or bool(scope.decide_unit_ids & _line(unit)) or scope.may_decide_for(unit)
+
+
+def may_plan(scope: Scope, indicator: Indicator, unit: Unit) -> bool:
+    """Trackers and leaders of the tracking unit, of the unit, or of a unit above either."""
+    return _decides_over(scope, indicator.unit) or _decides_over(scope, unit)
+
+
+def may_report(scope: Scope, indicator: Indicator, unit: Unit) -> bool:
+    """The unit's own officers report its figures; whoever may plan them may too."""
+    return scope.may_work_for(unit) or may_plan(scope, indicator, unit)
+
+
+def checked_figure(indicator: Indicator, unit: Unit, period: str, value, denominator):
+    try:
+        period = periods.parse(period).key
+    except periods.PeriodError as e:
+        raise ValidationError(str(e)) from e
+    if unit.root_id != indicator.unit.root_id:
+        raise ValidationError(f"Đơn vị “{unit.name}” không thuộc phạm vi theo dõi chỉ tiêu “{indicator.name}”.")
+    if value is None:
+        raise ValidationError("Chưa nhập giá trị.")
+    value = Decimal(value)
+    indicator.check_value(value)
+    if indicator.kind == Indicator.Kind.RATIO and denominator is None:
+        raise ValidationError(f"Chỉ tiêu “{indicator.name}” là tỷ số x/y: cần nhập cả mẫu số.")
+    if denominator is not None:
+        denominator = Decimal(denominator)
+        if denominator <= 0:
+            raise ValidationError("Mẫu số phải lớn hơn 0.")
+        if value > denominator:
+            raise ValidationError(f"Tử số {value.normalize():f} lớn hơn mẫu số {denominator.normalize():f}.")
+    return period, value, denominator
+
+
+def _write(model, actor, indicator, unit, period, values: dict):
+    row = model.objects.select_for_update().filter(indicator=indicator, unit=unit, period=period).first()
+    if row is None:
+        row = model(indicator=indicator, unit=unit, period=period, created_by=actor)
+    for name, value in values.items():
+        setattr(row, name, value)
+    by(row, actor).save()
+    return row
+
+
+@transaction.atomic
+def record_actual(actor, indicator: Indicator, unit: Unit, period: str, value, *, denominator=None, document=None,
+                  source=Actual.Source.ENTRY, reported_by: str = "", note: str = "", stated_percent_of_plan=None,
+                  stated_change_percent=None) -> Actual:
+    """One value per indicator, unit and period: a second report corrects the first (history keeps both)."""
+    if not may_report(Scope.of(actor), indicator, unit):
+        raise PermissionDenied("Bạn không có quyền báo cáo số liệu của đơn vị này.")
+    period, value, denominator = checked_figure(indicator, unit, period, value, denominator)
+    return _write(Actual, actor, indicator, unit, period, {
+        "value": value, "denominator": denominator, "document": document, "source": source,
+        "reported_by": clean(reported_by)[:200], "note": clean(note)[:300],
+        "stated_percent_of_plan": stated_percent_of_plan, "stated_change_percent": stated_change_percent})
+
+
+@transaction.atomic
+def set_target(actor, indicator: Indicator, unit: Unit, period: str, value, *, denominator=None, document=None,
+               note: str = "") -> Target:
+    if not may_plan(Scope.of(actor), indicator, unit):
+        raise PermissionDenied("Bạn không có quyền giao kế hoạch chỉ tiêu cho đơn vị này.")
+    period, value, denominator = checked_figure(indicator, unit, period, value, denominator)
+    return _write(Target, actor, indicator, unit, period, {
+        "value": value, "denominator": denominator, "document": document, "note": clean(note)[:300]})
+
+
+@transaction.atomic
+def request_explanation(actor, indicator: Indicator, *, assigned_by: Unit, period: periods.Period, situation: str):
+    """"Yêu cầu giải trình": a tracked task for the unit responsible for the indicator."""
+    lead = indicator.responsible_unit
+    if lead.root_id != assigned_by.root_id:
+        raise ValidationError(f"Đơn vị chịu trách nhiệm “{lead.name}” không thuộc phạm vi của “{assigned_by.name}”.")
+    today = calendar.today()
+    content = (f"Giải trình việc thực hiện chỉ tiêu “{indicator.name}” {period.label}: {clean(situation)}; "
+               f"nêu nguyên nhân và giải pháp bảo đảm hoàn thành kế hoạch.")
+    draft = TaskDraft(content=content, lead=lead,
+                      deadline=calendar.add_working_days(today, settings.DIEUHANH_EXPLANATION_DAYS))
+    return assign_tasks(actor, assigned_by=assigned_by, drafts=[draft], issued_on=today)[0]

@@ -25,18 +25,9 @@ def next_code() -> str:
     return f"CT{int(last[2:]) + 1 if last else 1:05d}"
 
 
-def _line(unit: Unit) -> set[int]:
-    """The unit and the units above it."""
-    return {int(pk) for pk in unit.path.strip("/").split("/")}
-
-
-def _decides_over(scope: Scope, unit: Unit) -> bool:
-    return scope.is_superuser or bool(scope.decide_unit_ids & _line(unit)) or scope.may_decide_for(unit)
-
-
 def may_plan(scope: Scope, indicator: Indicator, unit: Unit) -> bool:
     """Trackers and leaders of the tracking unit, of the unit, or of a unit above either."""
-    return _decides_over(scope, indicator.unit) or _decides_over(scope, unit)
+    return scope.decides_over(indicator.unit) or scope.decides_over(unit)
 
 
 def may_report(scope: Scope, indicator: Indicator, unit: Unit) -> bool:

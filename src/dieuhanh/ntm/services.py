@@ -30,7 +30,7 @@ def may_assess(scope: Scope, area: Area) -> bool:
         return True
     province = province_of(area)
     for unit in Unit.objects.filter(area__in=[area.pk, province.pk]):
-        if scope.may_work_for(unit) if unit.area_id == area.pk else scope.may_decide_for(unit):
+        if scope.decides_over(unit) or (unit.area_id == area.pk and scope.may_work_for(unit)):
             return True
     return False
 

@@ -82,6 +82,11 @@ class Scope:
     def may_decide_for(self, unit: Unit) -> bool:
         return self.is_superuser or unit.pk in self.decide_unit_ids or self._admin_over(unit)
 
+    def decides_over(self, unit: Unit) -> bool:
+        """Tracker, leader or admin of the unit or of a unit above it."""
+        line = {int(pk) for pk in unit.path.strip("/").split("/")}
+        return self.is_superuser or bool(self.decide_unit_ids & line) or self._admin_over(unit)
+
     def _admin_over(self, unit: Unit) -> bool:
         return any(unit.path.startswith(p) for p in self.admin_paths)
 

@@ -1,0 +1,134 @@
+"""Tổng quan: counts agree with the lists they link to, the page costs the same number of queries
+whatever the data, a unit arranges its own page, indicators behind plan become explanation tasks,
+and scorecards give each unit's concrete results."""
+
+import re
+from datetime import date, datetime, time, timedelta
+from io import BytesIO
+from unittest import mock
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from openpyxl import load_workbook
+
+from dieuhanh.dashboard.models import Layout
+from dieuhanh.indicators import services as indicator_services
+from dieuhanh.indicators.models import Indicator
+from dieuhanh.tasks.calendar import VN_TZ
+from dieuhanh.tasks.models import Task
+
+TODAY = date(2026, 10, 20)
+Q3 = "2026-Q3"
+
+
+@pytest.fixture(autouse=True)
+def frozen_today():
+    """The clock itself, so every `today` imported anywhere reads 20/10/2026."""
+    moment = datetime.combine(TODAY, time(9, 0), tzinfo=VN_TZ)
+    with mock.patch("django.utils.timezone.now", return_value=moment):
+        yield
+
+
+def _tasks(province, n, lead=None):
+    """n tasks due in Q3 2026: a third done on time, a third done late, a third still open (overdue)."""
+    made = []
+    for i in range(n):
+        deadline = date(2026, 7, 1) + timedelta(days=i % 80)
+        task = province.task(f"Nhiệm vụ số {i}", lead=lead or [province.btc, province.xa_a][i % 2], deadline=deadline)
+        if i % 3 < 2:
+            done = deadline - timedelta(days=1) if i % 3 == 0 else deadline + timedelta(days=5)
+            Task.objects.filter(pk=task.pk).update(state="done", done_on=done, progress=100)
+        made.append(task)
+    return made
+
+
+def _number(page: str, status: str) -> int:
+    m = re.search(rf'data-status="{status}">([\d.]+)<', page)
+    return int(m.group(1).replace(".", ""))
+
+
+def test_status_counts_match_the_task_list_they_link_to(province, login):
+    _tasks(province, 12)
+    province.task("Hạn năm sau", deadline=date(2027, 3, 1))  # outside the period
+    client = login(province.tracker)
+    page = client.get(f"/tong-quan/?don_vi={province.root.pk}&ky={Q3}").content.decode()
+    assert (_number(page, "done_on_time"), _number(page, "done_late"), _number(page, "overdue")) == (4, 4, 4)
+    link = re.search(r'href="([^"]+)" data-status="done_late"', page).group(1).replace("&amp;", "&")
+    listed = client.get(link).content.decode()
+    assert listed.count('href="/nhiem-vu/') - listed.count('href="/nhiem-vu/moi/') >= 4
+    assert "Hoàn thành quá hạn" in listed and "Hạn năm sau" not in listed
+
+
+def test_the_dashboard_costs_the_same_queries_at_any_size(province, login):
+    client = login(province.tracker)
+    url = f"/tong-quan/?don_vi={province.root.pk}&ky={Q3}"
+    _tasks(province, 6)
+    client.get(url)
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(url).status_code == 200
+    for i in range(6):
+        province.ubnd.children.create(code=f"xa-moi-{i}", name=f"UBND xã mới {i}", kind="peoples_committee")
+    _tasks(province, 30, lead=province.snv)
+    _tasks(province, 30)
+    with CaptureQueriesContext(connection) as large:
+        assert client.get(url).status_code == 200
+    assert len(large.captured_queries) == len(small.captured_queries)
+
+
+def test_ranking_and_scorecards_give_each_units_results(province, login):
+    _tasks(province, 12)
+    client = login(province.tracker)
+    page = client.get(f"/tong-quan/bang-diem/?don_vi={province.root.pk}&ky={Q3}").content.decode()
+    assert "Ban Tổ chức Tỉnh ủy" in page and "UBND xã Thạch Lạc" in page
+    workbook = client.get(f"/tong-quan/bang-diem/?don_vi={province.root.pk}&ky={Q3}&xuat=xlsx")
+    ws = load_workbook(BytesIO(workbook.content)).active
+    rows = {r[0]: r for r in ws.iter_rows(min_row=3, values_only=True)}
+    btc = rows["Ban Tổ chức Tỉnh ủy"]
+    assert btc[1:5] == (6, 2, 2, 2) and isinstance(btc[5], float)
+    assert round(btc[5], 1) == round(2 / 6 * 100, 1)
+
+
+def test_a_unit_arranges_its_own_dashboard(province, login):
+    client = login(province.tracker)
+    response = client.post("/tong-quan/bo-cuc/", {"don_vi": province.root.pk, "khoi": ["overdue", "tasks"],
+                                                  "khoi_thu_tu_overdue": "1", "khoi_thu_tu_tasks": "2"})
+    assert response.status_code == 302
+    assert Layout.objects.get(unit=province.root).panels == ["overdue", "tasks"]
+    page = client.get(f"/tong-quan/?don_vi={province.btc.pk}").content.decode()  # inherited below
+    assert page.index('id="khoi-overdue"') < page.index('id="khoi-tasks"') and 'id="khoi-ranking"' not in page
+    assert login(province.commune_officer).get(f"/tong-quan/bo-cuc/?don_vi={province.xa_a.pk}").status_code == 403
+    assert Layout.history.first().history_user == province.tracker
+
+
+def test_an_indicator_behind_plan_becomes_an_explanation_task(province, login):
+    revenue = Indicator.objects.create(code="TNS", name="Thu ngân sách", measure="tỷ đồng", unit=province.ubnd,
+                                       responsible=province.snv)
+    indicator_services.set_target(province.tracker, revenue, province.root, "2026", "12000")
+    indicator_services.record_actual(province.tracker, revenue, province.root, "2026-Q3", "1000")
+    client = login(province.tracker)
+    page = client.get(f"/tong-quan/?don_vi={province.root.pk}&ky={Q3}").content.decode()
+    assert "light-red" in page and "Yêu cầu giải trình" in page
+    response = client.post("/tong-quan/giai-trinh/", {"don_vi": province.root.pk, "ky": Q3, "chi_tieu": revenue.pk})
+    task = Task.objects.get(content__startswith="Giải trình")
+    assert response.status_code == 302 and task.lead == province.snv
+    assert "quý III/2026" in task.content and "33,3%" in task.content  # 1.000 of the quarter's 3.000
+    assert login(province.viewer).post("/tong-quan/giai-trinh/", {"don_vi": province.btc.pk, "ky": Q3,
+                                                                  "chi_tieu": revenue.pk}).status_code in (302, 404)
+    assert Task.objects.filter(content__startswith="Giải trình").count() == 1
+
+
+def test_a_user_sees_only_units_within_their_scope(province, login):
+    _tasks(province, 6)
+    assert login(province.outsider).get(f"/tong-quan/?don_vi={province.root.pk}").status_code == 404
+    page = login(province.lead_officer).get(f"/tong-quan/?ky={Q3}").content.decode()
+    assert "Ban Tổ chức Tỉnh ủy" in page and _number(page, "done_on_time") == 1  # only the board's own tasks
+
+
+def test_overdue_and_due_this_week_lists(province, login):
+    province.task("Việc quá hạn", deadline=date(2026, 10, 1))
+    province.task("Việc đến hạn thứ Sáu", deadline=date(2026, 10, 23))
+    page = login(province.tracker).get(f"/tong-quan/?don_vi={province.root.pk}").content.decode()
+    assert "Việc quá hạn" in page and "Việc đến hạn thứ Sáu" in page
+    overdue = page[page.index('id="khoi-overdue"'):]
+    assert "Việc đến hạn thứ Sáu" not in overdue[:overdue.index("</section>")]

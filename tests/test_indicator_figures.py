@@ -26,6 +26,7 @@ def test_roll_up_adds_values_and_denominators_of_communes():
     parts = [Contribution(D(14), D(30)), Contribution(D(3), D(8))]
     assert figures.roll_up(parts, "sum") == Contribution(D(17), D(38))
     assert figures.roll_up(parts, "none") is None
+    assert figures.roll_up(parts[:1], "none") == Contribution(D(14), D(30))  # one figure is itself
     assert figures.roll_up([], "sum") is None
 
 

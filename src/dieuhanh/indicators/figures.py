@@ -59,8 +59,13 @@ class Contribution:
 def roll_up(parts: list[Contribution], aggregation: str) -> Contribution | None:
     """Communes → province. `sum` and `last` (a stock counted at period end) add values and
     denominators ("14/30" + "3/8" = "17/38"); `average` is plain; `weighted` uses each part's
-    weight (e.g. population) and leaves out parts without one; `none` does not roll up."""
-    if not parts or aggregation == "none":
+    weight (e.g. population) and leaves out parts without one; `none` does not add parts up, but a
+    single part (the province's figure held by its People's Committee) is the figure itself."""
+    if not parts:
+        return None
+    if len(parts) == 1:
+        return Contribution(parts[0].value, parts[0].denominator)
+    if aggregation == "none":
         return None
     if aggregation in ("sum", "last"):
         denominators = [p.denominator for p in parts if p.denominator is not None]

@@ -129,6 +129,7 @@ def build(size: int, seed: int = 7) -> dict:
                         copy.write_row(row)
             else:
                 cursor.executemany(insert, rows)
+        indicator_values = _figures(rng, ubnd, [c for c in communes if c.kind == Unit.Kind.PEOPLES_COMMITTEE], today)
         User = get_user_model()
         tracker = User.objects.create_user("bench.tracker", first_name="Theo dõi")
         officer = User.objects.create_user("bench.officer", first_name="Chuyên viên")
@@ -137,6 +138,30 @@ def build(size: int, seed: int = 7) -> dict:
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     return {"tracker_cookie": _session(tracker), "officer_cookie": _session(officer), "filter_unit": depts[0].pk,
-            "units": Unit.objects.count()}
+            "units": Unit.objects.count(), "root": root.pk, "indicator_values": indicator_values,
+            "tracker": tracker.pk}
+
+
+def _figures(rng, ubnd, communes, today, indicators=12) -> int:
+    """About 100,000 values: 12 indicators for each commune over six periods of two years, and
+    each commune's year plan; the province's figures are their roll-up."""
+    from dieuhanh.indicators.models import Actual, Indicator, Target
+
+    kinds = [("sum", "amount"), ("average", "percent"), ("last", "count")]
+    made = Indicator.objects.bulk_create([
+        Indicator(code=f"B{i:02d}", name=f"Chỉ tiêu số {i}", name_folded=f"chi tieu so {i}", measure="tỷ đồng",
+                  aggregation=kinds[i % 3][0], kind=kinds[i % 3][1], unit=ubnd, position=i) for i in range(indicators)])
+    year = today.year
+    keys = [f"{y}{suffix}" for y in (year - 1, year) for suffix in ("-Q1", "-H1", "-9M")]
+    actuals, targets = [], []
+    for ind in made:
+        for unit in communes:
+            base = rng.randint(50, 500)
+            targets.append(Target(indicator=ind, unit=unit, period=str(year), value=base * 4))
+            for k in keys:
+                actuals.append(Actual(indicator=ind, unit=unit, period=k, value=base * rng.uniform(0.6, 1.3)))
+    Target.objects.bulk_create(targets, batch_size=5000)
+    Actual.objects.bulk_create(actuals, batch_size=5000)
+    return len(actuals)
 
 

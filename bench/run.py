@@ -36,6 +36,11 @@ def orchestrate(args):
             print(f"{backend:<11} {size:>9,} tasks  build {row['build_s']:6.1f}s  "
                   + "  ".join(f"{k} {v:7.1f} ms" for k, v in row["median_ms"].items()), flush=True)
     (OUT / "results.json").write_text(json.dumps(rows, indent=1, ensure_ascii=False))
+    for backend in backends:
+        counts = {r["tasks"]: r["dashboard_queries"] for r in rows if r["backend"] == backend}
+        if len(set(counts.values())) > 1:
+            raise SystemExit(f"dashboard queries grow with the data on {backend}: {counts}")
+        print(f"{backend}: dashboard queries {counts} — the same at every size")
     print("\n| database | tasks | " + " | ".join(rows[0]["median_ms"]) + " |")
     print("|---|---:|" + "---:|" * len(rows[0]["median_ms"]))
     for r in rows:
@@ -74,7 +79,29 @@ def run_case(backend: str, size: int, repeat: int):
     build_s = time.perf_counter() - started
     medians = measure(url, actors, repeat)
     print(json.dumps({"backend": backend, "tasks": size, "units": actors["units"], "build_s": build_s,
+                      "indicator_values": actors["indicator_values"], "dashboard_queries": dashboard_queries(actors),
                       "median_ms": medians}))
+
+
+def dashboard_path(actors) -> str:
+    from dieuhanh import periods
+    from dieuhanh.tasks import calendar
+
+    return f"/tong-quan/?don_vi={actors['root']}&ky={periods.latest_report(calendar.today()).key}"
+
+
+def dashboard_queries(actors) -> int:
+    """SQL queries for one dashboard page; `orchestrate` checks they do not grow with the data."""
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(get_user_model().objects.get(pk=actors["tracker"]))
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(dashboard_path(actors)).status_code == 200
+    return len(queries.captured_queries)
 
 
 def measure(url: str, actors: dict, repeat: int) -> dict:
@@ -83,6 +110,9 @@ def measure(url: str, actors: dict, repeat: int) -> dict:
         "list": (actors["tracker_cookie"], f"/nhiem-vu/?don_vi={actors['filter_unit']}&trang_thai=on_time", b"task-results"),
         "overdue": (actors["tracker_cookie"], "/nhiem-vu/?trang_thai=overdue", b"task-results"),
         "search": (actors["tracker_cookie"], "/nhiem-vu/?q=ngan+sach", b"task-results"),
+        "dashboard": (actors["tracker_cookie"], dashboard_path(actors), b"khoi-tasks"),
+        "scorecards": (actors["tracker_cookie"], dashboard_path(actors).replace("/tong-quan/", "/tong-quan/bang-diem/"),
+                       "Bảng điểm".encode()),
     }, repeat)
 
 

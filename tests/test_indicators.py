@@ -191,3 +191,22 @@ def test_the_entry_page_saves_a_periods_figures_together(province, revenue, hous
                             f"th_{houses.pk}": "40", f"th_mau_{houses.pk}": "31"})
     assert bad.status_code == 200 and "NVH" in bad.content.decode()
     assert Actual.objects.get(indicator=revenue).value == D("11710")  # all or nothing
+
+
+def test_roll_up_takes_the_nearest_figure_in_each_branch_and_weights_by_population(province, poverty):
+    # A district reports for itself (its communes' figures are not added again); a commune of
+    # another branch reports directly; the province has no figure of its own.
+    district = province.ubnd.children.create(code="huyen", name="UBND huyện Thạch Hà", kind="peoples_committee")
+    inner = district.children.create(code="xa-trong", name="UBND xã Thạch Đài", kind="peoples_committee")
+    population = Indicator.objects.create(code="DS", name="Dân số", unit=province.ubnd, aggregation="last")
+    poverty.aggregation, poverty.weight = Indicator.Aggregation.WEIGHTED, population
+    poverty.save()
+    for unit, rate, people in ((district, "2", 10000), (inner, "50", 100), (province.xa_a, "6", 30000)):
+        services.record_actual(province.tracker, poverty, unit, "2021-9M", rate)
+        services.record_actual(province.tracker, population, unit, "2021-9M", people)
+    rows = {r.indicator.code: r for r in indicator_rows([poverty, population], province.ubnd, NINE_2021, TODAY)}
+    assert rows["HN"].actual == D(5) and rows["HN"].parts == 2  # (2×10.000 + 6×30.000) / 40.000
+    assert rows["DS"].actual == D(40000)
+    poverty.aggregation = Indicator.Aggregation.AVERAGE
+    poverty.save()
+    assert indicator_rows([poverty], province.ubnd, NINE_2021, TODAY)[0].actual == D(4)

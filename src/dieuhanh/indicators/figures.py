@@ -84,13 +84,15 @@ def roll_up(parts: list[Contribution], aggregation: str) -> Contribution | None:
 
 def nearest(rows: list, path_of) -> list:
     """The rows nearest the top of a subtree: a row is dropped when a row of one of its ancestor
-    units is kept, so a district's figure and its communes' figures are never added twice."""
-    kept, prefixes = [], []
-    for row in sorted(rows, key=path_of):
+    units is kept, so a district's figure and its communes' figures are never added twice.
+    Paths look like "/1/2/5/"; each row checks its few ancestors, not every kept row."""
+    kept, kept_paths = [], set()
+    for row in sorted(rows, key=lambda r: path_of(r).count("/")):
         path = path_of(row)
-        if not any(path.startswith(p) for p in prefixes):
+        cuts = [i for i, ch in enumerate(path) if ch == "/"][1:-1]
+        if not any(path[:i + 1] in kept_paths for i in cuts):
             kept.append(row)
-            prefixes.append(path)
+            kept_paths.add(path)
     return kept
 
 

@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Sum
 
 from dieuhanh import periods
 from dieuhanh.org.models import Unit
@@ -82,30 +82,83 @@ def _value_at(rows: list[dict], unit: Unit, aggregation: str, weights: dict) -> 
     return figures.roll_up(parts, aggregation), bool(parts), len(parts)
 
 
+def _from_group(g: dict, aggregation: str) -> Contribution | None:
+    """The roll-up of one depth's values, added up by the database."""
+    if g["n"] == 1 or aggregation in ("sum", "last"):
+        return Contribution(g["total"], g["den"] if g["n_den"] == g["n"] else None)
+    if aggregation == "average":
+        return Contribution(g["total"] / g["n"])
+    return None  # not aggregable
+
+
+def _figures(model, indicators: dict[int, Indicator], keys: set[str], unit: Unit, weights: dict) -> dict:
+    """(indicator id, period) → (figure, rolled up, how many units), in two queries whatever the
+    number of communes: the database adds each depth of the subtree; only where values sit at
+    several depths (the nearest must be chosen branch by branch) or a weighted average is asked
+    are the rows themselves read."""
+    in_subtree = model.objects.filter(unit__path__startswith=unit.path, indicator_id__in=list(indicators),
+                                      period__in=keys).exclude(value=None)
+    depths = defaultdict(dict)
+    for g in in_subtree.values("indicator_id", "period", "unit__depth").annotate(
+            total=Sum("value"), den=Sum("denominator"), n=Count("pk"), n_den=Count("denominator")):
+        depths[g["indicator_id"], g["period"]][g["unit__depth"]] = g
+    out, by_rows = {}, set()
+    for (ind_id, key), levels in depths.items():
+        aggregation = indicators[ind_id].aggregation
+        if unit.depth in levels:  # only the unit itself sits at its own depth within its subtree
+            g = levels[unit.depth]
+            out[ind_id, key] = (Contribution(g["total"], g["den"]), False, 1)
+        elif len(levels) == 1 and aggregation != "weighted":
+            g = next(iter(levels.values()))
+            out[ind_id, key] = (_from_group(g, aggregation), True, g["n"])
+        else:
+            by_rows.add((ind_id, key))
+    if by_rows:
+        pairs = Q()
+        for ind_id, key in by_rows:
+            pairs |= Q(indicator_id=ind_id, period=key)
+        rows = defaultdict(list)
+        for r in in_subtree.filter(pairs).values("indicator_id", "period", "unit_id", "unit__path", "value",
+                                                 "denominator"):
+            rows[r["indicator_id"], r["period"]].append(r)
+        for ind_id, key in by_rows:
+            ind = indicators[ind_id]
+            out[ind_id, key] = _value_at(rows[ind_id, key], unit, ind.aggregation, weights.get(ind.weight_id, {}))
+    return out
+
+
+def _weights(indicators: list[Indicator], unit: Unit, period: periods.Period) -> dict[int, dict[int, Decimal]]:
+    """weight indicator id → unit id → its value in the period (population for a weighted average)."""
+    ids = {i.weight_id for i in indicators if i.weight_id and i.aggregation == Indicator.Aggregation.WEIGHTED}
+    weights = defaultdict(dict)
+    if ids:
+        for r in Actual.objects.filter(unit__path__startswith=unit.path, indicator_id__in=ids,
+                                       period=period.key).values("indicator_id", "unit_id", "value"):
+            weights[r["indicator_id"]][r["unit_id"]] = r["value"]
+    return weights
+
+
+NOTHING = (None, False, 0)
+
+
 def indicator_rows(indicators: list[Indicator], unit: Unit, period: periods.Period, today: date) -> list[Row]:
     """Each indicator for `unit` (with its subtree) in `period`, worst light first."""
     if not indicators:
         return []
-    ids = {i.pk for i in indicators} | {i.weight_id for i in indicators if i.weight_id}
+    by_id = {i.pk: i for i in indicators}
     last_year = period.same_period_last_year()
     year = period.year_period()
-    fields = ("indicator_id", "period", "unit_id", "unit__path", "value", "denominator")
-    in_subtree = Q(unit__path__startswith=unit.path)
-    actuals = defaultdict(list)
-    for r in Actual.objects.filter(in_subtree, indicator_id__in=ids, period__in={period.key, last_year.key}).values(*fields):
-        actuals[r["indicator_id"], r["period"]].append(r)
-    targets = defaultdict(list)
-    for r in Target.objects.filter(in_subtree, indicator_id__in=ids, period__in={period.key, year.key}).values(*fields):
-        targets[r["indicator_id"], r["period"]].append(r)
+    weights = _weights(indicators, unit, period)
+    actuals = _figures(Actual, by_id, {period.key, last_year.key}, unit, weights)
+    targets = _figures(Target, by_id, {period.key, year.key}, unit, weights)
     orange_from = Decimal(settings.DIEUHANH_INDICATOR_ORANGE_FROM)
     out = []
     for ind in indicators:
-        weights = {r["unit_id"]: r["value"] for r in actuals.get((ind.weight_id, period.key), [])}
-        value, rolled, parts = _value_at(actuals.get((ind.pk, period.key), []), unit, ind.aggregation, weights)
-        previous, _, _ = _value_at(actuals.get((ind.pk, last_year.key), []), unit, ind.aggregation, weights)
+        value, rolled, parts = actuals.get((ind.pk, period.key), NOTHING)
+        previous = actuals.get((ind.pk, last_year.key), NOTHING)[0]
         plan, plan_period = None, None
         for candidate in (period, year) if period != year else (period,):
-            found, _, _ = _value_at(targets.get((ind.pk, candidate.key), []), unit, ind.aggregation, weights)
+            found = targets.get((ind.pk, candidate.key), NOTHING)[0]
             if found is not None:
                 plan, plan_period = found.value, candidate
                 break

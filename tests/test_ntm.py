@@ -136,4 +136,13 @@ def test_a_merged_commune_shows_the_history_of_the_communes_it_absorbed(areas, p
     assert "Xã cũ 01 (trước sáp nhập): chưa đạt mức nào" in page
     index = login(province.tracker).get("/nong-thon-moi/?ngay=01/06/2025").content.decode()
     assert "1/30 xã đạt chuẩn nông thôn mới" in index
+    assert '<td class="num">2023</td>' in index  # the year Xã cũ 00 reached the standard
     assert login(province.outsider).get(f"/nong-thon-moi/xa/{areas['new'].pk}/").status_code in (403, 404)
+
+
+def test_the_adopt_command_copies_a_national_set(areas, django_user_model):
+    from django.core.management import call_command
+    django_user_model.objects.create_superuser("root", password="x")
+    call_command("ntm_adopt", "xa-2021-dat-chuan", "--province", "42", "--from", "2022-12-09")
+    own = CriteriaSet.objects.get(province=areas["province"])
+    assert own.criteria.count() == 19 and own.valid_from == date(2022, 12, 9)

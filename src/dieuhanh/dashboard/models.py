@@ -16,7 +16,7 @@ PANELS = {
     "ntm": "Nông thôn mới theo xã",
     "petitions": "Kiến nghị",
 }
-DEFAULT_PANELS = ["tasks", "indicators", "overdue", "ranking", "due_week", "ntm", "petitions"]
+DEFAULT_PANELS = ["tasks", "overdue", "indicators", "ranking", "due_week", "ntm", "petitions"]
 
 
 class Layout(models.Model):

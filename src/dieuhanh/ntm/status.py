@@ -39,6 +39,12 @@ class CommuneStatus:
     met: int
     level: int | None  # highest level reached on the day
     met_ids: set[int] = field(default_factory=set)
+    reached: dict[int, date] = field(default_factory=dict)  # level → first day, when asked for
+
+    @property
+    def standard_year(self) -> int | None:
+        day = self.reached.get(Level.STANDARD)
+        return day.year if day else None
 
     @property
     def total(self) -> int:
@@ -170,11 +176,14 @@ class Summary:
         return f"{self.standard}/{self.total} xã đạt chuẩn nông thôn mới"
 
 
-def summary(province: Area, day: date, communes: list[Area] | None = None) -> Summary:
+def summary(province: Area, day: date, communes: list[Area] | None = None, *, with_years: bool = False) -> Summary:
     communes = communes_of(province, day) if communes is None else communes
     book = Book(province, communes)
     standard = book.rules_for(Level.STANDARD, day)
     threshold = standard.criteria_set.low_threshold if standard else 0
     statuses = [book.status(a, day) for a in communes]
+    if with_years:
+        for s in statuses:
+            s.reached = book.reached(s.area, day)
     statuses.sort(key=lambda s: (-(s.level or 0), -s.met, s.area.name))
     return Summary(day, statuses, threshold)

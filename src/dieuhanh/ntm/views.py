@@ -30,7 +30,7 @@ def ntm_index(request):
     province = next((p for p in provinces if str(p.pk) == raw), provinces[0])
     day = min(parse_day(request.GET.get("ngay")) or vn_today(), vn_today())
     return render(request, "ntm/index.html", {"province": province, "provinces": provinces, "day": day,
-                                              "summary": summary(province, day)})
+                                              "summary": summary(province, day, with_years=True)})
 
 
 def _commune(request, pk) -> Area:

@@ -11,8 +11,9 @@
       options: {
         animation: false, responsive: true, maintainAspectRatio: false, indexAxis: horizontal ? "y" : "x",
         plugins: { legend: { display: spec.type === "doughnut", position: "right" } },
-        scales: spec.type === "doughnut" ? {} : { x: { beginAtZero: true, suggestedMax: spec.max },
-                                                 y: { beginAtZero: true } }
+        scales: spec.type === "doughnut" ? {} : {
+          x: { beginAtZero: true, suggestedMax: spec.max, ticks: { autoSkip: !horizontal } },
+          y: { beginAtZero: true, ticks: { autoSkip: horizontal ? false : true } } }
       }
     });
     canvas.setAttribute("data-drawn", "1");

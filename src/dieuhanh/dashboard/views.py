@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -18,34 +18,12 @@ from dieuhanh.org.models import Unit
 from dieuhanh.org.queries import Scope
 from dieuhanh.tasks.calendar import today as vn_today
 from dieuhanh.web.feedback import fail
+from dieuhanh.web.selection import chosen_period, chosen_unit
 from dieuhanh.web.templatetags.vn import so
 
 from . import tally
 from .models import DEFAULT_PANELS, PANELS, Layout
 from .panels import BUILDERS, Board
-
-
-def _unit(request, scope: Scope) -> Unit:
-    """The unit asked for if the user may read it; else the user's highest unit."""
-    readable = scope.readable_units()
-    raw = request.GET.get("don_vi") or request.POST.get("don_vi") or ""
-    if raw.isdigit():
-        unit = readable.filter(pk=int(raw)).first()
-        if unit is None:
-            raise Http404("Không tìm thấy đơn vị hoặc bạn không có quyền xem.")
-        return unit
-    own = Unit.objects.filter(pk__in=scope.own_unit_ids).order_by("depth", "path").first()
-    unit = own or readable.order_by("depth", "path").first()
-    if unit is None:
-        raise PermissionDenied("Tài khoản chưa thuộc đơn vị nào.")
-    return unit
-
-
-def _period(request, today) -> periods.Period:
-    try:
-        return periods.parse(request.GET.get("ky") or request.POST.get("ky") or "")
-    except periods.PeriodError:
-        return periods.latest_report(today)
 
 
 def _layout(unit: Unit) -> tuple[list[str], list[int]]:
@@ -61,8 +39,8 @@ def _layout(unit: Unit) -> tuple[list[str], list[int]]:
 def dashboard(request):
     scope = Scope.of(request.user)
     today = vn_today()
-    unit = _unit(request, scope)
-    period = _period(request, today)
+    unit = chosen_unit(request, scope)
+    period = chosen_period(request)
     panel_keys, indicator_ids = _layout(unit)
     board = Board(request.user, unit, period, today, indicator_ids, scope.may_decide_for(unit))
     panels = []
@@ -74,19 +52,15 @@ def dashboard(request):
     children = list(unit.children.filter(active_to=None).order_by("name")[:300])
     return render(request, "dashboard/dashboard.html", {
         "board": board, "unit": unit, "period": period, "panels": panels, "ancestors": ancestors,
-        "children": children, "years": range(today.year, today.year - 6, -1), "period_choices": _period_choices(period),
+        "children": children, "years": range(today.year, today.year - 6, -1), "period_choices": periods.choices(period.year),
         "may_arrange": scope.may_decide_for(unit)})
-
-
-def _period_choices(period: periods.Period) -> list[periods.Period]:
-    return periods.choices(period.year)
 
 
 @require_POST
 def request_explanation(request):
     scope = Scope.of(request.user)
-    unit = _unit(request, scope)
-    period = _period(request, vn_today())
+    unit = chosen_unit(request, scope)
+    period = chosen_period(request)
     indicator = get_object_or_404(visible_indicators(request.user), pk=request.POST.get("chi_tieu", "0") or 0)
     rows = indicator_rows([indicator], unit, period, vn_today())
     row = rows[0]
@@ -106,7 +80,7 @@ def request_explanation(request):
 def arrange(request):
     """Which panels, in which order, for which indicators — saved for the unit."""
     scope = Scope.of(request.user)
-    unit = _unit(request, scope)
+    unit = chosen_unit(request, scope)
     if not scope.may_decide_for(unit):
         raise PermissionDenied("Chỉ lãnh đạo, chuyên viên theo dõi của đơn vị được sắp xếp trang tổng quan.")
     panel_keys, indicator_ids = _layout(unit)
@@ -148,8 +122,8 @@ def scorecards(request):
     """Bảng điểm: for each unit leading tasks in the subtree, the period's concrete results."""
     scope = Scope.of(request.user)
     today = vn_today()
-    unit = _unit(request, scope)
-    period = _period(request, today)
+    unit = chosen_unit(request, scope)
+    period = chosen_period(request)
     tallies = tally.by_lead(unit, period, today)
     units = Unit.objects.in_bulk(list(tallies))
     rows = []
@@ -166,7 +140,7 @@ def scorecards(request):
     page = Paginator(rows, 100).get_page(request.GET.get("trang"))
     return render(request, "dashboard/scorecards.html", {
         "unit": unit, "period": period, "page": page, "total": tally.total(tallies), "order": order,
-        "years": range(today.year, today.year - 6, -1), "period_choices": _period_choices(period)})
+        "years": range(today.year, today.year - 6, -1), "period_choices": periods.choices(period.year)})
 
 
 SCORECARD_COLUMNS = ["Đơn vị", "Nhiệm vụ đến hạn trong kỳ", "Hoàn thành đúng hạn", "Hoàn thành quá hạn",

@@ -6,16 +6,16 @@ from decimal import Decimal
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from dieuhanh import periods
 from dieuhanh.files import check_upload
 from dieuhanh.intake.numbers import parse_decimal
-from dieuhanh.org.models import Unit
 from dieuhanh.org.queries import Scope
 from dieuhanh.tasks.calendar import today as vn_today
 from dieuhanh.web.feedback import fail
+from dieuhanh.web.selection import chosen_period, chosen_unit
 from dieuhanh.web.paging import paginate
 
 from . import queries, services, xlsx
@@ -24,42 +24,19 @@ from .models import Actual, Target
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _unit(request, scope: Scope) -> Unit:
-    raw = request.GET.get("don_vi") or request.POST.get("don_vi") or ""
-    readable = scope.readable_units()
-    if raw.isdigit():
-        unit = readable.filter(pk=int(raw)).first()
-        if unit is None:
-            raise Http404("Không tìm thấy đơn vị hoặc bạn không có quyền xem.")
-        return unit
-    unit = Unit.objects.filter(pk__in=scope.own_unit_ids).order_by("depth", "path").first()
-    return unit or readable.order_by("depth", "path").first() or _no_unit()
-
-
-def _no_unit():
-    raise PermissionDenied("Tài khoản chưa thuộc đơn vị nào.")
-
-
-def _period(request) -> periods.Period:
-    try:
-        return periods.parse(request.GET.get("ky") or request.POST.get("ky") or "")
-    except periods.PeriodError:
-        return periods.latest_report(vn_today())
-
-
 def indicator_list(request):
     scope = Scope.of(request.user)
     indicators = queries.matching(queries.visible_indicators(request.user), request.GET.get("q", ""))
     page = paginate(request, indicators.select_related("unit", "responsible").order_by("position", "code"))
-    return render(request, "indicators/list.html", {"page": page, "unit": _unit(request, scope),
-                                                    "period": _period(request)})
+    return render(request, "indicators/list.html", {"page": page, "unit": chosen_unit(request, scope),
+                                                    "period": chosen_period(request)})
 
 
 def indicator_detail(request, pk):
     scope = Scope.of(request.user)
     indicator = get_object_or_404(queries.visible_indicators(request.user).select_related("unit", "responsible"), pk=pk)
-    unit = _unit(request, scope)
-    period = _period(request)
+    unit = chosen_unit(request, scope)
+    period = chosen_period(request)
     row = queries.indicator_rows([indicator], unit, period, vn_today())[0]
     in_subtree = {"unit__path__startswith": unit.path}
     actuals = (Actual.objects.filter(indicator=indicator, **in_subtree).select_related("unit", "document")
@@ -82,8 +59,8 @@ def _decimal(raw: str) -> Decimal | None:
 def enter(request):
     """One unit, one period: plan and value of every indicator, saved together (all or nothing)."""
     scope = Scope.of(request.user)
-    unit = _unit(request, scope)
-    period = _period(request)
+    unit = chosen_unit(request, scope)
+    period = chosen_period(request)
     indicators = list(queries.visible_indicators(request.user).filter(unit__root_id=unit.root_id)
                       .order_by("position", "code"))
     targets = {t.indicator_id: t for t in Target.objects.filter(unit=unit, period=period.key)}
@@ -127,8 +104,8 @@ def xlsx_template(request):
 
 def xlsx_export(request):
     scope = Scope.of(request.user)
-    unit = _unit(request, scope)
-    period = _period(request)
+    unit = chosen_unit(request, scope)
+    period = chosen_period(request)
     data = xlsx.export(queries.visible_indicators(request.user), unit, period)
     response = HttpResponse(data, content_type=XLSX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="chi-tieu-{unit.code}-{period.key}.xlsx"'

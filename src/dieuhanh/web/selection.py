@@ -1,0 +1,34 @@
+"""The unit and the period a page is asked for (`?don_vi=…&ky=…`), shared by the dashboard and
+the indicator pages."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from dieuhanh import periods
+from dieuhanh.org.models import Unit
+from dieuhanh.org.queries import Scope
+from dieuhanh.tasks.calendar import today
+
+
+def chosen_unit(request, scope: Scope) -> Unit:
+    """The unit asked for if the user may read it (else 404); without one, the user's highest unit."""
+    raw = request.GET.get("don_vi") or request.POST.get("don_vi") or ""
+    readable = scope.readable_units()
+    if raw.isdigit():
+        unit = readable.filter(pk=int(raw)).first()
+        if unit is None:
+            raise Http404("Không tìm thấy đơn vị hoặc bạn không có quyền xem.")
+        return unit
+    unit = (Unit.objects.filter(pk__in=scope.own_unit_ids).order_by("depth", "path").first()
+            or readable.order_by("depth", "path").first())
+    if unit is None:
+        raise PermissionDenied("Tài khoản chưa thuộc đơn vị nào.")
+    return unit
+
+
+def chosen_period(request) -> periods.Period:
+    """The period asked for; without a valid one, the latest report period."""
+    try:
+        return periods.parse(request.GET.get("ky") or request.POST.get("ky") or "")
+    except periods.PeriodError:
+        return periods.latest_report(today())

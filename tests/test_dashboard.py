@@ -132,3 +132,40 @@ def test_overdue_and_due_this_week_lists(province, login):
     assert "Việc quá hạn" in page and "Việc đến hạn thứ Sáu" in page
     overdue = page[page.index('id="khoi-overdue"'):]
     assert "Việc đến hạn thứ Sáu" not in overdue[:overdue.index("</section>")]
+
+
+def test_petition_counts_link_to_the_petitions_behind_them(province, login):
+    from dieuhanh.petitions import services as petition_services
+    from dieuhanh.petitions.models import Petition
+
+    for day, content in ((date(2026, 7, 10), "Đề nghị sửa đường liên thôn"), (date(2026, 2, 1), "Kiến nghị quý I")):
+        petition_services.record(province.tracker, petition_services.PetitionInput(
+            content=content, submitter="Ông Hồ Văn Sơn", receiving_unit=province.root, received_on=day,
+            responsible_unit=province.snv, source=Petition.Source.RECEPTION))
+    client = login(province.tracker)
+    page = client.get(f"/tong-quan/?don_vi={province.ubnd.pk}&ky={Q3}").content.decode()
+    panel = page[page.index('id="khoi-petitions"'):]
+    received = re.search(r'href="([^"]+)"><span class="big">(\d+)</span><small>tiếp nhận', panel)
+    assert received.group(2) == "1"
+    listed = client.get(received.group(1).replace("&amp;", "&")).content.decode()
+    assert "Đề nghị sửa đường liên thôn" in listed and "Kiến nghị quý I" not in listed
+
+
+def test_the_tally_agrees_with_the_status_filters_for_every_status(province):
+    from dieuhanh import periods
+    from dieuhanh.dashboard import tally
+    from dieuhanh.tasks.status import status_q
+
+    variants = [dict(), dict(last_report_on=TODAY), dict(state="awaiting", requested_done_on=date(2026, 9, 1)),
+                dict(state="awaiting", requested_done_on=date(2026, 7, 1)), dict(state="paused"),
+                dict(state="cancelled"), dict(state="done", done_on=date(2026, 7, 1)),
+                dict(state="done", done_on=date(2026, 9, 20)), dict(last_report_on=date(2026, 1, 5))]
+    for i, fields in enumerate(variants):
+        for deadline in (date(2026, 7, 15), date(2026, 9, 30)):
+            task = province.task(f"Biến thể {i}", deadline=deadline)
+            Task.objects.filter(pk=task.pk).update(**fields)
+    q3 = periods.parse(Q3)
+    counted = tally.total(tally.by_lead(province.root, q3, date(2026, 9, 10)))
+    in_q3 = Task.objects.filter(due_on__gte=q3.start, due_on__lte=q3.end)
+    for status in tally.COUNTED:
+        assert counted.counts[status] == in_q3.filter(status_q(status, date(2026, 9, 10))).count(), status

@@ -60,15 +60,15 @@ def tasks_panel(board: Board) -> dict:
 
 
 def ranking_panel(board: Board) -> dict:
-    ranked = tally.ranked(board.tallies)
-    best = ranked[:RANKING_SIZE]
-    worst = [t for t in ranked[-RANKING_SIZE // 2:] if t not in best] if len(ranked) > RANKING_SIZE else []
-    for t in best + worst:
+    rows, count = tally.ranked(board.tallies, RANKING_SIZE)
+    best = rows[:RANKING_SIZE]
+    worst = rows[RANKING_SIZE:]
+    for t in rows:
         t.link = board.period_link(t.unit)
         t.board_link = reverse("dashboard") + "?" + urlencode({"don_vi": t.unit.pk, "ky": board.period.key})
     chart = {"type": "hbar", "label": "Tỷ lệ đúng hạn (%)", "labels": [t.unit.short_name or t.unit.name for t in best],
              "values": [round(t.on_time_rate, 1) for t in best], "colors": COLORS["success"], "max": 100}
-    return {"best": best, "worst": worst, "count": len(ranked), "chart": chart,
+    return {"best": best, "worst": worst, "count": count, "chart": chart,
             "scorecards": reverse("scorecards") + "?" + urlencode({"don_vi": board.unit.pk, "ky": board.period.key})}
 
 

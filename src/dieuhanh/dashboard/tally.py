@@ -9,10 +9,11 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.db.models import Count, DateField, DurationField, ExpressionWrapper, F, Q, Sum, Value
+from django.db.models import Count, DateField, F, Q, Sum, Value
 
 from dieuhanh.org.models import Unit
 from dieuhanh.periods import Period
+from dieuhanh.sql import DaysBetween
 from dieuhanh.tasks.models import Task
 from dieuhanh.tasks.queries import led_within
 from dieuhanh.tasks.status import State, Status, status_q
@@ -67,28 +68,23 @@ class Tally:
         self.reported_on_time += other.reported_on_time
 
 
-def _days(value) -> int:
-    if value is None:
-        return 0
-    return value.days if isinstance(value, timedelta) else int(value)
-
-
 def by_lead(unit: Unit, period: Period, today: date) -> dict[int, Tally]:
-    """lead unit id → its tally, for tasks led within `unit`'s subtree and due in `period`."""
+    """lead unit id → its tally, for tasks led within `unit`'s subtree and due in `period`: one
+    grouped query with a filtered count per status (`status_q`, the same filters as the task list),
+    which PostgreSQL answers from the covering index `task_tree_due` in parallel."""
     fresh_since = today - timedelta(days=settings.DIEUHANH_STALE_AFTER_DAYS)
     done_late = status_q(Status.DONE_LATE, today)
     overdue = status_q(Status.OVERDUE, today)
-    days = lambda a, b: ExpressionWrapper(a - b, output_field=DurationField())  # noqa: E731
     rows = (Task.objects.filter(led_within(unit, due_on__gte=period.start, due_on__lte=period.end))
             .values("lead_id")
             .annotate(**{s.value: Count("pk", filter=status_q(s, today)) for s in COUNTED},
-                      late_done=Sum(days(F("done_on"), F("due_on")), filter=done_late),
-                      late_open=Sum(days(Value(today, output_field=DateField()), F("due_on")), filter=overdue),
+                      late_done=Sum(DaysBetween(F("done_on"), F("due_on")), filter=done_late),
+                      late_open=Sum(DaysBetween(Value(today, output_field=DateField()), F("due_on")), filter=overdue),
                       open_count=Count("pk", filter=Q(state=State.OPEN)),
                       fresh=Count("pk", filter=Q(state=State.OPEN, last_report_on__gte=fresh_since))))
     out = {}
     for r in rows:
-        t = Tally(counts={s: r[s.value] for s in COUNTED}, late_days=_days(r["late_done"]) + _days(r["late_open"]),
+        t = Tally(counts={s: r[s.value] for s in COUNTED}, late_days=(r["late_done"] or 0) + (r["late_open"] or 0),
                   open=r["open_count"], reported_on_time=r["fresh"])
         out[r["lead_id"]] = t
     return out
@@ -101,14 +97,15 @@ def total(tallies: dict[int, Tally]) -> Tally:
     return result
 
 
-def ranked(tallies: dict[int, Tally]) -> list[Tally]:
-    """Units with tasks due, best on-time rate first (more tasks first among equals); the unit
-    names read in one query."""
-    units = Unit.objects.in_bulk([pk for pk, t in tallies.items() if t.due])
+def ranked(tallies: dict[int, Tally], keep: int) -> tuple[list[Tally], int]:
+    """The `keep` best units with tasks due (best on-time rate first, more tasks first among equals)
+    and the worst half of that beneath them, names read for those only; and how many were ranked."""
+    order = sorted((pk for pk, t in tallies.items() if t.due), key=lambda pk: (-tallies[pk].on_time_rate,
+                                                                                 -tallies[pk].due, pk))
+    shown = order[:keep] + [pk for pk in order[-(keep // 2):] if pk not in order[:keep]] if order else []
+    units = Unit.objects.in_bulk(shown)
     rows = []
-    for pk, unit in units.items():
-        t = tallies[pk]
-        t.unit = unit
-        rows.append(t)
-    rows.sort(key=lambda t: (-t.on_time_rate, -t.due, t.unit.name))
-    return rows
+    for pk in shown:
+        tallies[pk].unit = units[pk]
+        rows.append(tallies[pk])
+    return rows, len(order)

@@ -137,6 +137,8 @@ def test_a_merged_commune_shows_the_history_of_the_communes_it_absorbed(areas, p
     index = login(province.tracker).get("/nong-thon-moi/?ngay=01/06/2025").content.decode()
     assert "1/30 xã đạt chuẩn nông thôn mới" in index
     assert '<td class="num">2023</td>' in index  # the year Xã cũ 00 reached the standard
+    district = login(province.tracker).get(f"/nong-thon-moi/?ngay=01/06/2025&huyen={areas['district'].pk}")
+    assert "Huyện Thạch Hà, Hà Tĩnh" in district.content.decode()
     assert login(province.outsider).get(f"/nong-thon-moi/xa/{areas['new'].pk}/").status_code in (403, 404)
 
 

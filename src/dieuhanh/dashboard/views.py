@@ -2,6 +2,7 @@
 
 from io import BytesIO
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -140,10 +141,11 @@ def scorecards(request):
     page = Paginator(rows, 100).get_page(request.GET.get("trang"))
     return render(request, "dashboard/scorecards.html", {
         "unit": unit, "period": period, "page": page, "total": tally.total(tallies), "order": order,
+        "stale_days": settings.DIEUHANH_STALE_AFTER_DAYS,
         "years": range(today.year, today.year - 6, -1), "period_choices": periods.choices(period.year)})
 
 
-SCORECARD_COLUMNS = ["Đơn vị", "Nhiệm vụ đến hạn trong kỳ", "Hoàn thành đúng hạn", "Hoàn thành quá hạn",
+SCORECARD_COLUMNS = ["Đơn vị", "Nhiệm vụ có hạn trong kỳ", "Hoàn thành đúng hạn", "Hoàn thành quá hạn",
                      "Đang quá hạn", "Tỷ lệ đúng hạn (%)", "Số ngày trễ bình quân", "Báo cáo tiến độ kịp thời (%)"]
 
 

@@ -13,7 +13,7 @@ from dieuhanh.web.feedback import fail
 
 from . import services
 from .models import Assessment, Criterion, EvidenceFile, Level
-from .status import Book, summary
+from .status import Book, communes_of, summary
 
 
 def _provinces(scope: Scope):
@@ -29,8 +29,14 @@ def ntm_index(request):
     raw = request.GET.get("tinh", "")
     province = next((p for p in provinces if str(p.pk) == raw), provinces[0])
     day = min(parse_day(request.GET.get("ngay")) or vn_today(), vn_today())
-    return render(request, "ntm/index.html", {"province": province, "provinces": provinces, "day": day,
-                                              "summary": summary(province, day, with_years=True)})
+    communes = communes_of(province, day)
+    districts = sorted({c.parent for c in communes if c.parent_id != province.pk}, key=lambda d: d.name)
+    district = next((d for d in districts if str(d.pk) == request.GET.get("huyen")), None)
+    if district:  # before 1/7/2025: one district's communes ("14/30 xã" of Thạch Hà)
+        communes = [c for c in communes if c.parent_id == district.pk]
+    return render(request, "ntm/index.html", {
+        "province": province, "provinces": provinces, "day": day, "districts": districts, "district": district,
+        "summary": summary(province, day, communes, with_years=True)})
 
 
 def _commune(request, pk) -> Area:

@@ -25,8 +25,10 @@ class Period:
 
     def __post_init__(self):
         limits = {"year": 1, "nine": 1, "half": 2, "quarter": 4, "month": 12}
-        if self.kind not in limits or not 1 <= self.number <= limits[self.kind]:
-            raise PeriodError(f"Kỳ không tồn tại: {self.kind} {self.number}.")
+        if self.kind not in limits:
+            raise PeriodError(f"Loại kỳ không hợp lệ: {self.kind}.")
+        if not 1 <= self.number <= limits[self.kind]:
+            raise PeriodError(f"Kỳ không tồn tại: {KINDS[self.kind].lower()} {self.number}.")
         if not 1900 <= self.year <= 2200:
             raise PeriodError(f"Năm không hợp lệ: {self.year}.")
 
@@ -74,6 +76,59 @@ class Period:
 
     def __str__(self):
         return self.label
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """A report over any dates ("2021-01-01..2021-09-30"), with the same reading as a Period."""
+
+    start: date
+    end: date
+
+    def __post_init__(self):
+        if self.end < self.start:
+            raise PeriodError(f"Ngày kết thúc {self.end:%d/%m/%Y} trước ngày bắt đầu {self.start:%d/%m/%Y}.")
+
+    @property
+    def key(self) -> str:
+        return f"{self.start.isoformat()}..{self.end.isoformat()}"
+
+    @property
+    def label(self) -> str:
+        return f"từ ngày {self.start:%d/%m/%Y} đến ngày {self.end:%d/%m/%Y}"
+
+    @property
+    def year(self) -> int:
+        return self.end.year
+
+    @property
+    def share_of_year(self) -> float:
+        return min(1.0, ((self.end - self.start).days + 1) / 365)
+
+    def same_period_last_year(self) -> "DateRange":
+        return DateRange(_year_back(self.start), _year_back(self.end))
+
+    def year_period(self) -> Period:
+        return Period(self.end.year, "year")
+
+    def __str__(self):
+        return self.label
+
+
+def _year_back(day: date) -> date:
+    return day.replace(year=day.year - 1, day=28) if (day.month, day.day) == (2, 29) else day.replace(year=day.year - 1)
+
+
+def parse_report_period(key: str) -> Period | DateRange:
+    """What a report accepts: a period key, or a date range `2021-01-01..2021-09-30`."""
+    if ".." in (key or ""):
+        first, _, last = key.strip().partition("..")
+        try:
+            start, end = date.fromisoformat(first), date.fromisoformat(last)
+        except ValueError as e:
+            raise PeriodError(f"Khoảng ngày “{key}” không đúng mẫu YYYY-MM-DD..YYYY-MM-DD.") from e
+        return DateRange(start, end)
+    return parse(key)
 
 
 KEY = re.compile(r"^(\d{4})(?:-(?:(H)([12])|(9M)|(Q)([1-4])|(\d{2})))?$", re.IGNORECASE)

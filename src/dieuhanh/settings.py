@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "dieuhanh.indicators",
     "dieuhanh.ntm",
     "dieuhanh.dashboard",
+    "dieuhanh.reports",
     "dieuhanh.intake",
 ]
 

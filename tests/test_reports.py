@@ -1,0 +1,103 @@
+"""Periodic reports: the DOCX in the administrative layout, its counts equal to the database; XLSX
+numbers typed as numbers; the command line; bad periods refused, an empty unit reported honestly."""
+
+from datetime import date, timedelta
+from io import BytesIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from docx import Document
+from openpyxl import load_workbook
+
+from dieuhanh import periods
+from dieuhanh.periods import PeriodError
+from dieuhanh.reports import content, docx, xlsx
+from dieuhanh.tasks.models import Task
+from dieuhanh.tasks.status import Status, status_q
+
+TODAY = date(2026, 10, 20)
+NINE = periods.parse("2026-9M")
+
+
+def _tasks(province):
+    for i in range(9):
+        deadline = date(2026, 3, 2) + timedelta(days=20 * i)
+        task = province.task(f"Nhiệm vụ báo cáo số {i}", lead=[province.btc, province.snv, province.xa_a][i % 3],
+                             deadline=deadline)
+        if i % 3 == 0:
+            Task.objects.filter(pk=task.pk).update(state="done", done_on=deadline, progress=100)
+        elif i % 3 == 1:
+            Task.objects.filter(pk=task.pk).update(state="done", done_on=deadline + timedelta(days=3), progress=100)
+
+
+def _text(document) -> list[str]:
+    lines = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            lines.extend(line for c in row.cells for line in c.text.split("\n"))
+    return lines
+
+
+def test_the_docx_has_the_party_heading_and_counts_equal_to_the_database(province):
+    _tasks(province)
+    report = content.build(province.root, NINE, TODAY)
+    document = Document(BytesIO(docx.render(report)))
+    text = _text(document)
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text and "TỈNH ỦY HÀ TĨNH" in text and "*" in text
+    assert any(line.startswith("Số:") and line.endswith("-BC/TU") for line in text)
+    assert any("ngày 20 tháng 10 năm 2026" in line for line in text)
+    assert "BÁO CÁO" in text and "Kết quả thực hiện nhiệm vụ 9 tháng năm 2026" in text
+    counts = document.tables[1]  # after the heading block
+    table = {row.cells[0].text: row.cells[1].text for row in counts.rows[1:]}
+    in_period = Task.objects.filter(due_on__gte=NINE.start, due_on__lte=NINE.end)
+    for status in (Status.DONE_ON_TIME, Status.DONE_LATE, Status.OVERDUE):
+        assert table[status.label] == str(in_period.filter(status_q(status, TODAY)).count())
+    assert table[Status.DONE_ON_TIME.label] == "3" and table["Tổng số"] == str(in_period.count()) == "9"
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.left_margin.mm), round(section.right_margin.mm)) == (210, 30, 15)
+    fonts = {r.font.name for p in document.paragraphs for r in p.runs}
+    assert fonts == {"Times New Roman"}
+    assert any(line.startswith("Nơi nhận") for line in text) and any(line.startswith("T/M TỈNH ỦY") for line in text)
+
+
+def test_a_state_body_gets_the_national_heading(province):
+    report = content.build(province.ubnd, NINE, TODAY)
+    text = _text(Document(BytesIO(docx.render(report))))
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text and "Độc lập - Tự do - Hạnh phúc" in text
+    assert any(line.startswith("Số:") and "/BC-" in line for line in text)
+
+
+def test_a_unit_without_tasks_gets_an_honest_empty_report(province):
+    report = content.build(province.xa_b, NINE, TODAY)
+    assert report.is_empty
+    text = _text(Document(BytesIO(docx.render(report))))
+    assert any("không có nhiệm vụ có thời hạn" in line for line in text)
+
+
+def test_the_xlsx_has_one_sheet_per_table_with_numbers_as_numbers(province):
+    _tasks(province)
+    wb = load_workbook(BytesIO(xlsx.render(content.build(province.root, NINE, TODAY))))
+    assert wb.sheetnames == ["Trang thai", "Don vi", "Qua han", "Gia han", "Van ban", "Chi tieu"]
+    rows = {r[0]: r[1] for r in wb["Trang thai"].iter_rows(min_row=3, values_only=True)}
+    assert rows["Tổng số"] == 9 and isinstance(rows["Tổng số"], int)
+    units = [r for r in wb["Don vi"].iter_rows(min_row=3, values_only=True)]
+    assert sum(r[1] for r in units) == 9
+
+
+def test_future_and_inverted_periods_are_refused(province):
+    with pytest.raises(PeriodError, match="chưa bắt đầu"):
+        content.build(province.root, periods.parse("2027"), TODAY)
+    with pytest.raises(PeriodError, match="trước ngày bắt đầu"):
+        periods.parse_report_period("2026-09-30..2026-01-01")
+
+
+def test_the_command_writes_the_report(province, tmp_path):
+    _tasks(province)
+    out = tmp_path / "bao-cao.docx"
+    call_command("report", "--unit", "tu", "--period", "2026-01-01..2026-09-30", "--format", "docx", "--out", str(out))
+    assert "từ ngày 01/01/2026 đến ngày 30/09/2026" in "\n".join(_text(Document(str(out))))
+    xlsx_out = tmp_path / "bao-cao.xlsx"
+    call_command("report", "--period", "2026-Q2", "--format", "xlsx", "--out", str(xlsx_out))
+    assert load_workbook(xlsx_out).sheetnames[0] == "Trang thai"
+    with pytest.raises(CommandError, match="Kỳ không tồn tại: tháng 13"):
+        call_command("report", "--period", "2026-13", "--format", "xlsx", "--out", str(xlsx_out))

@@ -77,7 +77,7 @@ def test_a_unit_without_tasks_gets_an_honest_empty_report(province):
 def test_the_xlsx_has_one_sheet_per_table_with_numbers_as_numbers(province):
     _tasks(province)
     wb = load_workbook(BytesIO(xlsx.render(content.build(province.root, NINE, TODAY))))
-    assert wb.sheetnames == ["Trang thai", "Don vi", "Qua han", "Gia han", "Van ban", "Chi tieu"]
+    assert wb.sheetnames == ["Trang thai", "Don vi", "Qua han", "Gia han", "Van ban"]  # no indicators here
     rows = {r[0]: r[1] for r in wb["Trang thai"].iter_rows(min_row=3, values_only=True)}
     assert rows["Tổng số"] == 9 and isinstance(rows["Tổng số"], int)
     units = [r for r in wb["Don vi"].iter_rows(min_row=3, values_only=True)]
@@ -101,3 +101,21 @@ def test_the_command_writes_the_report(province, tmp_path):
     assert load_workbook(xlsx_out).sheetnames[0] == "Trang thai"
     with pytest.raises(CommandError, match="Kỳ không tồn tại: tháng 13"):
         call_command("report", "--period", "2026-13", "--format", "xlsx", "--out", str(xlsx_out))
+
+
+def test_the_pdf_text_carries_the_heading_and_the_counts(province, tmp_path, need_program):
+    need_program("/usr/bin/chromium", "chromium")
+    need_program("pdftotext", "poppler-utils")
+    import subprocess
+
+    from dieuhanh.reports import pdf
+    _tasks(province)
+    out = tmp_path / "bao-cao.pdf"
+    out.write_bytes(pdf.render(content.build(province.root, NINE, TODAY)))
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True).stdout
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text and "ngày 20 tháng 10 năm 2026" in text
+    assert "Kết quả thực hiện nhiệm vụ 9 tháng năm 2026" in text
+    line = next(line for line in text.splitlines() if "Hoàn thành đúng hạn" in line and "Tổng" not in line)
+    assert line.split()[-1] == "3"
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
+    assert "(A4)" in info

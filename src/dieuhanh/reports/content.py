@@ -88,5 +88,56 @@ def build(unit: Unit, period: Period | DateRange, today: date) -> Report:
                   indicators=indicator_rows(indicators, unit, period, today) if isinstance(period, Period) else [])
 
 
+@dataclass
+class Section:
+    title: str
+    sheet: str  # the XLSX sheet's name
+    header: list[str]
+    rows: list[list]
+    text: str = ""
+
+
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
+
+
+def sections(report: "Report") -> list[Section]:
+    """The report's numbered parts with their tables (raw values: numbers stay numbers)."""
+    t = report.total
+    if report.is_empty:
+        summary = f"Trong kỳ, {report.unit.name} và các đơn vị trực thuộc không có nhiệm vụ có thời hạn."
+    else:
+        rate = f"{t.on_time_rate:.1f}".replace(".", ",") + "%" if t.on_time_rate is not None else "chưa có"
+        summary = (f"Tổng số nhiệm vụ có thời hạn trong kỳ: {t.total}; đã hoàn thành {t.done} (đúng hạn "
+                   f"{t.counts[Status.DONE_ON_TIME]}, quá hạn {t.counts[Status.DONE_LATE]}); đang quá hạn "
+                   f"{t.counts[Status.OVERDUE]}. Tỷ lệ hoàn thành đúng hạn: {rate}. Hoàn thành trong kỳ: "
+                   f"{report.done_in_period} nhiệm vụ.")
+    parts = [
+        Section("TÌNH HÌNH THỰC HIỆN NHIỆM VỤ", "Trang thai", ["Trạng thái", "Số nhiệm vụ"],
+                [[s.label, t.counts[s]] for s in STATUS_ROWS] + [["Tổng số", t.total]], summary),
+        Section("THEO ĐƠN VỊ CHỦ TRÌ", "Don vi", ["Đơn vị", "Có hạn trong kỳ", "Đúng hạn", "Quá hạn", "Đang quá hạn",
+                                                  "Tỷ lệ đúng hạn (%)"],
+                [[u.unit.name, u.total, u.counts[Status.DONE_ON_TIME], u.counts[Status.DONE_LATE],
+                  u.counts[Status.OVERDUE], round(u.on_time_rate, 1) if u.on_time_rate is not None else None]
+                 for u in report.by_unit]),
+        Section("NHIỆM VỤ ĐANG QUÁ HẠN", "Qua han", ["Nhiệm vụ", "Chủ trì", "Hạn", "Số ngày trễ", "Báo cáo gần nhất"],
+                [[o.task.content, o.task.lead.name, o.task.due_on, o.days_late, o.last_report] for o in report.overdue],
+                f"Tổng số: {report.overdue_count} nhiệm vụ."),
+        Section("NHIỆM VỤ ĐƯỢC GIA HẠN TRONG KỲ", "Gia han", ["Nhiệm vụ", "Chủ trì", "Hạn cũ", "Hạn mới", "Lý do"],
+                [[e.task.content, e.task.lead.name, e.old_deadline, e.new_deadline, e.reason]
+                 for e in report.extended]),
+        Section("THEO VĂN BẢN CHỈ ĐẠO", "Van ban", ["Văn bản", "Trích yếu", "Số nhiệm vụ", "Đã hoàn thành",
+                                                     "Đang quá hạn"],
+                [[d.symbol, d.subject, d.total, d.done, d.overdue] for d in report.documents]),
+    ]
+    if report.indicators:
+        parts.append(Section("CHỈ TIÊU SO VỚI KẾ HOẠCH", "Chi tieu", ["Chỉ tiêu", "Thực hiện", "Kế hoạch",
+                                                                      "% kế hoạch", "Đánh giá"],
+                             [[r.indicator.name, float(r.actual) if r.actual is not None else None,
+                               float(r.plan) if r.plan is not None else None,
+                               round(float(r.percent_of_plan), 1) if r.percent_of_plan is not None else None,
+                               r.light_label] for r in report.indicators]))
+    return parts
+
+
 STATUS_ROWS = [Status.DONE_ON_TIME, Status.DONE_LATE, Status.OVERDUE, Status.ON_TIME, Status.NOT_STARTED,
                Status.AWAITING, Status.PAUSED, Status.CANCELLED]

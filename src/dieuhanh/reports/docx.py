@@ -15,10 +15,9 @@ from docx.shared import Mm, Pt
 from dieuhanh.org.models import Unit
 from dieuhanh.web.templatetags.vn import so
 
-from .content import STATUS_ROWS, Report
+from .content import ROMAN, Report, sections
 
 PARTY_KINDS = {Unit.Kind.PARTY_COMMITTEE, Unit.Kind.PARTY_BOARD, Unit.Kind.PARTY_DELEGATION}
-ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
 
 
 def is_party(unit: Unit) -> bool:
@@ -59,6 +58,11 @@ def _para(doc_or_cell, text="", *, size=13, bold=False, italic=False, align=WD_A
     return p
 
 
+def _cell(value):
+    """Dates as dd/mm/yyyy; numbers stay numbers (formatted 11.710,5 by the table)."""
+    return f"{value:%d/%m/%Y}" if hasattr(value, "strftime") else value
+
+
 def _table(doc, header: list[str], rows: list[list]):
     table = doc.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
@@ -70,7 +74,7 @@ def _table(doc, header: list[str], rows: list[list]):
         cells = table.add_row().cells
         for cell, value in zip(cells, values):
             cell.text = ""
-            numeric = isinstance(value, (int, float))
+            numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
             _run(cell.paragraphs[0], so(value) if numeric else str(value or ""), size=12)
             if numeric:
                 cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -115,47 +119,11 @@ def render(report: Report) -> bytes:
     _para(doc, "BÁO CÁO", size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     _para(doc, f"Kết quả thực hiện nhiệm vụ {report.period.label}", size=14, bold=True,
           align=WD_ALIGN_PARAGRAPH.CENTER)
-    t = report.total
-    sections = 0
-
-    def section_title(text):
-        nonlocal sections
-        _para(doc, f"{ROMAN[sections]}. {text}", size=14, bold=True)
-        sections += 1
-
-    section_title("TÌNH HÌNH THỰC HIỆN NHIỆM VỤ")
-    if report.is_empty:
-        _para(doc, f"Trong kỳ, {report.unit.name} và các đơn vị trực thuộc không có nhiệm vụ có thời hạn.")
-    else:
-        rate = f"{so(t.on_time_rate, 1)}%" if t.on_time_rate is not None else "chưa có nhiệm vụ đến hạn"
-        _para(doc, f"Tổng số nhiệm vụ có thời hạn trong kỳ: {so(t.total)}; đã hoàn thành {so(t.done)} "
-                   f"(đúng hạn {so(t.counts['done_on_time'])}, quá hạn {so(t.counts['done_late'])}); đang quá hạn "
-                   f"{so(t.counts['overdue'])}. Tỷ lệ hoàn thành đúng hạn: {rate}. Hoàn thành trong kỳ: "
-                   f"{so(report.done_in_period)} nhiệm vụ.")
-    _table(doc, ["Trạng thái", "Số nhiệm vụ"], [[s.label, t.counts[s]] for s in STATUS_ROWS] + [["Tổng số", t.total]])
-    section_title("THEO ĐƠN VỊ CHỦ TRÌ")
-    _table(doc, ["Đơn vị", "Có hạn trong kỳ", "Đúng hạn", "Quá hạn", "Đang quá hạn"],
-           [[u.unit.name, u.total, u.counts["done_on_time"], u.counts["done_late"], u.counts["overdue"]]
-            for u in report.by_unit])
-    section_title("NHIỆM VỤ ĐANG QUÁ HẠN")
-    _para(doc, f"Tổng số: {so(report.overdue_count)} nhiệm vụ.")
-    _table(doc, ["Nhiệm vụ", "Chủ trì", "Hạn", "Số ngày trễ", "Báo cáo gần nhất"],
-           [[o.task.content, o.task.lead.name, f"{o.task.due_on:%d/%m/%Y}", o.days_late, o.last_report]
-            for o in report.overdue])
-    section_title("NHIỆM VỤ ĐƯỢC GIA HẠN")
-    _table(doc, ["Nhiệm vụ", "Chủ trì", "Hạn cũ", "Hạn mới", "Lý do"],
-           [[e.task.content, e.task.lead.name, f"{e.old_deadline:%d/%m/%Y}", f"{e.new_deadline:%d/%m/%Y}", e.reason]
-            for e in report.extended])
-    section_title("THEO VĂN BẢN CHỈ ĐẠO")
-    _table(doc, ["Văn bản", "Trích yếu", "Số nhiệm vụ", "Đã hoàn thành", "Đang quá hạn"],
-           [[d.symbol, d.subject, d.total, d.done, d.overdue] for d in report.documents])
-    if report.indicators:
-        section_title("CHỈ TIÊU SO VỚI KẾ HOẠCH")
-        _table(doc, ["Chỉ tiêu", "Thực hiện", "Kế hoạch", "% kế hoạch", "Đánh giá"],
-               [[r.indicator.name, float(r.actual) if r.actual is not None else "",
-                 float(r.plan) if r.plan is not None else "",
-                 f"{so(r.percent_of_plan, 1)}%" if r.percent_of_plan is not None else "", r.light_label]
-                for r in report.indicators])
+    for number, part in zip(ROMAN, sections(report)):
+        _para(doc, f"{number}. {part.title}", size=14, bold=True)
+        if part.text:
+            _para(doc, part.text)
+        _table(doc, part.header, [[_cell(v) for v in row] for row in part.rows])
     recipients = doc.add_table(rows=1, cols=2)
     left, right = recipients.rows[0].cells
     left.text = right.text = ""

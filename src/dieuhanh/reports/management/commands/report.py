@@ -6,10 +6,10 @@ from django.core.management.base import BaseCommand, CommandError
 
 from dieuhanh.org.models import Unit
 from dieuhanh.periods import PeriodError, parse_report_period
-from dieuhanh.reports import content, docx, xlsx
+from dieuhanh.reports import content, docx, pdf, xlsx
 from dieuhanh.tasks.calendar import today
 
-WRITERS = {"docx": docx.render, "xlsx": xlsx.render}
+WRITERS = {"docx": docx.render, "xlsx": xlsx.render, "pdf": pdf.render}
 
 
 class Command(BaseCommand):
@@ -33,5 +33,9 @@ class Command(BaseCommand):
             report = content.build(chosen, parse_report_period(period), today())
         except PeriodError as e:
             raise CommandError(str(e)) from e
-        out.write_bytes(WRITERS[format](report))
+        try:
+            data = WRITERS[format](report)
+        except pdf.PdfError as e:
+            raise CommandError(str(e)) from e
+        out.write_bytes(data)
         self.stdout.write(f"Đã lập báo cáo {report.period.label} của {chosen.name}: {out}")

@@ -119,3 +119,42 @@ def test_the_pdf_text_carries_the_heading_and_the_counts(province, tmp_path, nee
     assert line.split()[-1] == "3"
     info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
     assert "(A4)" in info
+
+
+def test_a_report_asked_twice_at_once_is_one_job_and_its_file_is_kept(province, login, django_capture_on_commit_callbacks):
+    from dieuhanh.reports import services
+    from dieuhanh.reports.models import ReportRun
+
+    _tasks(province)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        first = services.request_report(province.tracker, province.root, "2026-9M", "xlsx")
+        again = services.request_report(province.leader, province.root, "2026-9M", "xlsx")
+    assert first.pk == again.pk and ReportRun.objects.count() == 1 and len(callbacks) == 1
+    run = services.build_run(first.pk)
+    assert run.state == ReportRun.State.DONE and services.build_run(first.pk).file.name == run.file.name
+    client = login(province.tracker)
+    assert "Tải về" in client.get(f"/bao-cao/?don_vi={province.root.pk}").content.decode()
+    workbook = load_workbook(BytesIO(b"".join(client.get(f"/bao-cao/{run.pk}/tai/").streaming_content)))
+    assert workbook.sheetnames[0] == "Trang thai"
+    later = services.request_report(province.tracker, province.root, "2026-9M", "xlsx")  # a new version
+    assert later.pk != run.pk and ReportRun.objects.count() == 2
+    assert login(province.outsider).get(f"/bao-cao/{run.pk}/tai/").status_code == 404
+
+
+def test_a_failed_job_is_shown_and_bad_requests_are_refused(province, login, monkeypatch):
+    from django.core.exceptions import ValidationError
+
+    from dieuhanh.reports import services
+    from dieuhanh.reports.models import ReportRun
+
+    run = services.request_report(province.tracker, province.root, "2026-Q1", "docx")
+    monkeypatch.setitem(services.WRITERS, "docx", lambda report: 1 / 0)
+    assert services.build_run(run.pk).state == ReportRun.State.FAILED
+    assert "Lỗi: division by zero" in login(province.tracker).get(f"/bao-cao/?don_vi={province.root.pk}").content.decode()
+    with pytest.raises(ValidationError, match="chưa bắt đầu"):
+        services.request_report(province.tracker, province.root, "2099", "docx")
+    with pytest.raises(ValidationError, match="trước ngày bắt đầu"):
+        services.request_report(province.tracker, province.root, "2026-09-30..2026-01-01", "pdf")
+    response = login(province.tracker).post("/bao-cao/lap/", {"don_vi": province.root.pk, "ky": "2099",
+                                                              "dinh_dang": "pdf"}, follow=True)
+    assert "chưa bắt đầu" in response.content.decode()

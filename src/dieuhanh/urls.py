@@ -12,6 +12,7 @@ from dieuhanh.ntm import views as ntm
 from dieuhanh.org import views as org
 from dieuhanh.petitions import public
 from dieuhanh.petitions import views as petitions
+from dieuhanh.reports import views as reports
 from dieuhanh.tasks import views as tasks
 
 urlpatterns = [
@@ -71,6 +72,10 @@ urlpatterns = [
     path("tong-quan/bo-cuc/", dashboard.arrange, name="dashboard_arrange"),
     path("tong-quan/giai-trinh/", dashboard.request_explanation, name="dashboard_explain"),
     path("tong-quan/bang-diem/", dashboard.scorecards, name="scorecards"),
+    path("bao-cao/", reports.report_index, name="report_index"),
+    path("bao-cao/lap/", reports.report_request, name="report_request"),
+    path("bao-cao/<int:pk>/tinh-trang/", reports.report_status, name="report_status"),
+    path("bao-cao/<int:pk>/tai/", reports.report_file, name="report_file"),
     path("chi-tieu/", indicators.indicator_list, name="indicator_list"),
     path("chi-tieu/nhap/", indicators.enter, name="indicator_enter"),
     path("chi-tieu/mau-excel/", indicators.xlsx_template, name="indicator_template"),

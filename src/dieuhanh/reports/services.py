@@ -1,0 +1,62 @@
+"""Asking for a report and building it in the background; one active job per unit, period and format."""
+
+import logging
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from dieuhanh.org.models import Unit
+from dieuhanh.org.queries import Scope
+from dieuhanh.periods import PeriodError, parse_report_period
+from dieuhanh.tasks.calendar import today
+
+from . import content, docx, pdf, xlsx
+from .models import ReportRun
+
+log = logging.getLogger(__name__)
+WRITERS = {"docx": docx.render, "xlsx": xlsx.render, "pdf": pdf.render}
+
+
+def request_report(actor, unit: Unit, period: str, format: str) -> ReportRun:
+    """A queued run, or the one already queued or running for the same report (asked twice at once)."""
+    if not Scope.of(actor).can_read_unit(unit):
+        raise PermissionDenied("Bạn không có quyền lập báo cáo của đơn vị này.")
+    if format not in WRITERS:
+        raise ValidationError("Định dạng phải là docx, xlsx hoặc pdf.")
+    try:
+        chosen = parse_report_period(period)
+    except PeriodError as e:
+        raise ValidationError(str(e)) from e
+    if chosen.start > today():
+        raise ValidationError(f"Kỳ báo cáo {chosen.label} chưa bắt đầu.")
+    active = ReportRun.objects.filter(unit=unit, period=chosen.key, format=format, state__in=["queued", "running"])
+    try:
+        with transaction.atomic():
+            run = ReportRun.objects.create(unit=unit, period=chosen.key, format=format, requested_by=actor)
+    except IntegrityError:
+        return active.get()
+    from .jobs import build_report_job
+
+    transaction.on_commit(lambda: build_report_job.enqueue(run.pk))
+    return run
+
+
+def build_run(run_id: int) -> ReportRun:
+    """Claim the run (compare-and-swap, so two workers never build it twice), build and keep the file."""
+    if not ReportRun.objects.filter(pk=run_id, state=ReportRun.State.QUEUED).update(state=ReportRun.State.RUNNING):
+        return ReportRun.objects.get(pk=run_id)
+    run = ReportRun.objects.select_related("unit").get(pk=run_id)
+    try:
+        report = content.build(run.unit, parse_report_period(run.period), today())
+        data = WRITERS[run.format](report)
+    except Exception as error:  # noqa: BLE001 — any failure is shown on the page and logged
+        log.exception("report run %s failed", run_id)
+        run.state, run.error = ReportRun.State.FAILED, str(error)[:2000]
+    else:
+        run.file.save(f"bao-cao-{run.unit.code}-{run.period}.{run.format}", ContentFile(data), save=False)
+        run.state = ReportRun.State.DONE
+    run.finished_at = timezone.now()
+    run.save()
+    return run

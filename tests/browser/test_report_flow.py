@@ -1,7 +1,6 @@
 """A 9-month report asked for on the page, built by the job, and downloaded, in a real browser."""
 
 from datetime import date, timedelta
-from io import BytesIO
 
 import pytest
 from docx import Document

@@ -78,9 +78,29 @@ def run_case(backend: str, size: int, repeat: int):
     actors = generate.build(size)
     build_s = time.perf_counter() - started
     medians = measure(url, actors, repeat)
+    medians.update(year_report(actors))
     print(json.dumps({"backend": backend, "tasks": size, "units": actors["units"], "build_s": build_s,
                       "indicator_values": actors["indicator_values"], "dashboard_queries": dashboard_queries(actors),
                       "median_ms": medians}))
+
+
+def year_report(actors) -> dict:
+    """Milliseconds to build the province's report for the current year, and to write it out."""
+    from dieuhanh import periods
+    from dieuhanh.org.models import Unit
+    from dieuhanh.reports import content, docx, pdf, xlsx
+    from dieuhanh.tasks import calendar
+
+    today = calendar.today()
+    root = Unit.objects.get(pk=actors["root"])
+    started = time.perf_counter()
+    report = content.build(root, periods.Period(today.year, "year"), today)
+    timings = {"report_build": (time.perf_counter() - started) * 1000}
+    for name, writer in (("docx", docx.render), ("xlsx", xlsx.render), ("pdf", pdf.render)):
+        started = time.perf_counter()
+        writer(report)
+        timings[f"report_{name}"] = (time.perf_counter() - started) * 1000
+    return timings
 
 
 def dashboard_path(actors) -> str:

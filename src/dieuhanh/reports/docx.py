@@ -64,20 +64,20 @@ def _cell(value):
 
 
 def _table(doc, header: list[str], rows: list[list]):
-    table = doc.add_table(rows=1, cols=len(header))
+    """All rows made at once: python-docx's add_row re-reads the table each time."""
+    table = doc.add_table(rows=len(rows) + 1, cols=len(header))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for cell, text in zip(table.rows[0].cells, header):
-        cell.text = ""
+    lines = table.rows
+    for cell, text in zip(lines[0].cells, header):
         _run(cell.paragraphs[0], text, size=12, bold=True)
-    for values in rows:
-        cells = table.add_row().cells
-        for cell, value in zip(cells, values):
-            cell.text = ""
+    for line, values in zip(lines[1:], rows):
+        for cell, value in zip(line.cells, values):
             numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
-            _run(cell.paragraphs[0], so(value) if numeric else str(value or ""), size=12)
+            paragraph = cell.paragraphs[0]
+            paragraph.add_run(so(value) if numeric else str(value or ""))  # the table style's font
             if numeric:
-                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     return table
 
 
@@ -115,6 +115,9 @@ def render(report: Report) -> bytes:
     section.left_margin, section.right_margin = Mm(30), Mm(15)
     style = doc.styles["Normal"]
     style.font.name, style.font.size = "Times New Roman", Pt(14)
+    style.element.rPr.rFonts.set(qn("w:eastAsia"), "Times New Roman")
+    grid = doc.styles["Table Grid"]
+    grid.font.name, grid.font.size = "Times New Roman", Pt(12)
     _heading(doc, report)
     _para(doc, "BÁO CÁO", size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     _para(doc, f"Kết quả thực hiện nhiệm vụ {report.period.label}", size=14, bold=True,

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "dieuhanh.ntm",
     "dieuhanh.dashboard",
     "dieuhanh.reports",
+    "dieuhanh.notify",
     "dieuhanh.intake",
 ]
 
@@ -152,6 +153,9 @@ DIEUHANH_PUBLIC_SUBMISSIONS_PER_HOUR = env_int("DIEUHANH_PUBLIC_SUBMISSIONS_PER_
 DIEUHANH_PETITION_MAX_CHARS = env_int("DIEUHANH_PETITION_MAX_CHARS", 5000)
 # Indicators: from this percent of the expected amount an indicator is orange, below it red.
 DIEUHANH_INDICATOR_ORANGE_FROM = env_int("DIEUHANH_INDICATOR_ORANGE_FROM", 90)
+# Đôn đốc: remind N working days before a deadline, and every M working days while overdue.
+DIEUHANH_REMIND_DAYS_BEFORE = env_int("DIEUHANH_REMIND_DAYS_BEFORE", 3)
+DIEUHANH_REMIND_OVERDUE_EVERY = env_int("DIEUHANH_REMIND_OVERDUE_EVERY", 5)
 # Working days a unit has to explain an indicator behind plan (yêu cầu giải trình).
 DIEUHANH_EXPLANATION_DAYS = env_int("DIEUHANH_EXPLANATION_DAYS", 5)
 

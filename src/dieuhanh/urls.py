@@ -8,6 +8,7 @@ from dieuhanh.documents import views as documents
 from dieuhanh.indicators import views as indicators
 from dieuhanh.intake import views as intake
 from dieuhanh.meetings import views as meetings
+from dieuhanh.notify import views as notify
 from dieuhanh.ntm import views as ntm
 from dieuhanh.org import views as org
 from dieuhanh.petitions import public
@@ -72,6 +73,9 @@ urlpatterns = [
     path("tong-quan/bo-cuc/", dashboard.arrange, name="dashboard_arrange"),
     path("tong-quan/giai-trinh/", dashboard.request_explanation, name="dashboard_explain"),
     path("tong-quan/bang-diem/", dashboard.scorecards, name="scorecards"),
+    path("thong-bao/", notify.notification_list, name="notification_list"),
+    path("thong-bao/da-doc/", notify.notification_read, name="notification_read"),
+    path("nhiem-vu/<int:pk>/don-doc/", notify.task_remind, name="task_remind"),
     path("bao-cao/", reports.report_index, name="report_index"),
     path("bao-cao/lap/", reports.report_request, name="report_request"),
     path("bao-cao/<int:pk>/tinh-trang/", reports.report_status, name="report_status"),

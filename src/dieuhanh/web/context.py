@@ -1,3 +1,4 @@
+from dieuhanh.notify.services import unread
 from dieuhanh.org.queries import Scope
 
 
@@ -6,4 +7,4 @@ def navigation(request):
     if not user or not user.is_authenticated:
         return {}
     scope = Scope.of(user)
-    return {"my_memberships": scope.memberships}
+    return {"my_memberships": scope.memberships, "unread_count": unread(user).count()}

@@ -1,0 +1,42 @@
+"""Reminders (đôn đốc) logged on a task, and the in-app notifications they leave for people."""
+
+from django.conf import settings
+from django.db import models
+
+from dieuhanh.tasks.models import Task
+
+
+class Reminder(models.Model):
+    class Kind(models.TextChoices):
+        BEFORE = "before", "Sắp đến hạn"
+        DUE = "due", "Đến hạn hôm nay"
+        OVERDUE = "overdue", "Đã quá hạn"
+        MANUAL = "manual", "Đôn đốc"
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    day = models.DateField()
+    message = models.TextField(blank=True)
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                related_name="+")
+    recipients = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        # An automatic reminder exists once per task, kind and day, whoever runs the daily job.
+        constraints = [models.UniqueConstraint(fields=["task", "kind", "day"], condition=~models.Q(kind="manual"),
+                                               name="reminder_once_a_day")]
+
+
+class Notification(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    reminder = models.ForeignKey(Reminder, null=True, on_delete=models.CASCADE, related_name="notifications")
+    task = models.ForeignKey(Task, null=True, on_delete=models.CASCADE, related_name="+")
+    text = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["user", "read_at"], name="notification_unread")]

@@ -1,0 +1,37 @@
+"""The bell's list of notifications, and the "Đôn đốc" button of a task."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from dieuhanh.tasks.queries import visible_tasks
+from dieuhanh.web.feedback import fail
+from dieuhanh.web.paging import paginate
+
+from . import services
+from .models import Notification
+
+
+def notification_list(request):
+    page = paginate(request, Notification.objects.filter(user=request.user).select_related("task"))
+    return render(request, "notify/list.html", {"page": page})
+
+
+@require_POST
+def notification_read(request):
+    ids = [int(i) for i in request.POST.getlist("id") if i.isdigit()] or None
+    services.mark_read(request.user, ids)
+    return redirect(request.POST.get("next") or "notification_list")
+
+
+@require_POST
+def task_remind(request, pk):
+    task = get_object_or_404(visible_tasks(request.user), pk=pk)
+    try:
+        reminder = services.remind(request.user, task, request.POST.get("message", ""))
+    except (ValidationError, PermissionDenied) as error:
+        fail(request, error)
+    else:
+        messages.success(request, f"Đã đôn đốc {reminder.recipients} người của các đơn vị thực hiện.")
+    return redirect("task_detail", pk=task.pk)

@@ -1,0 +1,66 @@
+"""Đôn đốc: automatic reminders on the right working days across Tết, each exactly once; manual
+reminders by the assigning unit; the bell and the list of notifications."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.core.exceptions import PermissionDenied
+
+from dieuhanh.notify import services
+from dieuhanh.notify.models import Notification, Reminder
+from dieuhanh.tasks import calendar
+
+
+def test_reminders_fall_on_working_days_around_tet_exactly_once(province, settings):
+    settings.DIEUHANH_REMIND_DAYS_BEFORE = 3
+    settings.DIEUHANH_REMIND_OVERDUE_EVERY = 5
+    tet_days = [d for d in (date(2027, 2, 1) + timedelta(days=i) for i in range(20))
+                if d.weekday() < 5 and not calendar.is_working_day(d)]
+    assert tet_days, "Tết 2027 falls in February"
+    due = calendar.next_working_day(tet_days[-1] + timedelta(days=1))  # first working day after Tết
+    task = province.task("Báo cáo sau Tết", deadline=due, issued_on=date(2027, 1, 4),
+                         coordinators=[province.snv])
+    day = date(2027, 1, 20)
+    while day <= date(2027, 3, 31):
+        services.run_daily(day)
+        services.run_daily(day)  # a second worker, or a rerun: nothing twice
+        day += timedelta(days=1)
+    sent = list(Reminder.objects.filter(task=task).order_by("day").values_list("kind", "day"))
+    before_day = sent[0][1]
+    assert sent[0][0] == "before" and calendar.add_working_days(before_day, 3) == due and before_day < tet_days[0]
+    assert ("due", due) in sent
+    overdue = [d for k, d in sent if k == "overdue"]
+    assert overdue[:2] == [calendar.add_working_days(due, 5), calendar.add_working_days(due, 10)]
+    assert all(calendar.is_working_day(d) for _, d in sent)
+    assert len(sent) == len(set(sent))
+    # lead unit officer and leader, the coordinating unit's officer: one notification each per reminder
+    people = {n.user for n in Notification.objects.filter(reminder__task=task)}
+    assert {province.lead_officer, province.btc_leader, province.coord_officer} <= people
+    assert province.viewer not in people and province.tracker not in people
+    assert Notification.objects.filter(user=province.lead_officer).count() == len(sent)
+
+
+def test_done_tasks_are_not_reminded(province):
+    task = province.task("Đã xong", deadline=date(2027, 3, 10))
+    task.state = "done"
+    task.save()
+    assert services.run_daily(date(2027, 3, 10)) == 0
+
+
+def test_manual_reminders_come_from_the_assigning_unit(province, login):
+    task = province.task("Rà soát quy hoạch cán bộ", deadline=date(2099, 1, 5))
+    reminder = services.remind(province.tracker, task, "Đề nghị báo cáo trước thứ Sáu")
+    assert reminder.kind == "manual" and reminder.recipients >= 2
+    services.remind(province.leader, task, "Nhắc lần hai")  # manual reminders may repeat
+    with pytest.raises(PermissionDenied):
+        services.remind(province.lead_officer, task, "Tự nhắc")
+    officer = login(province.lead_officer)
+    page = officer.get("/viec-cua-don-vi/").content.decode()
+    assert 'data-unread="2"' in page
+    listing = officer.get("/thong-bao/").content.decode()
+    assert "Đề nghị báo cáo trước thứ Sáu" in listing
+    officer.post("/thong-bao/da-doc/", {})
+    assert services.unread(province.lead_officer).count() == 0
+    response = login(province.tracker).post(f"/nhiem-vu/{task.pk}/don-doc/", {"message": ""}, follow=True)
+    assert "Nội dung đôn đốc không được để trống." in response.content.decode()
+    assert Reminder.objects.filter(task=task).count() == 2

@@ -29,8 +29,10 @@ run: venv var
 	@$(BIN)/dieuhanh load_demo
 	@$(BIN)/dieuhanh demo_accounts
 	@echo "→ http://127.0.0.1:$(PORT)/"
-	@# The background worker reads uploaded PDFs and scans; it stops with the server.
-	@$(BIN)/dieuhanh db_worker -v 0 & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
+	@# The background worker reads scans, builds reports and sends reminders; the scheduler enqueues the
+	@# daily job at 07:00. Both stop with the server.
+	@$(BIN)/dieuhanh db_worker -v 0 & worker=$$!; $(BIN)/dieuhanh scheduler & scheduler=$$!; \
+	trap "kill $$worker $$scheduler 2>/dev/null" EXIT INT TERM; \
 	$(BIN)/dieuhanh runserver 127.0.0.1:$(PORT)
 
 test: venv

@@ -153,6 +153,16 @@ DIEUHANH_PUBLIC_SUBMISSIONS_PER_HOUR = env_int("DIEUHANH_PUBLIC_SUBMISSIONS_PER_
 DIEUHANH_PETITION_MAX_CHARS = env_int("DIEUHANH_PETITION_MAX_CHARS", 5000)
 # Indicators: from this percent of the expected amount an indicator is orange, below it red.
 DIEUHANH_INDICATOR_ORANGE_FROM = env_int("DIEUHANH_INDICATOR_ORANGE_FROM", 90)
+# E-mail (SMTP). Without DIEUHANH_SMTP_HOST mails are written to the log and stay in the outbox's history.
+EMAIL_BACKEND = ("django.core.mail.backends.smtp.EmailBackend" if os.environ.get("DIEUHANH_SMTP_HOST")
+                 else "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("DIEUHANH_SMTP_HOST", "localhost")
+EMAIL_PORT = env_int("DIEUHANH_SMTP_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("DIEUHANH_SMTP_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DIEUHANH_SMTP_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DIEUHANH_SMTP_TLS", False)
+EMAIL_TIMEOUT = 20
+DEFAULT_FROM_EMAIL = os.environ.get("DIEUHANH_MAIL_FROM", "dieuhanh@localhost")
 # Đôn đốc: remind N working days before a deadline, and every M working days while overdue.
 DIEUHANH_REMIND_DAYS_BEFORE = env_int("DIEUHANH_REMIND_DAYS_BEFORE", 3)
 DIEUHANH_REMIND_OVERDUE_EVERY = env_int("DIEUHANH_REMIND_OVERDUE_EVERY", 5)

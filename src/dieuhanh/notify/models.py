@@ -36,7 +36,43 @@ class Notification(models.Model):
     text = models.TextField()
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["user", "read_at"], name="notification_unread")]
+
+
+class Preference(models.Model):
+    class Mail(models.TextChoices):
+        DIGEST = "digest", "Một thư tổng hợp mỗi ngày"
+        EACH = "each", "Mỗi lần đôn đốc một thư"
+        NONE = "none", "Không nhận thư"
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notify_preference")
+    mail = models.CharField("nhận thư điện tử", max_length=10, choices=Mail.choices, default=Mail.DIGEST)
+
+
+class OutgoingMail(models.Model):
+    """The outbox: a mail is written here in the same transaction as what caused it and sent by a
+    job, retried with backoff while the server is down, never sent twice (one row per key)."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", "Chờ gửi"
+        SENT = "sent", "Đã gửi"
+        FAILED = "failed", "Không gửi được"
+
+    key = models.CharField(max_length=120, unique=True)
+    to = models.EmailField()
+    subject = models.CharField(max_length=200)
+    text = models.TextField()
+    html = models.TextField()
+    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_try_at = models.DateTimeField()
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["state", "next_try_at"], name="mail_pending")]

@@ -17,6 +17,7 @@ from dieuhanh.tasks import calendar
 from dieuhanh.tasks.models import Task
 from dieuhanh.tasks.status import State
 
+from . import mail
 from .models import Notification, Reminder
 
 NOTIFIED_ROLES = (Role.OFFICER, Role.LEADER)
@@ -44,8 +45,9 @@ def _send(task: Task, kind: str, day: date, message: str = "", actor=None) -> Re
             reminder = Reminder.objects.create(task=task, kind=kind, day=day, message=message, sent_by=actor)
             people = list(recipients(task))
             text = _text(task, kind, day, message)
-            Notification.objects.bulk_create([Notification(user=u, reminder=reminder, task=task, text=text)
-                                               for u in people])
+            notes = Notification.objects.bulk_create([Notification(user=u, reminder=reminder, task=task, text=text)
+                                                      for u in people])
+            mail.queue_each(notes)
             reminder.recipients = len(people)
             reminder.save(update_fields=["recipients"])
     except IntegrityError:

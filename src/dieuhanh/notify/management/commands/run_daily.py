@@ -1,14 +1,13 @@
-"""The daily jobs (07:00 by the scheduler, or by cron): reminders and recurring tasks' next instances."""
+"""The daily work at once, without the scheduler (for cron or by hand)."""
 
-from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from dieuhanh.notify.services import run_daily
+from dieuhanh.notify.jobs import daily_work
 
 
 class Command(BaseCommand):
-    help = "Gửi nhắc việc (đôn đốc) tự động của hôm nay và tạo kỳ mới cho nhiệm vụ định kỳ."
+    help = "Gửi nhắc việc (đôn đốc) của hôm nay, thư tổng hợp, tạo kỳ mới cho nhiệm vụ định kỳ, gửi thư đang chờ."
 
     def handle(self, *args, **options):
-        self.stdout.write(f"Đã gửi {run_daily()} lượt đôn đốc.")
-        call_command("create_occurrences", stdout=self.stdout)
+        daily_work()
+        self.stdout.write("Đã chạy công việc hằng ngày.")

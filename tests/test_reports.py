@@ -158,3 +158,23 @@ def test_a_failed_job_is_shown_and_bad_requests_are_refused(province, login, mon
     response = login(province.tracker).post("/bao-cao/lap/", {"don_vi": province.root.pk, "ky": "2099",
                                                               "dinh_dang": "pdf"}, follow=True)
     assert "chưa bắt đầu" in response.content.decode()
+
+
+def test_petitions_and_ntm_have_their_parts(province):
+    from dieuhanh.ntm.models import Assessment, CriteriaSet
+    from dieuhanh.org.models import Area
+    from dieuhanh.petitions import services as petition_services
+    from dieuhanh.petitions.models import Petition
+
+    province_area = Area.objects.create(code="42", name="Hà Tĩnh", level=Area.Level.PROVINCE)
+    commune = Area.objects.create(code="18500", name="Xã Thạch Lạc", level=Area.Level.COMMUNE, parent=province_area)
+    province.ubnd.area = province_area
+    province.ubnd.save()
+    for c in CriteriaSet.objects.get(code="xa-2026-dat-chuan").criteria.all():
+        Assessment.objects.create(area=commune, criterion=c, assessed_on=date(2026, 4, 1), met=True)
+    petition_services.record(province.tracker, petition_services.PetitionInput(
+        content="Đề nghị sửa đường", submitter="Ông A", receiving_unit=province.root, received_on=date(2026, 5, 4),
+        responsible_unit=province.snv, source=Petition.Source.RECEPTION))
+    text = _text(Document(BytesIO(docx.render(content.build(province.ubnd, NINE, TODAY)))))
+    assert "KIẾN NGHỊ, ĐỀ XUẤT" in " ".join(text) and "Sở Nội vụ" in text
+    assert any("1/1 xã đạt chuẩn nông thôn mới" in line for line in text)

@@ -6,6 +6,7 @@ dashboard never disagree for the same unit and period."""
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.apps import apps
 from django.db.models import Count, OuterRef, Q, Subquery
 
 from dieuhanh.dashboard import tally
@@ -49,6 +50,8 @@ class Report:
     extended: list[Extension]
     documents: list[DocumentLine]
     indicators: list[Row] = field(default_factory=list)
+    petitions: list[list] = field(default_factory=list)  # [[unit, received, answered, on time, overdue]]
+    ntm: object = None  # ntm.status.Summary when the unit stands for a province or a commune
 
     @property
     def is_empty(self) -> bool:
@@ -83,9 +86,44 @@ def build(unit: Unit, period: Period | DateRange, today: date) -> Report:
     indicators = list(Indicator.objects.filter(parent__isnull=True, unit__root_id=unit.root_id)
                       .order_by("position", "code")[:30])
     return Report(unit=unit, period=period, made_on=today, total=tally.total(tallies), by_unit=by_unit,
+                  petitions=_petitions(unit, period, today), ntm=_ntm(unit, period, today),
                   done_in_period=led.filter(state="done", done_on__gte=period.start, done_on__lte=period.end).count(),
                   overdue=overdue, overdue_count=overdue_q.count(), extended=extended, documents=documents,
                   indicators=indicator_rows(indicators, unit, period, today) if isinstance(period, Period) else [])
+
+
+def _petitions(unit: Unit, period, today: date) -> list[list]:
+    """Per responsible unit: received and answered in the period, answered on time, overdue now."""
+    if not apps.is_installed("dieuhanh.petitions"):
+        return []
+    from dieuhanh.petitions.models import Petition
+    from dieuhanh.petitions.queries import overdue
+
+    mine = Petition.objects.filter(responsible_unit__path__startswith=unit.path)
+    late_ids = set(overdue(mine, today).values_list("pk", flat=True))
+    rows = {}
+    for p in mine.filter(Q(received_on__range=(period.start, period.end)) | Q(answered_on__range=(period.start, period.end))
+                         | Q(pk__in=late_ids)).select_related("responsible_unit").only(
+            "pk", "received_on", "answered_on", "due_on", "responsible_unit__name"):
+        row = rows.setdefault(p.responsible_unit.name, [p.responsible_unit.name, 0, 0, 0, 0])
+        row[1] += period.start <= p.received_on <= period.end
+        answered = p.answered_on is not None and period.start <= p.answered_on <= period.end
+        row[2] += answered
+        row[3] += answered and (p.due_on is None or p.answered_on <= p.due_on)
+        row[4] += p.pk in late_ids
+    return sorted(rows.values())
+
+
+def _ntm(unit: Unit, period, today: date):
+    from dieuhanh.dashboard.panels import province_area
+    from dieuhanh.ntm.status import communes_of, summary
+
+    province, commune = province_area(unit)
+    if province is None:
+        return None
+    day = min(today, period.end)
+    s = summary(province, day, [commune] if commune else communes_of(province, day))
+    return s if any(st.rules for st in s.statuses) else None
 
 
 @dataclass
@@ -129,6 +167,16 @@ def sections(report: "Report") -> list[Section]:
                                                      "Đang quá hạn"],
                 [[d.symbol, d.subject, d.total, d.done, d.overdue] for d in report.documents]),
     ]
+    if report.petitions:
+        parts.append(Section("KIẾN NGHỊ, ĐỀ XUẤT", "Kien nghi", ["Đơn vị xử lý", "Tiếp nhận trong kỳ",
+                                                                "Trả lời trong kỳ", "Trả lời đúng hạn", "Đang quá hạn"],
+                             report.petitions))
+    if report.ntm is not None:
+        n = report.ntm
+        parts.append(Section("XÂY DỰNG NÔNG THÔN MỚI", "Nong thon moi", ["Xã", "Tiêu chí đạt", "Mức"],
+                             [[st.area.name, f"{st.met}/{st.total}", st.level_label] for st in n.statuses],
+                             f"Đến ngày {n.day:%d/%m/%Y}: {n.line}; nâng cao {n.advanced}; kiểu mẫu {n.model}; "
+                             f"xã dưới {n.low_threshold} tiêu chí: {n.below_threshold}."))
     if report.indicators:
         parts.append(Section("CHỈ TIÊU SO VỚI KẾ HOẠCH", "Chi tieu", ["Chỉ tiêu", "Thực hiện", "Kế hoạch",
                                                                       "% kế hoạch", "Đánh giá"],

@@ -64,3 +64,20 @@ def test_manual_reminders_come_from_the_assigning_unit(province, login):
     response = login(province.tracker).post(f"/nhiem-vu/{task.pk}/don-doc/", {"message": ""}, follow=True)
     assert "Nội dung đôn đốc không được để trống." in response.content.decode()
     assert Reminder.objects.filter(task=task).count() == 2
+
+
+def test_a_day_the_job_missed_is_caught_up_when_it_runs_again(province):
+    due = date(2027, 3, 10)  # a Wednesday
+    task = province.task("Không để sót nhắc việc", deadline=due, issued_on=date(2027, 3, 1))
+    services.run_daily(date(2027, 3, 8))
+    assert services.run_daily(date(2027, 3, 12)) >= 1  # the worker was down on 9, 10 and 11 March
+    assert ("due", due) in set(Reminder.objects.filter(task=task).values_list("kind", "day"))
+
+
+def test_a_task_can_be_reminded_earlier_than_the_default(province, settings):
+    settings.DIEUHANH_REMIND_DAYS_BEFORE = 3
+    task = province.task("Nhắc sớm", deadline=date(2027, 3, 19), issued_on=date(2027, 3, 1))
+    task.remind_days_before = 7
+    task.save()
+    services.run_daily(date(2027, 3, 10))  # 7 working days before Friday 19 March
+    assert Reminder.objects.filter(task=task, kind="before", day=date(2027, 3, 10)).exists()

@@ -18,7 +18,7 @@ from dieuhanh.tasks.models import Task
 from dieuhanh.tasks.status import State
 
 from . import mail
-from .models import Notification, Reminder
+from .models import DailyRun, Notification, Reminder
 
 NOTIFIED_ROLES = (Role.OFFICER, Role.LEADER)
 
@@ -75,23 +75,40 @@ def overdue_days(today: date, every: int, horizon: int = 260 * 3) -> list[date]:
     return days
 
 
-def run_daily(today: date | None = None) -> int:
-    """Every automatic reminder due today (working days only); safe to run again: each is sent once."""
-    today = today or calendar.today()
-    if not calendar.is_working_day(today):
-        return 0
+CATCH_UP_DAYS = 10  # working days a stopped job catches up when it starts again
+
+
+def _remind_on(day: date) -> int:
     open_tasks = Task.objects.filter(state=State.OPEN, recurrence="")
+    default = settings.DIEUHANH_REMIND_DAYS_BEFORE
+    before = open_tasks.filter(remind_days_before__isnull=True,
+                               due_on=calendar.add_working_days(day, default))
+    for n in set(open_tasks.filter(remind_days_before__isnull=False).values_list("remind_days_before", flat=True)):
+        before = before | open_tasks.filter(remind_days_before=n, due_on=calendar.add_working_days(day, n))
     plan = [
-        (Reminder.Kind.BEFORE, open_tasks.filter(
-            due_on=calendar.add_working_days(today, settings.DIEUHANH_REMIND_DAYS_BEFORE))),
-        (Reminder.Kind.DUE, open_tasks.filter(due_on=today)),
+        (Reminder.Kind.BEFORE, before),
+        (Reminder.Kind.DUE, open_tasks.filter(due_on=day)),
         (Reminder.Kind.OVERDUE, open_tasks.filter(
-            due_on__in=overdue_days(today, settings.DIEUHANH_REMIND_OVERDUE_EVERY))),
+            due_on__in=overdue_days(day, settings.DIEUHANH_REMIND_OVERDUE_EVERY))),
     ]
     sent = 0
     for kind, tasks in plan:
         for task in tasks.iterator():
-            sent += _send(task, kind, today) is not None
+            sent += _send(task, kind, day) is not None
+    return sent
+
+
+def run_daily(today: date | None = None) -> int:
+    """Every automatic reminder due today and on the working days a stopped job missed (up to
+    CATCH_UP_DAYS); safe to run again or on several workers: each reminder is sent once."""
+    today = today or calendar.today()
+    last = DailyRun.objects.filter(day__lt=today).order_by("-day").values_list("day", flat=True).first()
+    span = [today] if last is None else [last + timedelta(days=i) for i in range(1, (today - last).days + 1)]
+    days = [d for d in span if calendar.is_working_day(d)][-CATCH_UP_DAYS:]
+    sent = 0
+    for day in days:
+        sent += _remind_on(day)
+        DailyRun.objects.get_or_create(day=day)
     return sent
 
 

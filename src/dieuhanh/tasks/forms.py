@@ -95,6 +95,8 @@ class EditTaskForm(forms.Form):
     deadline = forms.DateField(label="Thời hạn", required=False, widget=DATE_WIDGET)
     coordinators = UnitMultipleChoiceField(label="Đơn vị phối hợp", queryset=Unit.objects.none(), required=False)
     is_key = forms.BooleanField(label="Nhiệm vụ trọng tâm", required=False)
+    remind_days_before = forms.IntegerField(label="Nhắc trước hạn (ngày làm việc)", required=False, min_value=1,
+                                            max_value=60, help_text="Để trống: theo cấu hình chung.")
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, units=None, **kwargs):

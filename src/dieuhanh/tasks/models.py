@@ -41,6 +41,9 @@ class Task(models.Model):
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children", verbose_name="nhiệm vụ cha"
     )
     is_key = models.BooleanField("nhiệm vụ trọng tâm", default=False)
+    remind_days_before = models.PositiveSmallIntegerField(
+        "nhắc trước hạn (ngày làm việc)", null=True, blank=True,
+        help_text="Để trống: theo cấu hình chung DIEUHANH_REMIND_DAYS_BEFORE.")
     state = models.CharField(max_length=10, choices=st.State.choices, default=st.State.OPEN)
     state_reason = models.TextField("lý do", blank=True)
     progress = models.PositiveSmallIntegerField("tiến độ (%)", default=0)

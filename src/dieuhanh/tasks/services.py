@@ -378,7 +378,7 @@ def cancel(actor, task, *, reason, expected_version=None):
 
 @transaction.atomic
 def edit_task(actor, task: Task, *, expected_version, content: str, deadline: date | None, is_key: bool,
-              coordinators: list[Unit]) -> Task:
+              coordinators: list[Unit], remind_days_before: int | None = None) -> Task:
     """The assigning unit corrects a task; a stale edit is refused, not silently overwritten."""
     scope = Scope.of(actor)
     task = _locked(task, expected_version)
@@ -387,9 +387,10 @@ def edit_task(actor, task: Task, *, expected_version, content: str, deadline: da
                       recurrence=task.recurrence)
     content, deadline, _ = _validate_draft(scope, task.assigned_by, draft, task.issued_on)
     task.content, task.deadline, task.is_key = content, deadline, is_key
+    task.remind_days_before = remind_days_before
     task.due_on = calendar.effective_deadline(deadline) if deadline else None
     task.search_text = _search_text(task, task.lead, coordinators)
-    _save(task, actor, ["content", "deadline", "due_on", "is_key", "search_text"])
+    _save(task, actor, ["content", "deadline", "due_on", "is_key", "search_text", "remind_days_before"])
     current = set(task.coordinations.values_list("unit_id", flat=True))
     wanted = {u.pk for u in coordinators}
     for c in task.coordinations.filter(unit_id__in=current - wanted):

@@ -100,6 +100,7 @@ def task_detail(request, pk):
         "extension_form": ExtensionForm(),
         "edit_form": EditTaskForm(units=readable.filter(root_id=task.tree_id), initial={
             "content": task.content, "deadline": task.deadline, "is_key": task.is_key, "version": task.version,
+            "remind_days_before": task.remind_days_before,
             "coordinators": list(coordinating_ids)}) if may_decide else None,
         "delegate_formset": TaskDraftFormSet(prefix="con", units=task.lead.subtree().exclude(pk=task.lead_id))
         if scope.may_decide_for(task.lead) and task.state == "open" else None,
@@ -214,7 +215,8 @@ def edit(request, pk):
     d = form.cleaned_data
     return _act(request, pk, lambda t: services.edit_task(
         request.user, t, expected_version=d["version"], content=d["content"], deadline=d["deadline"],
-        is_key=d["is_key"], coordinators=list(d["coordinators"])), "Đã cập nhật nhiệm vụ.")
+        is_key=d["is_key"], coordinators=list(d["coordinators"]), remind_days_before=d["remind_days_before"]),
+        "Đã cập nhật nhiệm vụ.")
 
 
 @require_POST

@@ -60,3 +60,11 @@ def test_words_without_a_period_or_a_year_give_none():
                                       (date(2026, 5, 2), "2026-Q1"), (date(2026, 2, 1), "2025")])
 def test_the_latest_report_period_is_the_last_cumulative_one_finished(day, key):
     assert periods.latest_report(day).key == key
+
+
+def test_a_report_period_may_be_an_iso_week_or_a_range():
+    week = periods.parse_report_period("2027-W06")
+    assert (week.start, week.end) == (date(2027, 2, 8), date(2027, 2, 14))
+    assert periods.parse_report_period("2021-01-01..2021-09-30").label == "từ ngày 01/01/2021 đến ngày 30/09/2021"
+    with pytest.raises(PeriodError, match="không tồn tại"):
+        periods.parse_report_period("2021-W60")

@@ -81,3 +81,11 @@ def test_a_task_can_be_reminded_earlier_than_the_default(province, settings):
     task.save()
     services.run_daily(date(2027, 3, 10))  # 7 working days before Friday 19 March
     assert Reminder.objects.filter(task=task, kind="before", day=date(2027, 3, 10)).exists()
+
+
+def test_a_person_chooses_how_to_receive_mail(province, login):
+    from dieuhanh.notify import mail
+    client = login(province.lead_officer)
+    client.post("/thong-bao/thu/", {"mail": "each"})
+    assert mail.preference(province.lead_officer) == "each"
+    assert "không hợp lệ" in client.post("/thong-bao/thu/", {"mail": "fax"}, follow=True).content.decode()

@@ -7,7 +7,7 @@ Plain Python. A period has one key used in URLs, files and the database ("2021",
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 KINDS = {"year": "Năm", "half": "6 tháng", "nine": "9 tháng", "quarter": "Quý", "month": "Tháng"}
@@ -120,7 +120,13 @@ def _year_back(day: date) -> date:
 
 
 def parse_report_period(key: str) -> Period | DateRange:
-    """What a report accepts: a period key, or a date range `2021-01-01..2021-09-30`."""
+    """What a report accepts: a period key, an ISO week `2021-W05`, or a range `2021-01-01..2021-09-30`."""
+    if m := re.fullmatch(r"(\d{4})-W(\d{2})", (key or "").strip()):
+        try:
+            monday = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+        except ValueError as e:
+            raise PeriodError(f"Tuần “{key}” không tồn tại.") from e
+        return DateRange(monday, monday + timedelta(days=6))
     if ".." in (key or ""):
         first, _, last = key.strip().partition("..")
         try:

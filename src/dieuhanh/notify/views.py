@@ -9,13 +9,25 @@ from dieuhanh.tasks.queries import visible_tasks
 from dieuhanh.web.feedback import fail
 from dieuhanh.web.paging import paginate
 
-from . import services
-from .models import Notification
+from . import mail, services
+from .models import Notification, Preference
 
 
 def notification_list(request):
     page = paginate(request, Notification.objects.filter(user=request.user).select_related("task"))
-    return render(request, "notify/list.html", {"page": page})
+    return render(request, "notify/list.html", {"page": page, "mail": mail.preference(request.user),
+                                                "mail_choices": Preference.Mail.choices})
+
+
+@require_POST
+def mail_preference(request):
+    choice = request.POST.get("mail")
+    if choice not in Preference.Mail.values:
+        messages.error(request, "Lựa chọn nhận thư không hợp lệ.")
+    else:
+        Preference.objects.update_or_create(user=request.user, defaults={"mail": choice})
+        messages.success(request, f"Đã lưu: {Preference.Mail(choice).label.lower()}.")
+    return redirect("notification_list")
 
 
 @require_POST

@@ -18,7 +18,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--unit", help="mã đơn vị; mặc định đơn vị cấp cao nhất")
         parser.add_argument("--period", required=True,
-                            help="2021, 2021-H1, 2021-9M, 2021-Q3, 2021-10 hoặc 2021-01-01..2021-09-30")
+                            help="2021, 2021-H1, 2021-9M, 2021-Q3, 2021-10, tuần 2021-W05 hoặc 2021-01-01..2021-09-30")
         parser.add_argument("--format", choices=sorted(WRITERS), required=True)
         parser.add_argument("--out", required=True, type=Path)
 

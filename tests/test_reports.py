@@ -149,6 +149,8 @@ def test_a_failed_job_is_shown_and_bad_requests_are_refused(province, login, mon
 
     run = services.request_report(province.tracker, province.root, "2026-Q1", "docx")
     monkeypatch.setitem(services.WRITERS, "docx", lambda report: 1 / 0)
+    assert services.build_run(run.pk).state == ReportRun.State.QUEUED  # retried later, twice
+    assert services.build_run(run.pk).state == ReportRun.State.QUEUED
     assert services.build_run(run.pk).state == ReportRun.State.FAILED
     assert "Lỗi: division by zero" in login(province.tracker).get(f"/bao-cao/?don_vi={province.root.pk}").content.decode()
     with pytest.raises(ValidationError, match="chưa bắt đầu"):

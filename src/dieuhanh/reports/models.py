@@ -22,6 +22,7 @@ class ReportRun(models.Model):
     state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
     file = models.FileField(upload_to="bao-cao/%Y/", blank=True)
     error = models.TextField(blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     requested_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)

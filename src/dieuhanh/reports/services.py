@@ -1,6 +1,7 @@
 """Asking for a report and building it in the background; one active job per unit, period and format."""
 
 import logging
+from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
@@ -17,6 +18,7 @@ from .models import ReportRun
 
 log = logging.getLogger(__name__)
 WRITERS = {"docx": docx.render, "xlsx": xlsx.render, "pdf": pdf.render}
+RETRIES = 3
 
 
 def request_report(actor, unit: Unit, period: str, format: str) -> ReportRun:
@@ -51,9 +53,19 @@ def build_run(run_id: int) -> ReportRun:
     try:
         report = content.build(run.unit, parse_report_period(run.period), today())
         data = WRITERS[run.format](report)
-    except Exception as error:  # noqa: BLE001 — any failure is shown on the page and logged
+    except Exception as error:  # noqa: BLE001 — any failure is retried, then shown on the page, and logged
         log.exception("report run %s failed", run_id)
-        run.state, run.error = ReportRun.State.FAILED, str(error)[:2000]
+        run.attempts += 1
+        run.error = str(error)[:2000]
+        if run.attempts < RETRIES:  # again in 1, 2, 4 minutes
+            run.state = ReportRun.State.QUEUED
+            run.save()
+            from .jobs import build_report_job
+
+            later = timezone.now() + timedelta(minutes=2 ** (run.attempts - 1))
+            transaction.on_commit(lambda: build_report_job.using(run_after=later).enqueue(run.pk))
+            return run
+        run.state = ReportRun.State.FAILED
     else:
         run.file.save(f"bao-cao-{run.unit.code}-{run.period}.{run.format}", ContentFile(data), save=False)
         run.state = ReportRun.State.DONE

@@ -11,7 +11,7 @@ from django.urls import reverse
 from dieuhanh import periods
 from dieuhanh.indicators.models import Indicator
 from dieuhanh.indicators.queries import indicator_rows, visible_indicators
-from dieuhanh.org.models import Area, Unit
+from dieuhanh.org.models import Unit
 from dieuhanh.tasks.models import Task
 from dieuhanh.tasks.queries import led_within
 from dieuhanh.tasks.status import CSS_OF, Group, State, Status, group_q
@@ -109,28 +109,14 @@ def indicators_panel(board: Board) -> dict:
     return {"rows": rows, "may_request": board.may_decide, "chart": chart}
 
 
-def province_area(unit: Unit) -> tuple[Area | None, Area | None]:
-    """(province, commune) the unit stands for: a province's bodies cover its communes."""
-    area = unit.area
-    if area is None:
-        return None, None
-    if area.level == Area.Level.COMMUNE:
-        return area.parent, area
-    if area.level == Area.Level.PROVINCE:
-        return area, None
-    return None, None
-
-
 def ntm_panel(board: Board) -> dict | None:
-    from dieuhanh.ntm.status import communes_of, summary
+    from dieuhanh.ntm.status import summary_for_unit
 
-    province, commune = province_area(board.unit)
+    day = min(board.today, board.period.end)
+    province, s = summary_for_unit(board.unit, day)
     if province is None:
         return None
-    day = min(board.today, board.period.end)
-    communes = [commune] if commune else communes_of(province, day)
-    s = summary(province, day, communes)
-    if not any(st.rules for st in s.statuses):
+    if s is None:
         return {"summary": None, "day": day}
     chart = {"type": "doughnut", "labels": ["Kiểu mẫu", "Nâng cao", "Đạt chuẩn", "Chưa đạt chuẩn"],
              "values": [s.model, s.advanced - s.model, s.standard - s.advanced, s.total - s.standard],

@@ -187,3 +187,26 @@ def summary(province: Area, day: date, communes: list[Area] | None = None, *, wi
             s.reached = book.reached(s.area, day)
     statuses.sort(key=lambda s: (-(s.level or 0), -s.met, s.area.name))
     return Summary(day, statuses, threshold)
+
+
+def province_area(unit) -> tuple[Area | None, Area | None]:
+    """(province, commune) a unit stands for: a province's bodies cover its communes."""
+    area = unit.area
+    if area is None:
+        return None, None
+    if area.level == Area.Level.COMMUNE:
+        return area.parent, area
+    if area.level == Area.Level.PROVINCE:
+        return area, None
+    return None, None
+
+
+def summary_for_unit(unit, day: date) -> tuple[Area | None, Summary | None]:
+    """The NTM summary a unit's dashboard and reports show: its province's communes, or its own
+    commune; (province, None) when no criteria set is in force that day, (None, None) for a unit
+    that stands for no province or commune."""
+    province, commune = province_area(unit)
+    if province is None:
+        return None, None
+    s = summary(province, day, [commune] if commune else communes_of(province, day))
+    return province, (s if any(st.rules for st in s.statuses) else None)

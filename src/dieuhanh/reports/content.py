@@ -115,15 +115,9 @@ def _petitions(unit: Unit, period, today: date) -> list[list]:
 
 
 def _ntm(unit: Unit, period, today: date):
-    from dieuhanh.dashboard.panels import province_area
-    from dieuhanh.ntm.status import communes_of, summary
+    from dieuhanh.ntm.status import summary_for_unit
 
-    province, commune = province_area(unit)
-    if province is None:
-        return None
-    day = min(today, period.end)
-    s = summary(province, day, [commune] if commune else communes_of(province, day))
-    return s if any(st.rules for st in s.statuses) else None
+    return summary_for_unit(unit, min(today, period.end))[1]
 
 
 @dataclass

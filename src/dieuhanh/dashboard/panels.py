@@ -2,6 +2,7 @@
 province, and returns what its template shows; every number comes with the link to its list."""
 
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date, timedelta
 from urllib.parse import urlencode
 
@@ -10,7 +11,7 @@ from django.urls import reverse
 
 from dieuhanh import periods
 from dieuhanh.indicators.models import Indicator
-from dieuhanh.indicators.queries import indicator_rows, visible_indicators
+from dieuhanh.indicators.queries import headline, indicator_rows, visible_indicators
 from dieuhanh.org.models import Unit
 from dieuhanh.tasks.models import Task
 from dieuhanh.tasks.queries import led_within
@@ -43,11 +44,10 @@ class Board:
         return self.task_link(unit, han_tu=f"{self.period.start:%d/%m/%Y}", han_den=f"{self.period.end:%d/%m/%Y}",
                               **params)
 
-    @property
+    @cached_property
     def tallies(self) -> dict[int, tally.Tally]:
-        if not hasattr(self, "_tallies"):
-            self._tallies = tally.by_lead(self.unit, self.period, self.today)
-        return self._tallies
+        """Read once, for the status counts and the ranking."""
+        return tally.by_lead(self.unit, self.period, self.today)
 
 
 def tasks_panel(board: Board) -> dict:
@@ -96,7 +96,7 @@ def chosen_indicators(board: Board) -> list[Indicator]:
     if board.indicator_ids:
         found = visible.in_bulk(board.indicator_ids)
         return [found[i] for i in board.indicator_ids if i in found]
-    return list(visible.filter(parent__isnull=True, unit__root_id=board.unit.root_id).order_by("position", "code")[:20])
+    return headline(visible, board.unit, 20)
 
 
 def indicators_panel(board: Board) -> dict:

@@ -5,7 +5,7 @@ Plain Python on Decimals, so every rule is tested with the seeds' own numbers.
 """
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 HUNDRED = Decimal(100)
 
@@ -18,12 +18,6 @@ class Light:
 
     LABELS = {RED: "Có nguy cơ không đạt", ORANGE: "Đang tiến triển", GREEN: "Dự kiến đạt", GREY: "Chưa đánh giá được"}
     ORDER = {RED: 0, ORANGE: 1, GREY: 2, GREEN: 3}  # worst first; grey before green so gaps are seen
-
-
-def rounded(value: Decimal | None, places: int = 2) -> Decimal | None:
-    if value is None:
-        return None
-    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
 def percent_of_plan(actual: Decimal | None, plan: Decimal | None) -> Decimal | None:

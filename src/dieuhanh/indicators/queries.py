@@ -29,6 +29,12 @@ def visible_indicators(user) -> QuerySet[Indicator]:
     return Indicator.objects.filter(Q(unit__in=readable) | Q(responsible__in=readable))
 
 
+def headline(indicators: QuerySet[Indicator], unit: Unit, limit: int) -> list[Indicator]:
+    """The top-level indicators of the unit's tree in catalogue order: what a dashboard or a report
+    shows when nobody chose."""
+    return list(indicators.filter(parent__isnull=True, unit__root_id=unit.root_id).order_by("position", "code")[:limit])
+
+
 def matching(indicators: QuerySet[Indicator], text: str) -> QuerySet[Indicator]:
     """By name without diacritics, or by exact code."""
     text = (text or "").strip()

@@ -11,7 +11,7 @@ from django.db.models import Count, OuterRef, Q, Subquery
 
 from dieuhanh.dashboard import tally
 from dieuhanh.indicators.models import Indicator
-from dieuhanh.indicators.queries import Row, indicator_rows
+from dieuhanh.indicators.queries import Row, headline, indicator_rows
 from dieuhanh.org.models import Unit
 from dieuhanh.periods import DateRange, Period, PeriodError
 from dieuhanh.tasks.models import Decision, Extension, ProgressReport, Task
@@ -83,8 +83,7 @@ def build(unit: Unit, period: Period | DateRange, today: date) -> Report:
                  .values("document__symbol", "document__subject")
                  .annotate(n=Count("pk"), done=Count("pk", filter=done_q), late=Count("pk", filter=overdue_status))
                  .order_by("document__symbol")]
-    indicators = list(Indicator.objects.filter(parent__isnull=True, unit__root_id=unit.root_id)
-                      .order_by("position", "code")[:30])
+    indicators = headline(Indicator.objects.all(), unit, 30)
     return Report(unit=unit, period=period, made_on=today, total=tally.total(tallies), by_unit=by_unit,
                   petitions=_petitions(unit, period, today), ntm=_ntm(unit, period, today),
                   done_in_period=led.filter(state="done", done_on__gte=period.start, done_on__lte=period.end).count(),

@@ -6,7 +6,6 @@ numbered sections with tables, "Nơi nhận" and the signature block."""
 from io import BytesIO
 
 from docx import Document
-from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
@@ -109,7 +108,6 @@ def _heading(doc, report: Report):
 def render(report: Report) -> bytes:
     doc = Document()
     section = doc.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.top_margin, section.bottom_margin = Mm(20), Mm(20)
     section.left_margin, section.right_margin = Mm(30), Mm(15)

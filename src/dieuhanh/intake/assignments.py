@@ -1,4 +1,4 @@
-"""Assignments (giao việc): "Giao X …", "Đề nghị X …", "Yêu cầu X …", "X chủ trì, phối hợp Y, Z …",
+"""Assignments (giao việc) over the document's structure (`structure.py`): "Giao X …", "Đề nghị X …", "Yêu cầu X …", "X chủ trì, phối hợp Y, Z …",
 "X có trách nhiệm …", "X cần …", "Đối với X cần …", a leader's "đề nghị: …" that names nobody (no lead);
 enumerations and the paragraphs after a directive inherit its lead."""
 
@@ -50,8 +50,8 @@ TRIGGERS = [
     # A paragraph that opens with a named body and its directive verb: "Ban cán sự đảng UBND tỉnh chỉ đạo …".
     re.compile(rf"^(?=(?:Ban|Sở|UBND|Ủy ban|Văn phòng|Công an|Mặt trận|MTTQ|Đảng ủy|Huyện ủy|Thị ủy|Thành ủy)\s)"
                rf"{LEAD}\s+(?=(?:chỉ đạo|tham mưu|theo dõi|hướng dẫn|rà soát|nghiên cứu|tổ chức|triển khai)\s)"),
-    # A place named mid-sentence as the subject of "cần": "Bí thư lưu ý, trong xây dựng mô hình, Bắc Sơn cần …".
-    re.compile(rf"(?<=, )((?:[{UPPER}]\w*)(?: [{UPPER}]\w*){{1,3}})\s+(?=cần\s)"),
+    # A place named mid-sentence as the subject of "cần": "Bí thư lưu ý, trong xây dựng nông thôn mới, Can Lộc cần …".
+    re.compile(rf"(?<=, )((?:(?:thành phố|tỉnh|huyện|thị xã|xã|phường|quận)\s+)?(?:[{UPPER}]\w*)(?: [{UPPER}]\w*){{0,3}})\s+(?=cần\s|phải\s)"),
 ]
 # A leader's directive that names nobody: "Bí thư Tỉnh ủy đề nghị: Thời gian tới, cần …", "… đề nghị phải dồn sức …".
 UNADDRESSED = re.compile(r"\b(?:đề nghị|yêu cầu|chỉ đạo)\s*(?::\s*|\s(?=phải\b|cần\b))(.+)$")
@@ -67,6 +67,34 @@ SPLIT_ADDRESSEES = re.compile(rf"\s*;\s*(?:và\s+)?|\s*,\s*(?:và\s+)?(?={ADDRES
 NOT_A_TASK = re.compile(r"\b(?:đã có văn bản|đã ban hành|đã yêu cầu|đã đề nghị)\b")
 
 
+VERB_WORD = re.compile(rf"(?<!\w){VERB}(?!\w)")
+
+# Not tasks, whatever their verbs: chairing a meeting, closing formulas, execution and liability clauses,
+# funding statements, the standard paragraph on difficulties, the grounds of a document.
+CHAIRS_MEETING = re.compile(r"\bchủ trì\s+(?:cuộc họp|hội nghị|buổi làm việc|phiên họp|buổi)")
+CLOSING = re.compile(
+    r"(?:xin\s+(?:trân trọng\s+)?thông báo|thông báo\s+(?:để|cho)\s+.{0,80}\bbiết"
+    r"|chịu trách nhiệm\s+(?:thi hành|thực hiện|tổ chức thực hiện)\s+(?:Quyết định|Chỉ thị|Kế hoạch|Thông báo|Nghị quyết|Công văn) này"
+    r"|chịu trách nhiệm trước pháp luật"
+    r"|(?:nếu|khi) có (?:khó khăn|vướng mắc)|quá trình (?:tổ chức )?(?:triển khai )?thực hiện,? (?:nếu|có) (?:khó khăn|vướng mắc|phát sinh)"
+    r"|(?:nghiêm túc|khẩn trương)\s+(?:triển khai\s+)?thực hiện(?: nghiêm túc)?\s*(?:(?:Chỉ thị|Kế hoạch|Quyết định|Công văn|Thông báo) này)?\s*\.?/\.?$"
+    r"|^Kinh phí\b|^Căn cứ\s+(?:Luật|Hiến pháp|Nghị định|Nghị quyết|Quyết định|Thông tư|Chỉ thị|Kế hoạch|Công văn)\b|^Thực hiện\s+(?:Nghị quyết|Quyết định|Chỉ thị|Kết luận|Kế hoạch|Luật|Thông báo|Công văn)\b)",
+    re.IGNORECASE)
+# What the speaker or the issuer will do, or did: "thị xã sẽ tập trung …", "đã chỉ đạo …".
+OWN_PLAN = re.compile(r"\b(?:sẽ|đã|đang|vừa)\s+(?:\w+\s+){0,2}?(?:" + VERB[3:-1] + r")")
+# Sections whose items are aims, not work: "I. MỤC ĐÍCH, YÊU CẦU", "II. MỤC TIÊU", "KINH PHÍ".
+AIMS_SECTION = re.compile(r"^(?:muc dich|yeu cau|muc tieu|doi tuong|quan diem|pham vi|kinh phi|can cu|nguyen tac)\b")
+TASKS_SECTION = re.compile(r"nhiem vu|giai phap|to chuc thuc hien|noi dung|trach nhiem|phan cong|ket luan")
+# A line-separated field of a task item: "- Cơ quan chủ trì: …", "- Thời gian thực hiện: …".
+FIELD = re.compile(r"^(?:Cơ quan|Đơn vị)\s+(chủ trì|thực hiện|phối hợp)\s*:\s*(.*)$|^(Thời gian|Thời hạn|Tiến độ)(?:\s+\w+){0,2}\s*:\s*(.*)$"
+                   r"|^(Nội dung)\s*:\s*(.*)$", re.IGNORECASE)
+# "; đồng thời …" and ". Đồng thời, …" begin a second action of the same addressee.
+SECOND_ACTION = re.compile(r";\s*đồng thời,?\s+|\.\s+Đồng thời,?\s+")
+# A timetable item opens with its date: "Cuối tháng 4 năm 2010: triển khai …", "Từ tháng 1/2010 thực hiện …".
+TIMETABLE = re.compile(r"^(?:Từ|Cuối|Đầu|Giữa|Trước|Trong)?\s*(?:tháng|quý|năm|ngày)\s+[\dIVX]", re.IGNORECASE)
+LEAD_IN = re.compile(r"(?:sau(?: đây)?|như sau|sau đây|các nội dung|những nội dung|gồm|bao gồm)\s*:\s*$|:\s*$")
+
+
 @dataclass
 class Assignment:
     lead: str | None
@@ -75,37 +103,335 @@ class Assignment:
     deadline: str | None = None
     recurrence: str | None = None
     sentence: str = field(default="", repr=False, compare=False)
+    spans: list[tuple[int, int]] = field(default_factory=list, repr=False, compare=False)
+
+
+@dataclass
+class _Context:
+    depth: float
+    leads: list[str] | None  # None: a section without addressee
+    aims: bool = False  # inside "MỤC ĐÍCH, YÊU CẦU": nothing here is a task
+    tasks: bool = False  # inside "NHIỆM VỤ, GIẢI PHÁP": unaddressed items are tasks with no lead
+    span_items: bool = False  # the context holds only until a paragraph that is not an action
+    marked_items: bool = False  # a lead-in over "1.", "2." …: an unmarked paragraph continues the item above
 
 
 def _sentences(line: str) -> list[str]:
     return [s for s in re.split(rf"(?<=[.!?])\s+(?=[{UPPER}])", line) if s.strip()]
 
 
-def _inherited(sentence: str, lead: str | None, year: int | None) -> Assignment | None:
-    """A directive with no addressee of its own continues the list or the speaker before it."""
-    if lead is None or not ACTION_START.match(sentence):
-        return None
-    task = _assignment(lead, sentence, sentence, year)
-    task.sentence = ""  # items of one list are distinct tasks, never a summary of each other
-    return task
+def _split_list(text: str) -> list[str]:
+    from .bodies import split_addressees
+    return split_addressees(text)
 
 
-def _assignment(lead: str, action: str, sentence: str, year: int | None) -> Assignment:
-    """The task of one addressee ("" when the directive names none), with the coordinators it opens with."""
-    action = MODAL.sub("", ACTION_PREFIX.sub("", action.strip())).rstrip(".")
+def _clean_action(action: str) -> str:
+    action = MODAL.sub("", ACTION_PREFIX.sub("", action.strip())).strip(" ,;").rstrip(".;/ ")
+    return action[:300]
+
+
+def _make(lead: str | None, action: str, sentence: str, year: int | None, span: tuple[int, int]) -> Assignment:
+    """The task of one addressee, with the coordinators it opens with ("Phối hợp với Y …", "Chủ trì,
+    phối hợp với Y …") and the deadline and rhythm its sentence states."""
+    action = action.strip()
     coordinators = []
-    c = CONTINUED_COORDINATION.match(action)
+    c = COORDINATE.search(action) if re.match(r"(?i)(?:[a-zđ]\)\s*|-\s*)?(?:là cơ quan đầu mối,\s*)?chủ trì", action) else None
     if c:
-        coordinators = [x.strip() for x in re.split(r",\s*|\s+và\s+", c.group(1)) if x.strip()]
+        coordinators = _split_list(c.group(1))
         action = action[c.end():]
+    else:
+        c = CONTINUED_COORDINATION.match(ACTION_PREFIX.sub("", action))
+        if c:
+            coordinators = _split_list(c.group(1))
+            action = ACTION_PREFIX.sub("", action)[c.end():]
     deadline = deadline_in(sentence, year)
-    return Assignment(lead or None, action[:300], coordinators, deadline.isoformat() if deadline else None,
-                      recurrence_in(sentence), sentence)
+    recurrence = recurrence_in(sentence)
+    if recurrence == "yearly" and deadline and not re.search(r"(?:19|20)\d\d", sentence[:200]):
+        deadline = None
+    return Assignment(lead or None, _clean_action(action), coordinators,
+                      deadline.isoformat() if deadline else None, recurrence, sentence, [span])
 
 
-def _lead_key(lead: str | None) -> str:
-    """"Mỗi cán bộ" and "Cán bộ" address the same people."""
-    return re.sub(r"^(?:mỗi|từng|tất cả|các)\s+", "", (lead or "").lower())
+def _explicit(sentence: str, year: int | None, span) -> tuple[list[Assignment], list[str] | None]:
+    """Rules that name their own addressee: "Giao X …", "Đề nghị / Yêu cầu X …", "Đối với X cần …",
+    "X chủ trì / có trách nhiệm / cần / phải …", "Ban cán sự đảng UBND tỉnh chỉ đạo …". Returns the
+    assignments and, when the sentence only announces a list ("… thực hiện các nội dung sau:"), the
+    addressees its items inherit."""
+    if NOT_A_TASK.search(sentence) or GROUP_ASKS.search(sentence) or CHAIRS_MEETING.search(sentence):
+        return [], None
+    if re.match(r"^Về\s+(?:đề nghị|kiến nghị|đề xuất)", sentence):
+        return [], None
+    for index, trigger in enumerate(TRIGGERS):
+        m = trigger.search(sentence)
+        if not m:
+            continue
+        lead = m.group(1).strip(" ,")
+        if NOT_A_LEAD.search(lead) or OWN_PLAN.search(sentence[:m.end() + 30]):
+            continue
+        action = sentence[m.end():]
+        addressees = _split_list(lead) or [lead]
+        if LEAD_IN.search(sentence) and len(_clean_action(action).split()) <= 14:
+            return [], addressees  # "… thực hiện một số giải pháp sau:" — the items follow
+        out = []
+        c = COORDINATE.search(sentence)
+        for addressee in addressees:
+            task = _make(addressee, action, sentence, year, span)
+            if c and not task.coordinators:
+                task.coordinators = _split_list(c.group(1))
+                task.action = _clean_action(sentence[c.end():]) or task.action
+            out.append(task)
+        return out, None
+    return [], None
+
+
+def _fields(block_text: str) -> tuple[str, str] | None:
+    m = FIELD.match(block_text)
+    if not m:
+        return None
+    if m.group(1):
+        return ("lead" if m.group(1).lower() in {"chủ trì", "thực hiện"} else "coordinators"), m.group(2)
+    if m.group(3):
+        return "when", m.group(4)
+    return "content", m.group(6)
+
+
+def _field_lead(text: str) -> list[str]:
+    """"Sở Khoa học và Công nghệ tiến hành rà soát …; các sở …" → the bodies before the first verb."""
+    first = re.split(rf"\s+(?={VERB}\b)|\s+(?:tiến hành|theo chức năng)\b", text.rstrip(". "), maxsplit=1)[0]
+    return _split_list(first)
+
+
+def _is_action(text: str) -> bool:
+    return bool(ACTION_START.match(text)) or bool(re.match(r"(?i)(?:là cơ quan|trên cơ sở|căn cứ)\b", text))
+
+
+def find_assignments(structure, year: int | None, skip: set[int] = frozenset()) -> list[Assignment]:
+    from .bodies import heading_bodies
+    from dieuhanh.text import fold
+
+    blocks = structure.blocks
+    # Fields belong to the nearest item above them.
+    fields: dict[int, dict[str, str]] = {}
+    owner = None
+    for index, block in enumerate(blocks):
+        found = _fields(block.content) if block.kind in {"dash", "plus", "text"} else None
+        if found and owner is not None:
+            fields.setdefault(owner, {})[found[0]] = found[1]
+        elif block.kind in {"number", "decimal", "letter", "roman", "article"}:
+            owner = index
+    out: list[Assignment] = []
+    unaddressed: list[tuple[int, Assignment]] = []  # tasks with no lead, by section
+    section = 0
+    bodies_after: dict[int, bool] = {}
+    stack: list[_Context] = []
+    paragraphs = _Paragraphs(year)
+    for index, block in enumerate(blocks):
+        if index in skip:
+            continue
+        content = block.content
+        if not content:
+            continue
+        depth = block.depth
+        while stack and depth <= stack[-1].depth:
+            stack.pop()
+        if stack and stack[-1].span_items and block.kind == "text" and not _is_action(content):
+            stack.pop()
+        if _fields(content) and block.kind in {"dash", "plus", "text"}:
+            continue
+        if block.kind == "roman" or (block.heading and block.kind == "text" and not SENTENCE_END_RE.search(content)):
+            section += 1
+            key = fold(content)
+            stack = [s for s in stack if s.depth < depth]
+            stack.append(_Context(depth, None, aims=bool(AIMS_SECTION.match(key)), tasks=bool(TASKS_SECTION.search(key))))
+            paragraphs.reset()
+            continue
+        aims = any(s.aims for s in stack)
+        in_tasks = any(s.tasks for s in stack)
+        leads = next((s.leads for s in reversed(stack) if s.leads is not None), None)
+        span = (block.start, block.end)
+        # A heading that names bodies: its items go to each of them.
+        if block.kind != "text" or block.heading:
+            children = index + 1 < len(blocks) and blocks[index + 1].depth > depth
+            named = heading_bodies(content, VERB_WORD, children)
+            if named and index not in fields:
+                stack.append(_Context(depth, named))
+                bodies_after[section] = True
+                continue
+        if aims:
+            continue
+        if block.kind == "plus" and out:
+            continue  # "+" details stay with their "-" item
+        own = fields.get(index)
+        if own and ("lead" in own or "when" in own):
+            action = own.get("content") or content
+            task_leads = _field_lead(own["lead"]) if own.get("lead") else (leads or [None])
+            when = own.get("when", "")
+            for lead in task_leads:
+                task = _make(lead, action, action + " " + _when_text(when), year, span)
+                if own.get("coordinators"):
+                    task.coordinators = _split_list(own["coordinators"].rstrip(". "))
+                task.deadline, task.recurrence = _period(when, year, task)
+                out.append(task)
+            continue
+        if CLOSING.search(content):
+            continue
+        if block.kind == "text" and leads is None:
+            before = (paragraphs.list_lead, list(paragraphs.shared))
+            found = paragraphs.read(content, span)
+            for task in found:
+                task.sentence = task.sentence if task.sentence else ""
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            if following is not None and following.depth < UNMARKED_DEPTH and LEAD_IN.search(content):
+                # "… thành phố Đà Nẵng cần thực hiện tốt một số nhiệm vụ sau đây:" then "1. …", "2. …"
+                announcing = [t for t in found if t.lead and len(t.action.split()) <= 14]
+                if paragraphs.shared and paragraphs.shared != before[1]:
+                    announced = paragraphs.shared
+                elif paragraphs.list_lead and paragraphs.list_lead != before[0]:
+                    announced = [paragraphs.list_lead]
+                else:
+                    announced = [t.lead for t in announcing]
+                if announced:
+                    found = [t for t in found if t not in announcing]
+                    stack.append(_Context(following.depth - 0.5, announced, marked_items=True))
+                    paragraphs.reset()
+            out.extend(found)
+            continue
+        made = False
+        list_leads = None
+        pieces = SECOND_ACTION.split(content)
+        sentences = _sentences(pieces[0])
+        for position, sentence in enumerate(sentences + pieces[1:]):
+            found, announced = _explicit(sentence, year, span)
+            if announced:
+                list_leads = announced
+                continue
+            if found:
+                for task in found:
+                    task.sentence = ""  # an item of a list is never a summary
+                out.extend(found)
+                made = True
+                continue
+            if position > 0 and made and out:
+                if position >= len(sentences):  # "; đồng thời …": the same addressee again
+                    previous = out[-1]
+                    task = _make(previous.lead, sentence, sentence, year, span)
+                    task.coordinators = task.coordinators or list(previous.coordinators)
+                    task.sentence = ""
+                    out.append(task)
+                continue
+            if position > 0:
+                continue
+            if leads and block.kind == "text" and any(c.marked_items for c in stack if c.leads is leads):
+                break  # the item above goes on
+            if leads:
+                for lead in leads:
+                    task = _make(lead, pieces[0], content, year, span)
+                    task.sentence = ""
+                    out.append(task)
+                made = True
+                break
+            if in_tasks and (_is_action(content) or TIMETABLE.match(content)) and not OWN_PLAN.search(content[:80]):
+                task = _make(None, pieces[0], content, year, span)
+                task.sentence = ""
+                out.append(task)
+                unaddressed.append((section, task))
+                made = True
+                break
+        if list_leads:
+            following = blocks[index + 1].depth if index + 1 < len(blocks) else depth
+            stack.append(_Context(min(depth, following - 0.5), list_leads, span_items=following == UNMARKED_DEPTH))
+    # A list with no addressee that a later section assigns to bodies states contents, not tasks.
+    later_bodies = {s for s, has in bodies_after.items() if has}
+    drop = {id(task) for s, task in unaddressed if any(b > s for b in later_bodies) or structure_has_task_table(structure)}
+    out = [a for a in out if id(a) not in drop]
+    return _dedupe(_drop_summaries(out))
+
+
+class _Paragraphs:
+    """Unmarked paragraphs of an article or a letter: the addressee a directive names carries to the
+    speaker's next sentences and paragraphs; a list heading ("… nhiệm vụ … đối với X:") hands its items
+    to X; addressees announced before a colon each receive the items that follow."""
+
+    def __init__(self, year: int | None):
+        self.year = year
+        self.reset()
+
+    def reset(self):
+        self.list_lead = self.inherited_lead = None
+        self.shared: list[str] = []
+
+    def _inherited(self, sentence: str, lead: str | None, span) -> Assignment | None:
+        if lead is None or not ACTION_START.match(sentence):
+            return None
+        task = _make(lead, sentence, sentence, self.year, span)
+        task.sentence = ""  # items of one list are distinct tasks, never a summary of each other
+        return task
+
+    def read(self, line: str, span) -> list[Assignment]:
+        out: list[Assignment] = []
+        year = self.year
+        heading = LIST_HEADING.search(line)
+        if heading and not re.search(r"\b(?:ban hành|như sau|sau đây|gồm)\b", next(g for g in heading.groups() if g)):
+            self.list_lead = self.inherited_lead = next(g for g in heading.groups() if g).strip(" ,")
+            return out
+        self.inherited_lead = self.list_lead or self.inherited_lead
+        made_here = addressed_here = False
+        for position, sentence in enumerate(_sentences(line)):
+            if NOT_A_TASK.search(sentence) or GROUP_ASKS.search(sentence) or CHAIRS_MEETING.search(sentence) \
+                    or CLOSING.search(sentence):
+                continue
+            found = False
+            for trigger in TRIGGERS:
+                m = trigger.search(sentence)
+                if not m:
+                    continue
+                lead = m.group(1).strip(" ,")
+                if NOT_A_LEAD.search(lead):
+                    continue
+                found = True
+                action = sentence[m.end():]
+                c = COORDINATE.search(sentence)
+                addressees = _split_list(lead) or [lead]
+                if action.rstrip().endswith(":") and len(addressees) > 1:
+                    self.shared, made_here = addressees, True
+                    break
+                self.shared = []
+                for addressee in addressees:
+                    task = _make(addressee, action, sentence, year, span)
+                    if c:
+                        task.coordinators = _split_list(c.group(1))
+                        task.action = _clean_action(sentence[c.end():]) or task.action
+                    out.append(task)
+                made_here = True
+                ordered = trigger in TRIGGERS[:2]
+                if not self.list_lead and (ordered or not addressed_here):
+                    self.inherited_lead = addressees[-1] if len(addressees) == 1 else None
+                addressed_here = addressed_here or ordered
+                break
+            if found:
+                continue
+            unaddressed = UNADDRESSED.search(sentence)
+            if unaddressed and not self.list_lead:
+                out.append(_make("", unaddressed.group(1), sentence, year, span))
+                made_here, self.inherited_lead = True, ""
+                continue
+            if made_here:  # later sentences detail the paragraph's task, unless they open with a new order
+                follow = NEW_ORDER.match(sentence) and out and self._inherited(sentence, out[-1].lead or "", span)
+                if follow:
+                    out.append(follow)
+                continue
+            if self.shared and position == 0 and ACTION_START.match(sentence):
+                for addressee in self.shared:
+                    out.append(self._inherited(sentence, addressee, span))
+                made_here = True
+                continue
+            continuation = self._inherited(sentence, self.inherited_lead, span)
+            if continuation:
+                out.append(continuation)
+                made_here = True
+            elif position == 0:
+                self.inherited_lead = self.list_lead
+        return [t for t in out if t]
 
 
 def _same_task(a: Assignment, b: Assignment) -> bool:
@@ -115,77 +441,60 @@ def _same_task(a: Assignment, b: Assignment) -> bool:
     return bool(words_a and words_b) and len(words_a & words_b) / min(len(words_a), len(words_b)) >= 0.6
 
 
-def find_assignments(lines: list[str], year: int | None, skip: set[int] = frozenset()) -> list[Assignment]:
+def _lead_key(lead: str | None) -> str:
+    """"Mỗi cán bộ" and "Cán bộ" address the same people."""
+    return re.sub(r"^(?:mỗi|từng|tất cả|các)\s+", "", (lead or "").lower())
+
+
+SUMMARY_WINDOW = 40  # how far a summary (headline, sapo) is looked for in the body: bounded, so linear
+
+
+def _drop_summaries(tasks: list[Assignment]) -> list[Assignment]:
+    """A summary (headline, sapo) that the body repeats in detail is kept once, in its detailed place.
+    Only tasks of unmarked paragraphs are summaries; items of a list never are."""
     out = []
-    list_lead = inherited_lead = None
-    shared: list[str] = []  # "yêu cầu X, Y và Z thực hiện các nội dung sau:" — each item goes to all
-    for index, line in enumerate(lines):
-        if index in skip or UPPER_HEADING.match(line):
-            list_lead = inherited_lead = None
-            shared = []
+    for i, a in enumerate(tasks):
+        if a.sentence and any(_same_task(a, b) and b.sentence and a.sentence != b.sentence
+                              for b in tasks[i + 1:i + 1 + SUMMARY_WINDOW]):
             continue
-        heading = LIST_HEADING.search(line)
-        if heading:
-            list_lead = inherited_lead = next(g for g in heading.groups() if g).strip(" ,")
+        out.append(a)
+    return out
+
+
+UNMARKED_DEPTH = 7
+SENTENCE_END_RE = re.compile(r"[.;!?]\s*$")
+
+
+def structure_has_task_table(structure) -> bool:
+    from .tables import find_header
+    return any(find_header(row) for table in structure.tables for row in table.rows[:3])
+
+
+def _when_text(when: str) -> str:
+    return f"trong {when}" if re.match(r"(?i)(quý|quí|tháng|năm)\b", when.strip()) else when
+
+
+def _period(when: str, year: int | None, task: Assignment) -> tuple[str | None, str | None]:
+    from .dates import period_deadline
+    if not when:
+        return task.deadline, task.recurrence
+    deadline, recurrence = period_deadline(when, year)
+    return (deadline.isoformat() if deadline else None), recurrence
+
+
+def _key(a: Assignment) -> tuple:
+    from dieuhanh.text import fold
+    return (fold(a.lead or ""), fold(a.action)[:120])
+
+
+def _dedupe(tasks: list[Assignment]) -> list[Assignment]:
+    """The same task stated twice (the same lead, the same action once normalised) is kept once; tasks
+    that only look alike stay apart. One pass with a set: no all-pairs comparison."""
+    seen, out = set(), []
+    for task in tasks:
+        key = _key(task)
+        if key in seen:
             continue
-        inherited_lead = list_lead or inherited_lead
-        made_here = addressed_here = False
-        for position, sentence in enumerate(_sentences(line)):
-            if NOT_A_TASK.search(sentence) or GROUP_ASKS.search(sentence):
-                continue  # a report of earlier orders, or a request sent upward (a petition)
-            found = False
-            for trigger in TRIGGERS:
-                m = trigger.search(sentence)
-                if not m:
-                    continue
-                lead = m.group(1).strip(" ,")
-                if NOT_A_LEAD.search(lead):  # a report of what was done, not an order
-                    continue
-                found = True
-                action = sentence[m.end():]
-                c = COORDINATE.search(sentence)
-                addressees = [a for a in SPLIT_ADDRESSEES.split(lead) if a]
-                if action.rstrip().endswith(":") and len(addressees) > 1:
-                    shared, made_here = addressees, True
-                    break
-                shared = []
-                for addressee in addressees:
-                    task = _assignment(addressee, action, sentence, year)
-                    if c:
-                        task.coordinators = [x.strip() for x in re.split(r",\s*|\s+và\s+", c.group(1)) if x.strip()]
-                        task.action = sentence[c.end():].strip().rstrip(".")[:300] or task.action
-                    out.append(task)
-                made_here = True
-                # The addressee of "giao / đề nghị / yêu cầu X" stays the paragraph's addressee; a sub-point
-                # stated of someone else ("Cán bộ phải …") does not hand the next paragraphs to them.
-                ordered = trigger in TRIGGERS[:2]
-                if not list_lead and (ordered or not addressed_here):
-                    inherited_lead = addressees[-1] if len(addressees) == 1 else None
-                addressed_here = addressed_here or ordered
-                break
-            if found:
-                continue
-            unaddressed = UNADDRESSED.search(sentence)
-            if unaddressed and not list_lead:
-                out.append(_assignment("", unaddressed.group(1), sentence, year))
-                made_here, inherited_lead = True, ""
-                continue
-            if made_here:  # later sentences detail the paragraph's task, unless they open with a new order
-                follow = NEW_ORDER.match(sentence) and _inherited(sentence, out[-1].lead or "", year)
-                if follow:
-                    out.append(follow)
-                continue
-            if shared and position == 0 and ACTION_START.match(sentence):
-                for addressee in shared:
-                    out.append(_inherited(sentence, addressee, year))
-                made_here = True
-                continue
-            continuation = _inherited(sentence, inherited_lead, year)
-            if continuation:
-                out.append(continuation)
-                made_here = True
-            elif position == 0:
-                inherited_lead = list_lead
-    # A summary (headline, sapo) repeated by the body is kept once, in its detailed place.
-    return [a for i, a in enumerate(out)
-            if not any(_same_task(a, b) and a.sentence != b.sentence for b in out[i + 1:])]
+        seen.add(key)
+        out.append(task)
+    return out

@@ -26,7 +26,7 @@ OWN_DOCUMENT_CUE = re.compile(r"(?:ban hành|nội dung (?:tại|của)|vừa c�
 CITED_IN_HEADLINE = r"(?:thực hiện|triển khai|theo)\s+{kind}\s+(?:số\s+)?{number}\b"
 TITLE_LINE = re.compile(r"^(Chỉ thị|Kết luận|Thông báo|Nghị quyết|Kế hoạch|Quyết định|Hướng dẫn)\s+(?:về|của)\b")
 HEAD_OF_BODY = re.compile(rf"\b(?:Bộ trưởng|Thứ trưởng)\s+(Bộ(?: [{UPPER}]\w*)+)")
-HEADER_KIND = re.compile(r"^\s*(K\s?ẾT LUẬN|K ÉT LUẬN|THÔNG BÁO|NGHỊ QUYẾT|CHỈ THỊ|KẾ HOẠCH|QUYẾT ĐỊNH|HƯỚNG DẪN|BÁO CÁO)\s*$",
+HEADER_KIND = re.compile(r"^\s*(K\s?ẾT LUẬN|THÔNG BÁO|NGHỊ QUYẾT|CHỈ THỊ|KẾ HOẠCH|QUYẾT ĐỊNH|HƯỚNG DẪN|BÁO CÁO)\s*$",
                          re.MULTILINE)
 ISSUER_HEADER = re.compile(r"^\s*(TỈNH ỦY|THÀNH ỦY|BAN THƯỜNG VỤ TỈNH ỦY|ỦY BAN NHÂN DÂN)\s*\n?\s*(?:TỈNH\s+)?([A-ZĐÀ-Ỹ ]+)?$",
                            re.MULTILINE)
@@ -53,11 +53,87 @@ def _title(words: str) -> str:
     return " ".join(w.capitalize() if w.isupper() else w for w in words.split())
 
 
-def read_document(text: str, lines: list[str]) -> DocumentInfo:
+TITLE_KINDS = [("THÔNG BÁO", "TB"), ("KẾT LUẬN", "KL"), ("NGHỊ QUYẾT", "NQ"), ("CHỈ THỊ", "CT"), ("KẾ HOẠCH", "KH"),
+               ("QUYẾT ĐỊNH", "QĐ"), ("HƯỚNG DẪN", "HD"), ("BÁO CÁO", "BC"), ("CÔNG VĂN", "CV"), ("KÍNH GỬI", "CV")]
+DATED = re.compile(rf"((?:[{UPPER}][\w.-]*\s*){{1,4}}),\s*ngày\s+(\d{{1,2}})\s*/?\s*tháng\s+(\d{{1,2}})\s+năm\s+((?:19|20)\d\d)")
+MOTTO_AT = re.compile(r"CỘNG\s*H[ÒO]A|CONG\s*HOA|ĐẢNG CỘNG SẢN|Độc lập", re.IGNORECASE)
+# The organisation lines of a header: a new body starts at each of these heads ("BỘ TÀI CHÍNH / TỔNG CỤC
+# THUẾ" → the second issues the document).
+ORG_HEAD = re.compile(r"(?=\b(?:ỦY BAN|UỶ BAN|BỘ|TỔNG CỤC|CỤC|VĂN PHÒNG|SỞ|BAN|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|ĐẢNG ỦY|"
+                     r"HUYỆN ỦY|HỘI ĐỒNG NHÂN DÂN|TONG CỤC|TỔNG CUC)\b)")
+
+
+def _head_kind(title: str) -> str | None:
+    upper = title.upper()
+    for words, code in TITLE_KINDS:
+        if upper.startswith(words):
+            return code
+    return None
+
+
+def issuer_from_head(head: str) -> str | None:
+    """The issuing body of a State or Party header: the organisation lines before the national motto,
+    also when a PDF's two columns come out interleaved ("BỘ NỘI VỤ CỘNG HÒA XÃ HỘI …")."""
+    org = []
+    for line in head.split("\n"):
+        line = line.strip(" |*")
+        if not line or re.match(r"^[-_=–]{3,}$", line):
+            continue
+        cut = MOTTO_AT.search(line)
+        if cut:
+            if line[:cut.start()].strip():
+                org.append(line[:cut.start()])
+            if org:
+                break
+            continue
+        if re.match(r"^(?:Số|So)\s*:", line) or not _mostly_upper(line):
+            if org:
+                break
+            continue
+        org.append(line)
+    text = " ".join(" ".join(org).split()).strip(" *")
+    if not text:
+        return None
+    bodies = [b.strip() for b in ORG_HEAD.split(text) if b.strip()]
+    # "ỦY BAN NHÂN DÂN" + "TỈNH ĐỒNG THÁP" is one body; "BỘ TÀI CHÍNH" + "TỔNG CỤC THUẾ" are two.
+    last = bodies[-1] if bodies else text
+    return _name_case(last)
+
+
+def _mostly_upper(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
+
+
+def _name_case(upper: str) -> str:
+    """"ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH" → "UBND tỉnh Hà Tĩnh"; "VĂN PHÒNG CHÍNH PHỦ" → "Văn phòng Chính phủ"."""
+    words = upper.split()
+    text = " ".join(w.capitalize() for w in words)
+    text = re.sub(r"^Ủy Ban Nhân Dân|^Uỷ Ban Nhân Dân", "UBND", text)
+    text = re.sub(r"(?<=UBND )(Tỉnh|Thành Phố|Huyện|Xã|Phường)\b", lambda m: m.group(1).lower(), text, count=1)
+    return re.sub(r"\b(Ủy|Uỷ|Phòng|Phủ|Cục|Ương)\b", lambda m: m.group(1).lower() if m.start() > 0 else m.group(1), text)
+
+
+def read_document(structure, lines: list[str]) -> DocumentInfo:
     info = DocumentInfo()
-    head = "\n".join(text.split("\n")[:25])
-    header_symbol = SYMBOL_IN_TEXT.search(head)
+    text = structure.text
+    head = structure.head or "\n".join(text.split("\n")[:25])
+    joined_head = " ".join(head.split())
+    header_symbol = SYMBOL_IN_TEXT.search(head) or re.search(r"(?:^|\s)Số\s*:\s*(\d{1,5}\s*/[^\s|]+)", joined_head)
     parsed = _symbol(header_symbol.group(1)) if header_symbol else None
+    title_kind = _head_kind(structure.title) if structure.title else None
+    if structure.head and (parsed or title_kind):
+        if parsed:
+            info.symbol, info.number, info.kind = parsed.text, str(parsed.number), parsed.kind
+        info.kind = title_kind if title_kind and title_kind != "CV" else info.kind
+        if title_kind == "CV" and not parsed:
+            info.kind = "CV"
+        dated = DATED.search(joined_head)
+        if dated:
+            day = safe_date(dated.group(4), dated.group(3), dated.group(2))
+            info.issued_on = day.isoformat() if day else None
+        info.issuer = issuer_from_head(head)
+        return info
     if parsed:
         info.symbol, info.number, info.kind = parsed.text, str(parsed.number), parsed.kind
         dated = place_and_date(head)
@@ -95,6 +171,11 @@ def read_document(text: str, lines: list[str]) -> DocumentInfo:
         issuer = ISSUER_AFTER.search(line[m.end():]) or ISSUER_BEFORE.search(line[: m.start()].rstrip())
         if issuer:
             info.issuer = issuer.group(1).replace("BTV ", "Ban Thường vụ ")
+        return info
+    if title_kind and not structure.head:  # a title line with the header dropped
+        info.kind = title_kind
+        body = HEAD_OF_BODY.search(text)
+        info.issuer = body.group(1) if body else None
         return info
     title = TITLE_LINE.match(lines[0]) if lines else None
     if title:

@@ -104,3 +104,39 @@ def _keep(best: dict, person: Person):
     current = best.get(person.name)
     if current is None or len(person.title) > len(current.title):
         best[person.name] = person
+
+
+SIGNING_ROLE = re.compile(r"^(?:T/M|TM\.?|KT\.?|K/T|TL\.?|TUQ\.?|Q\.)\s", re.IGNORECASE)
+LOWER_IN_TITLES = {"phó", "chủ", "tịch", "trưởng", "văn", "phòng", "thủ", "tướng", "nhiệm", "bí", "thư", "giám", "đốc",
+                   "ban", "cục", "tổng", "chánh", "thường", "trực", "vụ", "viện", "bộ"}
+
+
+def _title_case(line: str) -> str:
+    """"PHÓ CHÁNH VĂN PHÒNG" → "Phó Chánh Văn phòng": each word capitalised but the second of a pair."""
+    words = line.lower().split()
+    out = []
+    for index, word in enumerate(words):
+        pair_tail = index > 0 and (words[index - 1], word) in {("chủ", "tịch"), ("văn", "phòng"), ("bí", "thư"),
+                                                              ("giám", "đốc"), ("thủ", "tướng"), ("chủ", "nhiệm"),
+                                                              ("thường", "trực"), ("cục", "trưởng")}
+        out.append(word if pair_tail else word.capitalize())
+    return " ".join(out)
+
+
+def signer(lines: list[str]) -> Person | None:
+    """The signature block: the signer's name on the last line, the position line right above it
+    ("TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Huỳnh Minh Tuấn" → Phó Chủ tịch)."""
+    for index in range(len(lines) - 1, -1, -1):
+        words = lines[index].strip(" .,;").split()
+        if not 2 <= len(words) <= 5 or not all(_capitalised(w) and not w.isupper() for w in words):
+            continue
+        if _split_name(words) is None or words[0] not in SURNAMES:
+            continue
+        title = ""
+        for above in range(index - 1, -1, -1):
+            candidate = lines[above].strip(" ,.;")
+            if candidate and not SIGNING_ROLE.match(candidate) and candidate.isupper():
+                title = _title_case(candidate)
+                break
+        return Person(" ".join(words), title)
+    return None

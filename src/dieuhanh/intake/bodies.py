@@ -1,0 +1,71 @@
+"""Names of bodies and lists of addressees, from the grammar of administrative Vietnamese: a body is a
+head noun ("Sở", "Ban", "Ủy ban nhân dân", "Bộ", "Hội" …) or a title ("Giám đốc", "Chủ tịch") with its
+complements; a list of addressees is split where a new head begins."""
+
+import re
+
+from .letters import UPPER
+
+# Heads that open the name of one body or office-holder ("Sở Tài chính", "Giám đốc các sở").
+NAMED_HEAD = (r"(?:Sở|Ban|Bộ|Ủy ban|Uỷ ban|UBND|UB MTTQ|Văn phòng|Công an|Cục|Tổng cục|Chi cục|Vụ|Viện|Trung tâm|Hội|"
+              r"Hiệp hội|Liên minh|Liên đoàn|Mặt trận|MTTQ|Đảng ủy|Đảng uỷ|Đảng đoàn|Huyện ủy|Tỉnh ủy|Tỉnh uỷ|Thành ủy|"
+              r"Thành uỷ|Thị ủy|Tỉnh đoàn|Đoàn|Báo|Đài|Kho bạc|Ngân hàng|Quỹ|Tập đoàn|Tổng công ty|Công ty|Bộ Chỉ huy|"
+              r"Bộ CHQS|BCH|BQL|HĐND|Hội đồng|Thanh tra|Tòa án|Viện kiểm sát|Cơ quan|Thường trực|Ban Thường vụ|"
+              r"Giám đốc|Thủ trưởng|Chủ tịch|Trưởng|Bí thư|Người đứng đầu|Cục trưởng|Chánh)")
+# Nouns that name a group of bodies when they follow "các" ("các sở, ngành", "các cơ quan liên quan").
+GROUP_NOUN = (r"(?:sở|ban|ngành|bộ|tập đoàn|tổng công ty|công ty|cơ quan|đơn vị|địa phương|tổ chức|doanh nghiệp|cấp|huyện|xã|phường|tỉnh|"
+              r"thành phố|hội|đoàn thể|chủ đầu tư|chủ rừng|văn phòng|ủy ban|cục|chi cục|trường|hiệp hội)")
+BODY_START = rf"(?:{NAMED_HEAD}\b|[Cc]ác\s+(?i:{GROUP_NOUN})\b|[Cc]ấp ủy|[Cc]hính quyền|[Ll]ãnh đạo|[Mm]ỗi|[Tt]ừng|{GROUP_NOUN}\b)"
+# Where a list of addressees turns to a new one: a named head, or "các …" after a named body.
+# Heads complete without a capital after them: "Ủy ban nhân dân các xã", "chủ tịch UBND huyện".
+OPEN_INSTITUTION = r"(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Ban (?:cán sự|chỉ đạo|chấp hành|thường vụ|quản lý))"
+OPEN_HEAD = rf"(?:{OPEN_INSTITUTION}|[Gg]iám đốc|[Tt]hủ trưởng|[Cc]hủ tịch|[Bb]í thư|[Nn]gười đứng đầu)"
+NEW_NAMED = re.compile(rf"(?:[,;]\s*(?:và\s+)?|\s+và\s+)(?={NAMED_HEAD}\s+[{UPPER}0-9&]|{OPEN_HEAD}\s)")
+NEW_GROUP = re.compile(rf"(?:,\s*(?:và\s+)?|\s+và\s+)(?=(?:các\s+)?(?:cơ quan|đơn vị|địa phương|doanh nghiệp|"
+                       rf"tổ chức|sở|ngành|bộ|văn phòng)\b)")
+# An institution with its proper name ("Sở Tài chính", "Báo và Phát thanh …"), not a title over a group
+# ("Thủ trưởng các ban ngành, đơn vị cấp tỉnh").
+NAMED_BODY = re.compile(rf"^(?!(?:Giám đốc|Thủ trưởng|Chủ tịch|Trưởng|Bí thư|Người đứng đầu|Cục trưởng|Chánh)\b)(?:{NAMED_HEAD}\s+(?:và\s+)?[{UPPER}0-9&]|{OPEN_INSTITUTION}\s)")
+
+
+def split_addressees(text: str) -> list[str]:
+    """One addressee per body: split at ";", at a comma or "và" that starts a named body, and at one
+    that starts a group ("các cơ quan …") right after a named body. "Sở Kế hoạch và Đầu tư, các ngành,
+    địa phương" → ["Sở Kế hoạch và Đầu tư", "các ngành, địa phương"]; "UBND các huyện, thị xã" stays one."""
+    parts = []
+    for piece in re.split(r"\s*;\s*(?:và\s+)?", text):
+        for named in NEW_NAMED.split(piece):
+            named = named.strip(" ,.")
+            if not named:
+                continue
+            if NAMED_BODY.match(named):
+                head, *rest = NEW_GROUP.split(named, maxsplit=1)
+                parts.append(head.strip(" ,."))
+                parts.extend(r.strip(" ,.") for r in rest if r.strip(" ,."))
+            else:
+                parts.append(named)
+    return [p for p in parts if p]
+
+
+ROLE_SUFFIX = re.compile(r"\s+-\s+(?:cơ quan\s+)?thường trực.*$|\s*\((?:cơ quan\s+)?(?:thường trực|chủ trì)[^)]*\)\s*$",
+                         re.IGNORECASE)
+HEADING_PREFIX = re.compile(r"^(?:Đề nghị|Trách nhiệm của|Nhiệm vụ của|Đối với)\s*:?\s*", re.IGNORECASE)
+
+
+def heading_bodies(content: str, verbs: re.Pattern, children: bool = False) -> list[str] | None:
+    """The bodies a heading names, when the heading is nothing but names: "1. Sở Khoa học và Công nghệ",
+    "a) Bộ Lao động - Thương binh và Xã hội", "6. Đề nghị: Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh",
+    "i) Trách nhiệm của chính quyền các địa phương", "1. Sở Lao động - Thương binh và Xã hội - thường trực
+    kế hoạch:". A heading with a modal or a mandate ("1. Cấp ủy … phải xác định …") is a statement, not
+    a name; other verbs are allowed only when items follow ("Các doanh nghiệp phối hợp hoạt động …")."""
+    name = HEADING_PREFIX.sub("", content.strip()).rstrip(" :.")
+    name = ROLE_SUFFIX.sub("", name)
+    if not name or len(name.split()) > 30 or not re.match(BODY_START, name) or re.search(r"[.:!?]", name):
+        return None
+    if MODAL_OR_MANDATE.search(name) or (verbs.search(name) and not children):
+        return None
+    return split_addressees(name)
+
+
+# What makes a heading a statement about a body rather than its name: "… phải xác định …".
+MODAL_OR_MANDATE = re.compile(r"\b(?:phải|cần|có trách nhiệm|có nhiệm vụ|chịu trách nhiệm|chủ trì|được giao)\b")

@@ -56,7 +56,7 @@ DEVSET ?= ../shared/devset
 extract-devset: venv
 	@rm -rf var/devset-pred
 	@$(BIN)/dieuhanh extract $(DEVSET)/docs/*.txt --out var/devset-pred
-	@$(BIN)/python $(DEVSET)/score.py var/devset-pred $(DEVSET)/gold
+	@$(BIN)/python $(DEVSET)/score.py var/devset-pred $(DEVSET)/gold --by-group
 
 bench-intake: venv
 	@$(BIN)/python bench/intake.py $(DEVSET)/docs

@@ -23,7 +23,9 @@ VERB = (r"(?:chủ trì|phối hợp|tham mưu|triển khai|(?<![Bb]an )chỉ đ
         r"trình|phát huy|ban hành|làm tốt|giải quyết|đánh giá|cân đối|đảm bảo|bảo đảm|huy động|ưu tiên|xem xét|"
         r"cung cấp|phổ biến|quán triệt|nâng cao|thường xuyên|căn cứ|lập|khắc phục|tuyên truyền|xử lý|"
         r"giám sát|chịu trách nhiệm|duy trì|nắm|đề xuất|kịp thời|giữ vững|chú trọng|bám sát|bám nắm|phấn đấu|"
-        r"tích cực|không ngừng|tìm kiếm|linh hoạt|tiếp thu|dồn sức|mạnh dạn|xử phạt|chấp hành)")
+        r"tích cực|không ngừng|tìm kiếm|linh hoạt|tiếp thu|dồn sức|mạnh dạn|xử phạt|chấp hành|cập nhật|thống kê|"
+        r"khảo sát|tổng hợp|thẩm định|điều tra|đo đạc|sửa chữa|vận động|tiếp nhận|chuẩn bị|bổ sung|điều chỉnh|"
+        r"phê duyệt|thẩm tra|hỗ trợ)")
 LEAD = rf"((?:{WHOLE_HEAD}|{BODY_HEAD}(?:[ ,]+[^\s,;:.]+))(?:[ ,]+(?!{VERB}\b)[^\s,;:.]+){{0,14}}?)"
 # After "giao / đề nghị / yêu cầu" the addressees may be a long list, with semicolons.
 ADDRESSEES = rf"((?:{WHOLE_HEAD}|{BODY_HEAD}(?:[ ,]+[^\s,;:.]+))(?:(?:[ ,]+|;\s+)(?!{VERB}\b)[^\s,;:.]+){{0,27}}?)"
@@ -344,7 +346,8 @@ def find_assignments(structure, year: int | None, skip: set[int] = frozenset()) 
     later_bodies = {s for s, has in bodies_after.items() if has}
     drop = {id(task) for s, task in unaddressed if any(b > s for b in later_bodies) or structure_has_task_table(structure)}
     out = [a for a in out if id(a) not in drop]
-    return _dedupe(_drop_summaries(out))
+    lead_end = blocks[min(2, len(blocks) - 1)].end if blocks else 0
+    return _dedupe(_drop_summaries(out, lead_end))
 
 
 class _Paragraphs:
@@ -449,12 +452,12 @@ def _lead_key(lead: str | None) -> str:
 SUMMARY_WINDOW = 40  # how far a summary (headline, sapo) is looked for in the body: bounded, so linear
 
 
-def _drop_summaries(tasks: list[Assignment]) -> list[Assignment]:
-    """A summary (headline, sapo) that the body repeats in detail is kept once, in its detailed place.
-    Only tasks of unmarked paragraphs are summaries; items of a list never are."""
+def _drop_summaries(tasks: list[Assignment], lead_end: int) -> list[Assignment]:
+    """A summary (headline, sapo: the text before `lead_end`) that the body repeats in detail is kept
+    once, in its detailed place. Only tasks of unmarked paragraphs are summaries; items of a list never are."""
     out = []
     for i, a in enumerate(tasks):
-        if a.sentence and any(_same_task(a, b) and b.sentence and a.sentence != b.sentence
+        if a.sentence and a.spans and a.spans[0][0] < lead_end and any(_same_task(a, b) and b.sentence and a.sentence != b.sentence
                               for b in tasks[i + 1:i + 1 + SUMMARY_WINDOW]):
             continue
         out.append(a)
@@ -484,7 +487,7 @@ def _period(when: str, year: int | None, task: Assignment) -> tuple[str | None, 
 
 def _key(a: Assignment) -> tuple:
     from dieuhanh.text import fold
-    return (fold(a.lead or ""), fold(a.action)[:120])
+    return (fold(a.lead or ""), fold(a.action), a.deadline, a.recurrence, tuple(a.coordinators))
 
 
 def _dedupe(tasks: list[Assignment]) -> list[Assignment]:

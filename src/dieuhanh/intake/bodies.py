@@ -20,7 +20,7 @@ BODY_START = rf"(?:{NAMED_HEAD}\b|[Cc]ác\s+(?i:{GROUP_NOUN})\b|[Cc]ấp ủy|[C
 # Heads complete without a capital after them: "Ủy ban nhân dân các xã", "chủ tịch UBND huyện".
 OPEN_INSTITUTION = r"(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Ban (?:cán sự|chỉ đạo|chấp hành|thường vụ|quản lý))"
 OPEN_HEAD = rf"(?:{OPEN_INSTITUTION}|[Gg]iám đốc|[Tt]hủ trưởng|[Cc]hủ tịch|[Bb]í thư|[Nn]gười đứng đầu)"
-NEW_NAMED = re.compile(rf"(?:[,;]\s*(?:và\s+)?|\s+và\s+)(?={NAMED_HEAD}\s+[{UPPER}0-9&]|{OPEN_HEAD}\s)")
+NEW_NAMED = re.compile(rf"(?:[,;]\s*(?:và\s+)?|\s+và\s+)(?={NAMED_HEAD}(?:\s+[{UPPER}0-9&]|\s*$)|{OPEN_HEAD}\s)")
 NEW_GROUP = re.compile(rf"(?:,\s*(?:và\s+)?|\s+và\s+)(?=(?:các\s+)?(?:cơ quan|đơn vị|địa phương|doanh nghiệp|"
                        rf"tổ chức|sở|ngành|bộ|văn phòng)\b)")
 # An institution with its proper name ("Sở Tài chính", "Báo và Phát thanh …"), not a title over a group

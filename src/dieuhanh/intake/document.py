@@ -59,7 +59,7 @@ DATED = re.compile(rf"((?:[{UPPER}][\w.-]*\s*){{1,4}}),\s*ngày\s+(\d{{1,2}})\s*
 MOTTO_AT = re.compile(r"CỘNG\s*H[ÒO]A|CONG\s*HOA|ĐẢNG CỘNG SẢN|Độc lập", re.IGNORECASE)
 # The organisation lines of a header: a new body starts at each of these heads ("BỘ TÀI CHÍNH / TỔNG CỤC
 # THUẾ" → the second issues the document).
-ORG_HEAD = re.compile(r"(?=\b(?:ỦY BAN|UỶ BAN|BỘ|TỔNG CỤC|CỤC|VĂN PHÒNG|SỞ|BAN|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|ĐẢNG ỦY|"
+ORG_HEAD = re.compile(r"(?=\b(?:ỦY BAN|UỶ BAN|BỘ|TỔNG CỤC|(?<!TỔNG )CỤC|VĂN PHÒNG|SỞ|(?<!ỦY )(?<!UỶ )BAN|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|ĐẢNG ỦY|"
                      r"HUYỆN ỦY|HỘI ĐỒNG NHÂN DÂN|TONG CỤC|TỔNG CUC)\b)")
 
 
@@ -81,9 +81,9 @@ def issuer_from_head(head: str) -> str | None:
             continue
         cut = MOTTO_AT.search(line)
         if cut:
-            if line[:cut.start()].strip():
+            if line[:cut.start()].strip():  # two columns read as one line: the left one is ours
                 org.append(line[:cut.start()])
-            if org:
+            elif org:
                 break
             continue
         if re.match(r"^(?:Số|So)\s*:", line) or not _mostly_upper(line):

@@ -5,6 +5,7 @@ tesseract-ocr(-vie) rather than a Python PDF library: they are what TOOLING.md m
 Vietnamese correctly, and the same tools serve both the text layer and the scans."""
 
 import functools
+import os
 import re
 import shutil
 import subprocess
@@ -23,6 +24,20 @@ IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
 PAGE_MIN_LETTERS = 40
 OCR_DPI = 300
 TOOL_SECONDS = 180
+
+# The longest text worth reading (DIEUHANH_INTAKE_MAX_CHARACTERS): past it a file is refused before
+# anything is stored. A DOCX that unpacks to more than MAX_DOCX_RATIO times its size is a zip bomb.
+DEFAULT_MAX_CHARACTERS = 2_000_000
+MAX_DOCX_RATIO = 100
+MAX_DOCX_UNPACKED = 200 * 1024 * 1024
+
+
+def max_characters() -> int:
+    try:
+        return int(os.environ.get("DIEUHANH_INTAKE_MAX_CHARACTERS", DEFAULT_MAX_CHARACTERS))
+    except ValueError:
+        return DEFAULT_MAX_CHARACTERS
+
 
 # progress(done_pages, total_pages): lets a background job show how far a long scan has gone.
 Progress = Callable[[int, int], None]
@@ -57,6 +72,13 @@ def read_docx(path: Path) -> str:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError) as error:
+        raise ReadError(f"{path.name}: tệp DOCX bị hỏng hoặc không đúng định dạng ({error}).")
+    if unpacked > MAX_DOCX_UNPACKED or unpacked > MAX_DOCX_RATIO * max(path.stat().st_size, 1):
+        raise ReadError(f"{path.name}: tệp DOCX giải nén ra quá lớn so với kích thước tệp (nghi là tệp nén độc hại).")
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
@@ -228,6 +250,8 @@ def read_file(path: str | Path, progress: Progress | None = None) -> str:
         raise ReadError(f"{path.name}: chưa đọc được loại tệp {suffix} (đọc .txt, .docx, .pdf, ảnh .png/.jpg/.tif).")
     if not text.strip():
         raise ReadError(f"{path.name}: không có chữ nào đọc được.")
+    if len(text) > max_characters():
+        raise ReadError(f"{path.name}: văn bản dài hơn {max_characters():,} ký tự, vượt giới hạn đọc.".replace(",", "."))
     if not looks_vietnamese(text):
         raise ReadError(f"{path.name}: không phải văn bản tiếng Việt.")
     return text

@@ -18,7 +18,7 @@ MARKERS = [
     ("roman", re.compile(r"(?:[IVX]{1,5})\s*[./)]\s*(?=\S|$)")),
     ("article", re.compile(r"Điều\s+\d{1,3}\s*[.:]\s*")),
     ("decimal", re.compile(r"\d{1,2}(?:\s*\.\s*\d{1,2})+\s*\.?\s+")),
-    ("number", re.compile(r"\d{1,2}\s*[./)](?!\d)\s*(?=\S|$)")),
+    ("number", re.compile(r"(?!(?:19|20)\d\d\b)\d{1,4}\s*[./)](?!\d)\s*(?=\S|$)")),
     ("letter", re.compile(r"[a-zđ]\s*\)\s*")),
     ("dash", re.compile(r"[-–•]\s+")),
     ("plus", re.compile(r"\+\s+")),
@@ -261,7 +261,7 @@ def read_structure(raw: str) -> Structure:
     title_lines: list[str] = []
     if title_at is not None:
         rest = title_at
-        while rest < len(lines) and len(title_lines) < 6 and (
+        while rest < len(lines) and len(title_lines) < 6 and (not title_lines or _marker(lines[rest].text)[0] == "text") and (
                 not title_lines or not lines[rest].text or _is_upper(lines[rest].text)
                 or (title_lines and not SENTENCE_END.search(title_lines[-1]) and lines[rest].text[:1].islower())):
             if lines[rest].text and not PIPE_LINE.match(lines[rest].text):

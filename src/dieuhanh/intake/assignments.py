@@ -344,7 +344,8 @@ def find_assignments(structure, year: int | None, skip: set[int] = frozenset()) 
             stack.append(_Context(min(depth, following - 0.5), list_leads, span_items=following == UNMARKED_DEPTH))
     # A list with no addressee that a later section assigns to bodies states contents, not tasks.
     later_bodies = {s for s, has in bodies_after.items() if has}
-    drop = {id(task) for s, task in unaddressed if any(b > s for b in later_bodies) or structure_has_task_table(structure)}
+    has_table = bool(unaddressed) and structure_has_task_table(structure)
+    drop = {id(task) for s, task in unaddressed if has_table or any(b > s for b in later_bodies)}
     out = [a for a in out if id(a) not in drop]
     lead_end = blocks[min(2, len(blocks) - 1)].end if blocks else 0
     return _dedupe(_drop_summaries(out, lead_end))

@@ -5,9 +5,13 @@ enumerations and the paragraphs after a directive inherit its lead."""
 import re
 from dataclasses import dataclass, field
 
+from dieuhanh.text import fold
+
+from .bodies import heading_bodies, split_addressees
+from .dates import deadline_in, period_deadline, recurrence_in
 from .letters import UPPER
-from .dates import deadline_in, recurrence_in
 from .petitions import GROUP_ASKS
+from .structure import UNMARKED
 
 BODY_HEAD = (r"(?:Ban|Sở|UBND|Ủy ban|Uỷ ban|Văn phòng|[Tt]hường trực|Công an|Bộ|Cục|Tổng cục|Đảng ủy|Đảng đoàn|Huyện ủy|"
              r"Tỉnh ủy|Thành ủy|Thị ủy|Hội|Liên đoàn|Tỉnh đoàn|Mặt trận|MTTQ|[Gg]iám đốc|[Tt]hủ trưởng|[Cc]hủ tịch|[Ll]ãnh đạo|"
@@ -42,7 +46,6 @@ MODAL = re.compile(r"^(?:cần|phải)\s+")  # "X cần / phải làm Y": the ta
 # What opens a sentence without being part of the task: list marks and framing adverbials; "Về X," keeps X.
 ACTION_PREFIX = re.compile(r"^(?:[a-zđ]\s*\)|-|\+|Trước hết,|Đồng thời,|Theo đó,|Bên cạnh đó,|Ngoài ra,|"
                            r"(?:Trong )?[Tt]hời gian tới,|Về|Đối với)\s*")
-UPPER_HEADING = re.compile(rf"^[{UPPER}0-9 ,.\-–:\"“”]+$")
 TRIGGERS = [
     re.compile(rf"\b(?:[Gg]iao(?: (?:nhiệm vụ|trách nhiệm)(?: cụ thể)?)?(?: cho)?)\s+{ADDRESSEES}\s*,?\s+(?={VERB}\b)"),
     re.compile(rf"\b(?:[Đđ]ề nghị|[Yy]êu cầu)\s+{ADDRESSEES}\s*,?\s+(?={VERB}\b)"),
@@ -61,10 +64,6 @@ NEW_ORDER = re.compile(r"^(?:Theo dõi|Kiểm tra|Đôn đốc|Hướng dẫn|Th
 # A report of what was done, or a speaker's words running into the subject: not who must act.
 NOT_A_LEAD = re.compile(r"\b(?:đã|đang|vừa|được|sẽ|cũng|không|lưu ý|cho rằng|nhấn mạnh|khẳng định|phát biểu|đề nghị|yêu cầu)\b")
 COORDINATE = re.compile(rf"chủ trì,?\s+phối hợp(?: với| chặt chẽ với)?\s+(.+?)(?=\s+(?!phối hợp){VERB}\b|[.;]|$)")
-# Addressees are listed by their heads ("Giám đốc các sở, Thủ trưởng các ban ngành; các cơ quan …
-# và Chủ tịch UBND các cấp"); "các Sở, Ban, ngành" is one addressee.
-ADDRESSEE_HEAD = r"(?:[Gg]iám đốc|[Tt]hủ trưởng|[Cc]hủ tịch|UBND|Ủy ban|các cơ quan|Ban [A-ZĐ]|Sở [A-ZĐ])"
-SPLIT_ADDRESSEES = re.compile(rf"\s*;\s*(?:và\s+)?|\s*,\s*(?:và\s+)?(?={ADDRESSEE_HEAD})|\s+và\s+(?={ADDRESSEE_HEAD})")
 # Orders of an earlier document are reported, not given: "UBND tỉnh đã ban hành Công văn số … yêu cầu …".
 NOT_A_TASK = re.compile(r"\b(?:đã có văn bản|đã ban hành|đã yêu cầu|đã đề nghị)\b")
 
@@ -94,7 +93,8 @@ FIELD = re.compile(r"^(?:Cơ quan|Đơn vị)\s+(chủ trì|thực hiện|phối
 SECOND_ACTION = re.compile(r";\s*đồng thời,?\s+|\.\s+Đồng thời,?\s+")
 # A timetable item opens with its date: "Cuối tháng 4 năm 2010: triển khai …", "Từ tháng 1/2010 thực hiện …".
 TIMETABLE = re.compile(r"^(?:Từ|Cuối|Đầu|Giữa|Trước|Trong)?\s*(?:tháng|quý|năm|ngày)\s+[\dIVX]", re.IGNORECASE)
-LEAD_IN = re.compile(r"(?:sau(?: đây)?|như sau|sau đây|các nội dung|những nội dung|gồm|bao gồm)\s*:\s*$|:\s*$")
+# A sentence that ends with a colon announces the items below it ("… thực hiện các nội dung sau:").
+LEAD_IN = re.compile(r":\s*$")
 
 
 @dataclass
@@ -122,11 +122,6 @@ def _sentences(line: str) -> list[str]:
     return [s for s in re.split(rf"(?<=[.!?])\s+(?=[{UPPER}])", line) if s.strip()]
 
 
-def _split_list(text: str) -> list[str]:
-    from .bodies import split_addressees
-    return split_addressees(text)
-
-
 def _clean_action(action: str) -> str:
     action = MODAL.sub("", ACTION_PREFIX.sub("", action.strip())).strip(" ,;").rstrip(".;/ ")
     return action[:300]
@@ -139,12 +134,12 @@ def _make(lead: str | None, action: str, sentence: str, year: int | None, span: 
     coordinators = []
     c = COORDINATE.search(action) if re.match(r"(?i)(?:[a-zđ]\)\s*|-\s*)?(?:là cơ quan đầu mối,\s*)?chủ trì", action) else None
     if c:
-        coordinators = _split_list(c.group(1))
+        coordinators = split_addressees(c.group(1))
         action = action[c.end():]
     else:
         c = CONTINUED_COORDINATION.match(ACTION_PREFIX.sub("", action))
         if c:
-            coordinators = _split_list(c.group(1))
+            coordinators = split_addressees(c.group(1))
             action = ACTION_PREFIX.sub("", action)[c.end():]
     deadline = deadline_in(sentence, year)
     recurrence = recurrence_in(sentence)
@@ -171,7 +166,7 @@ def _explicit(sentence: str, year: int | None, span) -> tuple[list[Assignment], 
         if NOT_A_LEAD.search(lead) or OWN_PLAN.search(sentence[:m.end() + 30]):
             continue
         action = sentence[m.end():]
-        addressees = _split_list(lead) or [lead]
+        addressees = split_addressees(lead) or [lead]
         if LEAD_IN.search(sentence) and len(_clean_action(action).split()) <= 14:
             return [], addressees  # "… thực hiện một số giải pháp sau:" — the items follow
         out = []
@@ -179,7 +174,7 @@ def _explicit(sentence: str, year: int | None, span) -> tuple[list[Assignment], 
         for addressee in addressees:
             task = _make(addressee, action, sentence, year, span)
             if c and not task.coordinators:
-                task.coordinators = _split_list(c.group(1))
+                task.coordinators = split_addressees(c.group(1))
                 task.action = _clean_action(sentence[c.end():]) or task.action
             out.append(task)
         return out, None
@@ -200,17 +195,17 @@ def _fields(block_text: str) -> tuple[str, str] | None:
 def _field_lead(text: str) -> list[str]:
     """"Sở Khoa học và Công nghệ tiến hành rà soát …; các sở …" → the bodies before the first verb."""
     first = re.split(rf"\s+(?={VERB}\b)|\s+(?:tiến hành|theo chức năng)\b", text.rstrip(". "), maxsplit=1)[0]
-    return _split_list(first)
+    return split_addressees(first)
 
 
 def _is_action(text: str) -> bool:
     return bool(ACTION_START.match(text)) or bool(re.match(r"(?i)(?:là cơ quan|trên cơ sở|căn cứ)\b", text))
 
 
-def find_assignments(structure, year: int | None, skip: set[int] = frozenset()) -> list[Assignment]:
-    from .bodies import heading_bodies
-    from dieuhanh.text import fold
-
+def find_assignments(structure, year: int | None, skip: set[int] = frozenset(),
+                     has_task_table: bool = False) -> list[Assignment]:
+    """`has_task_table`: the document assigns its work in a table, so an unaddressed list in the body
+    only states contents."""
     blocks = structure.blocks
     # Fields belong to the nearest item above them.
     fields: dict[int, dict[str, str]] = {}
@@ -224,7 +219,7 @@ def find_assignments(structure, year: int | None, skip: set[int] = frozenset()) 
     out: list[Assignment] = []
     unaddressed: list[tuple[int, Assignment]] = []  # tasks with no lead, by section
     section = 0
-    bodies_after: dict[int, bool] = {}
+    sections_with_bodies: set[int] = set()
     stack: list[_Context] = []
     paragraphs = _Paragraphs(year)
     for index, block in enumerate(blocks):
@@ -257,7 +252,7 @@ def find_assignments(structure, year: int | None, skip: set[int] = frozenset()) 
             named = heading_bodies(content, VERB_WORD, children)
             if named and index not in fields:
                 stack.append(_Context(depth, named))
-                bodies_after[section] = True
+                sections_with_bodies.add(section)
                 continue
         if aims:
             continue
@@ -269,10 +264,12 @@ def find_assignments(structure, year: int | None, skip: set[int] = frozenset()) 
             task_leads = _field_lead(own["lead"]) if own.get("lead") else (leads or [None])
             when = own.get("when", "")
             for lead in task_leads:
-                task = _make(lead, action, action + " " + _when_text(when), year, span)
+                task = _make(lead, action, action, year, span)
                 if own.get("coordinators"):
-                    task.coordinators = _split_list(own["coordinators"].rstrip(". "))
-                task.deadline, task.recurrence = _period(when, year, task)
+                    task.coordinators = split_addressees(own["coordinators"].rstrip(". "))
+                if when:
+                    deadline, task.recurrence = period_deadline(when, year)
+                    task.deadline = deadline.isoformat() if deadline else None
                 out.append(task)
             continue
         if CLOSING.search(content):
@@ -280,8 +277,6 @@ def find_assignments(structure, year: int | None, skip: set[int] = frozenset()) 
         if block.kind == "text" and leads is None:
             before = (paragraphs.list_lead, list(paragraphs.shared))
             found = paragraphs.read(content, span)
-            for task in found:
-                task.sentence = task.sentence if task.sentence else ""
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             if following is not None and following.depth < UNMARKED_DEPTH and LEAD_IN.search(content):
                 # "… thành phố Đà Nẵng cần thực hiện tốt một số nhiệm vụ sau đây:" then "1. …", "2. …"
@@ -343,9 +338,7 @@ def find_assignments(structure, year: int | None, skip: set[int] = frozenset()) 
             following = blocks[index + 1].depth if index + 1 < len(blocks) else depth
             stack.append(_Context(min(depth, following - 0.5), list_leads, span_items=following == UNMARKED_DEPTH))
     # A list with no addressee that a later section assigns to bodies states contents, not tasks.
-    later_bodies = {s for s, has in bodies_after.items() if has}
-    has_table = bool(unaddressed) and structure_has_task_table(structure)
-    drop = {id(task) for s, task in unaddressed if has_table or any(b > s for b in later_bodies)}
+    drop = {id(task) for s, task in unaddressed if has_task_table or any(b > s for b in sections_with_bodies)}
     out = [a for a in out if id(a) not in drop]
     lead_end = blocks[min(2, len(blocks) - 1)].end if blocks else 0
     return _dedupe(_drop_summaries(out, lead_end))
@@ -395,7 +388,7 @@ class _Paragraphs:
                 found = True
                 action = sentence[m.end():]
                 c = COORDINATE.search(sentence)
-                addressees = _split_list(lead) or [lead]
+                addressees = split_addressees(lead) or [lead]
                 if action.rstrip().endswith(":") and len(addressees) > 1:
                     self.shared, made_here = addressees, True
                     break
@@ -403,7 +396,7 @@ class _Paragraphs:
                 for addressee in addressees:
                     task = _make(addressee, action, sentence, year, span)
                     if c:
-                        task.coordinators = _split_list(c.group(1))
+                        task.coordinators = split_addressees(c.group(1))
                         task.action = _clean_action(sentence[c.end():]) or task.action
                     out.append(task)
                 made_here = True
@@ -465,29 +458,11 @@ def _drop_summaries(tasks: list[Assignment], lead_end: int) -> list[Assignment]:
     return out
 
 
-UNMARKED_DEPTH = 7
-SENTENCE_END_RE = re.compile(r"[.;!?]\s*$")
-
-
-def structure_has_task_table(structure) -> bool:
-    from .tables import find_header
-    return any(find_header(row) for table in structure.tables for row in table.rows[:3])
-
-
-def _when_text(when: str) -> str:
-    return f"trong {when}" if re.match(r"(?i)(quý|quí|tháng|năm)\b", when.strip()) else when
-
-
-def _period(when: str, year: int | None, task: Assignment) -> tuple[str | None, str | None]:
-    from .dates import period_deadline
-    if not when:
-        return task.deadline, task.recurrence
-    deadline, recurrence = period_deadline(when, year)
-    return (deadline.isoformat() if deadline else None), recurrence
+UNMARKED_DEPTH = UNMARKED
+SENTENCE_END_RE = re.compile(r"[.;!?]\s*$")  # unlike structure.SENTENCE_END, "X:" may be a heading
 
 
 def _key(a: Assignment) -> tuple:
-    from dieuhanh.text import fold
     return (fold(a.lead or ""), fold(a.action), a.deadline, a.recurrence, tuple(a.coordinators))
 
 

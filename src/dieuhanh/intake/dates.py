@@ -16,6 +16,8 @@ DEADLINE_IN_MONTH = re.compile(r"(?:trong|trước|cuối) tháng\s+(\d{1,2})\s*
 DEADLINE_IN_QUARTER = re.compile(r"(?:trong|trước|cuối) qu[ýí]\s+(IV|III|II|I|[1-4])\s*(?:/|năm)\s*((?:19|20)\d\d)",
                                  re.IGNORECASE)
 DEADLINE_IN_YEAR = re.compile(r"(?:trong|trước|cuối) năm\s+((?:19|20)\d\d)", re.IGNORECASE)
+WRITTEN_DATE = re.compile(r"(?:trước|chậm nhất|hoàn thành)(?: (?:trong|vào))?\s+ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d\d)",
+                          re.IGNORECASE)
 DEADLINE_MONTH_AHEAD = re.compile(r"(?:trong )?tháng\s+(\d{1,2})\s+(?:tới|này)", re.IGNORECASE)
 
 RECURRENCES = [  # finest first: "hàng tuần, hàng tháng" → weekly
@@ -80,13 +82,10 @@ def recurrence_in(text: str) -> str | None:
     return None
 
 
-WRITTEN_DATE = re.compile(r"(?:trước|chậm nhất|hoàn thành)(?: (?:trong|vào))?\s+ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d\d)",
-                          re.IGNORECASE)
 MONTH_END = re.compile(r"(?:cuối|trong|trước)?\s*tháng\s+(\d{1,2})\s*(?:/|năm)\s*((?:19|20)\d\d)", re.IGNORECASE)
 QUARTERS = re.compile(r"qu[ýí]\s+((?:IV|III|II|I|[1-4])(?:\s*[,và-]+\s*(?:IV|III|II|I|[1-4]))*)\s*(?:/|-|năm)\s*((?:19|20)\d\d)",
                       re.IGNORECASE)
 YEARS = re.compile(r"(?<![\d/.])((?:19|20)\d\d)(?![\d/])")
-OPEN_ENDED = re.compile(r"(?:các|những) năm tiếp theo|hằng năm|hàng năm|thường xuyên", re.IGNORECASE)
 RELATIVE = re.compile(r"^(?:theo|sau khi|khi|ngay sau)\b", re.IGNORECASE)
 
 

@@ -12,7 +12,7 @@ from .indicators import find_indicators
 from .people import find_people, signer
 from .petitions import SPEAKER_LINE, find_petitions
 from .structure import read_structure
-from .tables import table_assignments
+from .tables import has_task_table, table_assignments
 
 MAX_CHARACTERS = 2_000_000
 
@@ -26,7 +26,8 @@ def analyse(text: str) -> dict:
     petitions = find_petitions(lines)
     asking = {i for i, line in enumerate(lines) if SPEAKER_LINE.match(line) and any(
         p.content and p.content[:40] in line for p in petitions)}
-    assignments = find_assignments(structure, year, skip=asking) + table_assignments(structure.tables, year)
+    assignments = find_assignments(structure, year, skip=asking, has_task_table=has_task_table(structure.tables)) \
+        + table_assignments(structure.tables, year)
     people = find_people(lines)
     signed = signer(structure.signature)
     if signed and not any(p.name == signed.name for p in people):

@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 
 from .letters import CAP_WORD
+from .structure import SIGNATURE_ROLE
 
 SURNAMES = set(
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đoàn Lâm Mai Trịnh Trương Lương Hà "
@@ -106,9 +107,6 @@ def _keep(best: dict, person: Person):
         best[person.name] = person
 
 
-SIGNING_ROLE = re.compile(r"^(?:T/M|TM\.?|KT\.?|K/T|TL\.?|TUQ\.?|Q\.)\s", re.IGNORECASE)
-LOWER_IN_TITLES = {"phó", "chủ", "tịch", "trưởng", "văn", "phòng", "thủ", "tướng", "nhiệm", "bí", "thư", "giám", "đốc",
-                   "ban", "cục", "tổng", "chánh", "thường", "trực", "vụ", "viện", "bộ"}
 
 
 def _title_case(line: str) -> str:
@@ -135,7 +133,7 @@ def signer(lines: list[str]) -> Person | None:
         title = ""
         for above in range(index - 1, -1, -1):
             candidate = lines[above].strip(" ,.;")
-            if candidate and not SIGNING_ROLE.match(candidate) and candidate.isupper():
+            if candidate and not SIGNATURE_ROLE.match(candidate) and candidate.isupper():
                 title = _title_case(candidate)
                 break
         return Person(" ".join(words), title)

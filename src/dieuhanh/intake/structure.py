@@ -76,11 +76,10 @@ class Structure:
     recipients: list[str]
 
 
-def normalise(raw: str) -> str:
-    """NFC, one tone placement, word-segmentation marks and Markdown emphasis dropped. Length-preserving
-    replacements only after `clean`, so spans stay valid."""
-    text = clean(raw)
-    return re.sub(r"[_*]", " ", text)
+def normalise(cleaned: str) -> str:
+    """Word-segmentation marks and Markdown emphasis blanked in text that went through `clean`: the
+    replacement keeps every length, so the emphasis marks can still be read at the same offsets."""
+    return re.sub(r"[_*]", " ", cleaned)
 
 
 def _marker(text: str) -> tuple[str, str]:
@@ -138,7 +137,7 @@ def _wrap_width(lines: list[_Line]) -> int:
 
 def _joins(previous: str, line: str, width: int, blank_mode: bool) -> bool:
     """Whether `line` continues the paragraph `previous` (a hard wrap, not a new paragraph)."""
-    kind, marker = _marker(line)
+    kind, _ = _marker(line)
     open_previous = not SENTENCE_END.search(previous)
     # "giai đoạn 2016\n- 2020": a dash before a number continues an open line.
     if kind == "dash" and re.match(r"[-–]\s*\d", line) and open_previous:
@@ -160,16 +159,16 @@ def _joins(previous: str, line: str, width: int, blank_mode: bool) -> bool:
     return bool(width) and len(previous) >= 0.72 * width and not SENTENCE_END.search(previous)
 
 
-def _cut_regions(lines: list[_Line]) -> tuple[int, int]:
+def _article_end(lines: list[_Line]) -> int:
     """The body ends at a news site's "Đọc thêm"/"Bình luận" block, but only once the article has
     had its say: a heading of that name in the first lines is the site's menu."""
     for index, line in enumerate(lines):
         if END_OF_ARTICLE.match(line.text) and index > 3:
-            return 0, index
-    return 0, len(lines)
+            return index
+    return len(lines)
 
 
-def _flattened_tables(lines: list[_Line], text: str) -> tuple[list[Table], set[int]]:
+def _flattened_tables(lines: list[_Line]) -> tuple[list[Table], set[int]]:
     """Tables written one cell per line between lines holding only "|"; two "|" lines in a row end a
     row. Returns the tables and the line indexes they used."""
     tables, used = [], set()
@@ -252,9 +251,9 @@ def _title_line(lines: list[_Line]) -> int | None:
 
 def read_structure(raw: str) -> Structure:
     marks = clean(raw)  # the emphasis marks, before they are blanked
-    text = normalise(raw)
+    text = normalise(marks)
     lines = _lines(text, marks)
-    _, stop = _cut_regions(lines)
+    stop = _article_end(lines)
     lines = lines[:stop]
     title_at = _title_line(lines)
     head = "\n".join(ln.text for ln in lines[:title_at]) if title_at is not None else ""
@@ -272,7 +271,7 @@ def read_structure(raw: str) -> Structure:
         body = [_Line("", ln.start, ln.end) if i < rest else ln for i, ln in enumerate(lines)]
     else:
         rest, body = 0, lines
-    flat, flat_used = _flattened_tables(body, text)
+    flat, flat_used = _flattened_tables(body)
     inline, inline_used = _inline_tables([ln if i not in flat_used else _Line("", ln.start, ln.end)
                                           for i, ln in enumerate(body)])
     width = _wrap_width(body[rest:])

@@ -7,7 +7,8 @@ import re
 
 from dieuhanh.text import fold
 
-from .assignments import Assignment, _clean_action, _split_list
+from .assignments import Assignment, _clean_action
+from .bodies import split_addressees
 from .dates import period_deadline
 
 COLUMNS = {
@@ -31,6 +32,10 @@ def find_header(cells: list[str]) -> dict[str, int] | None:
     return found if {"lead", "task"} <= found.keys() else None
 
 
+def has_task_table(tables) -> bool:
+    return any(find_header(row) for table in tables for row in table.rows[:3])
+
+
 def table_assignments(tables, year: int | None) -> list[Assignment]:
     out = []
     for table in tables:
@@ -39,17 +44,15 @@ def table_assignments(tables, year: int | None) -> list[Assignment]:
             if header is None:
                 header = find_header(cells)
                 continue
-            if len(cells) != len(header) and len(cells) <= max(header.values()):
-                continue  # a group row or a broken one
-            if len(cells) < len(max(table.rows, key=len)) and len(cells) <= max(header.values()):
-                continue
+            if len(cells) <= max(header.values()):
+                continue  # a group row ("I. NÂNG CAO NHẬN THỨC …") or a broken one
             lead_cell, task = cells[header["lead"]], cells[header["task"]]
             if not lead_cell or not task:
                 continue
-            coordinators = _split_list(cells[header["coordinators"]]) if "coordinators" in header else []
-            when = cells[header["when"]] if "when" in header and header["when"] < len(cells) else ""
+            coordinators = split_addressees(cells[header["coordinators"]]) if "coordinators" in header else []
+            when = cells[header["when"]] if "when" in header else ""
             deadline, recurrence = period_deadline(when, year) if when else (None, None)
-            for lead in _split_list(lead_cell):
+            for lead in split_addressees(lead_cell):
                 out.append(Assignment(lead, _clean_action(task), list(coordinators),
                                       deadline.isoformat() if deadline else None, recurrence, " | ".join(cells), [span]))
     return out

@@ -167,7 +167,7 @@ def test_a_text_longer_than_the_limit_is_refused(tmp_path, monkeypatch):
     monkeypatch.setenv("DIEUHANH_INTAKE_MAX_CHARACTERS", "1000")
     path = tmp_path / "dai.txt"
     path.write_text("Giao Sở Y tế kiểm tra an toàn thực phẩm trên địa bàn. " * 40, encoding="utf-8")
-    with pytest.raises(ReadError, match="vượt giới hạn"):
+    with pytest.raises(ReadError, match="dài hơn 1.000 ký tự, vượt giới hạn"):
         read_file(path)
 
 

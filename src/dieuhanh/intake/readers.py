@@ -251,7 +251,8 @@ def read_file(path: str | Path, progress: Progress | None = None) -> str:
     if not text.strip():
         raise ReadError(f"{path.name}: không có chữ nào đọc được.")
     if len(text) > max_characters():
-        raise ReadError(f"{path.name}: văn bản dài hơn {max_characters():,} ký tự, vượt giới hạn đọc.".replace(",", "."))
+        limit = f"{max_characters():,}".replace(",", ".")  # Vietnamese thousands: 2.000.000
+        raise ReadError(f"{path.name}: văn bản dài hơn {limit} ký tự, vượt giới hạn đọc.")
     if not looks_vietnamese(text):
         raise ReadError(f"{path.name}: không phải văn bản tiếng Việt.")
     return text

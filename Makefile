@@ -55,7 +55,7 @@ bench-small:
 DEVSET ?= ../shared/devset
 extract-devset: venv
 	@rm -rf var/devset-pred
-	@$(BIN)/dieuhanh extract $(DEVSET)/docs/*.txt --out var/devset-pred
+	@$(BIN)/python -m dieuhanh.intake $(DEVSET)/docs/*.txt --out var/devset-pred
 	@$(BIN)/python $(DEVSET)/score.py var/devset-pred $(DEVSET)/gold --by-group
 
 bench-intake: venv

@@ -57,6 +57,20 @@ def test_items_under_a_heading_that_names_a_body_go_to_that_body_and_aims_give_n
                      ("Tỉnh đoàn", [], "Tuyên truyền, vận động hội viên tham gia")]
 
 
+def test_a_numbered_item_that_is_a_whole_sentence_is_a_task_even_with_a_paragraph_after_it():
+    text = ("1. Giao Sở Nội vụ rà soát biên chế, hoàn thành trước ngày 30/6/2026.\n"
+            "2. Đề nghị UBND tỉnh chỉ đạo bố trí nguồn vốn cho tuyến đê trong quý IV/2026.\n"
+            "Các đồng chí cần chủ động hơn trong thời gian tới.\n")
+    leads = [a["lead"] for a in extract(text)["assignments"]]
+    assert leads[:2] == ["Sở Nội vụ", "UBND tỉnh"]
+
+
+def test_a_party_header_without_the_motto_still_gives_the_title():
+    text = "TỈNH ỦY HÀ TĨNH\nSố 215-TB/TU\nHà Tĩnh, ngày 14 tháng 3 năm 2024\nTHÔNG BÁO KẾT LUẬN\ncủa Thường trực Tỉnh ủy\n1. Giao Sở Nội vụ rà soát.\n"
+    structure = read_structure(text)
+    assert structure.title == "THÔNG BÁO KẾT LUẬN của Thường trực Tỉnh ủy" and "Số 215-TB/TU" in structure.head
+
+
 def test_a_lead_in_hands_its_addressee_to_the_numbered_items():
     text = ("Để hoàn thành kế hoạch năm, tỉnh Hà Tĩnh cần tập trung thực hiện một số nhiệm vụ sau đây:\n"
             "1. Rà soát các dự án chậm tiến độ.\n2. Đẩy mạnh giải ngân vốn đầu tư công.\n"

@@ -248,7 +248,11 @@ def find_assignments(structure, year: int | None, skip: set[int] = frozenset(),
         span = (block.start, block.end)
         # A heading that names bodies: its items go to each of them.
         if block.kind != "text" or block.heading:
-            children = index + 1 < len(blocks) and blocks[index + 1].depth > depth
+            # Items follow: a deeper list item, or paragraphs under a heading that is not a finished sentence
+            # ("2. Đề nghị UBND tỉnh chỉ đạo … ." followed by a paragraph is a task, not a heading).
+            after = blocks[index + 1] if index + 1 < len(blocks) else None
+            children = after is not None and after.depth > depth and (
+                after.kind != "text" or not SENTENCE_END_RE.search(content))
             named = heading_bodies(content, VERB_WORD, children)
             if named and index not in fields:
                 stack.append(_Context(depth, named))

@@ -11,6 +11,7 @@ from .document import read_document
 from .indicators import find_indicators
 from .people import find_people, signer
 from .petitions import SPEAKER_LINE, find_petitions
+from .provenance import unread
 from .structure import read_structure
 from .tables import has_task_table, table_assignments
 
@@ -30,22 +31,71 @@ def analyse(text: str) -> dict:
         + table_assignments(structure.tables, year)
     people = find_people(lines)
     signed = signer(structure.signature)
+    signature_span = None
     if signed and not any(p.name == signed.name for p in people):
         people.append(signed)
-    return {
+        at = structure.text.rfind(signed.name)
+        signature_span = (at, at + len(signed.name)) if at >= 0 else None
+
+    def located(item) -> dict:
+        """An item read from one block: its fields and that block's span."""
+        fields = asdict(item)
+        line = fields.pop("line")
+        if line >= 0:
+            fields["spans"] = [(structure.blocks[line].start, structure.blocks[line].end)]
+        else:
+            fields["spans"] = [signature_span] if signature_span and item is signed else []
+        return fields
+
+    result = {
         "text": structure.text,
+        "subject": subject(structure),
         "document": asdict(document),
         "assignments": [{k: v for k, v in asdict(a).items() if k != "sentence"} for a in assignments],
-        "indicators": [asdict(i) for i in find_indicators(lines)],
-        "people": [asdict(p) for p in people],
-        "petitions": [asdict(p) for p in petitions],
+        "indicators": [located(i) for i in find_indicators(lines)],
+        "people": [located(p) for p in people],
+        "petitions": [located(p) for p in petitions],
     }
+    spans = [tuple(s) for key in ITEMS for item in result[key] for s in item["spans"]]
+    result["unread"] = unread(structure.blocks, spans)
+    return result
+
+
+ITEMS = ("assignments", "indicators", "people", "petitions")
+
+
+def subject(structure) -> str:
+    """The trích yếu: the title after the kind ("THÔNG BÁO KẾT LUẬN của Thường trực …"), or a news
+    page's headline; never the whole text."""
+    if structure.title:
+        return sentence_case(structure.title)[:500]
+    first = next((b.text for b in structure.blocks if b.text), "")
+    return first[:500] if len(first) <= 300 else ""
+
+
+def sentence_case(heading: str) -> str:
+    """"THÔNG BÁO KẾT LUẬN của Thường trực" → "Thông báo kết luận của Thường trực";
+    "THÔNG BÁO Kết luận của Chủ tịch" → "Thông báo kết luận của Chủ tịch"."""
+    words = heading.split()
+    shouting = 0
+    while shouting < len(words) and (words[shouting].isupper() and len(words[shouting]) > 1
+                                     or words[shouting] in {"VÀ", "VỀ"}):
+        shouting += 1
+    if shouting < 1 or shouting == 1 and len(words) > 1 and not words[1][:1].isupper():
+        return " ".join(words)
+    head = " ".join(words[:shouting]).lower()
+    rest = words[shouting:]
+    if rest and rest[0][:1].isupper() and not rest[0].isupper():  # "THÔNG BÁO / Kết luận của …": one phrase
+        rest = [rest[0][:1].lower() + rest[0][1:], *rest[1:]]
+    return " ".join([head[:1].upper() + head[1:], *rest])
 
 
 def extract(text: str) -> dict:
-    """The devset schema: `analyse` without the source text and spans."""
+    """The devset schema: `analyse` without the source text, the spans and the review's extras."""
     result = analyse(text)
-    result.pop("text")
-    for item in result["assignments"]:
-        item.pop("spans", None)
+    for key in ("text", "subject", "unread"):
+        result.pop(key)
+    for key in ITEMS:
+        for item in result[key]:
+            item.pop("spans", None)
     return result

@@ -2,7 +2,7 @@
 "21/31 nhà văn hóa", "gần 10 tỷ"."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .letters import UPPER
 from .numbers import NUMBER, parse_number
@@ -27,6 +27,7 @@ class Indicator:
     percent_of_plan: float | None = None
     change_percent: float | None = None
     period: str | None = None
+    line: int = field(default=-1, compare=False, repr=False)  # the block it was read from
 
 
 def _name_before(clause: str, end: int) -> str:
@@ -41,9 +42,11 @@ def _name_before(clause: str, end: int) -> str:
 
 def find_indicators(lines: list[str]) -> list[Indicator]:
     found = []
-    for line in lines:
+    for at, line in enumerate(lines):
         for clause in re.split(rf"(?<=[;])\s+|(?<=\.)\s+(?=[{UPPER}])", line):
-            found.extend(_clause_indicators(clause))
+            for figure in _clause_indicators(clause):
+                figure.line = at
+                found.append(figure)
     return found
 
 

@@ -2,7 +2,7 @@
 Chính ủy Bộ Chỉ huy Quân sự tỉnh", "Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Đỗ Trọng Hưng"."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .letters import CAP_WORD
 from .structure import SIGNATURE_ROLE
@@ -43,6 +43,7 @@ def _titles_after(line: str, start: int) -> str:
 class Person:
     name: str
     title: str
+    line: int = field(default=-1, compare=False, repr=False)  # the block it was read from
 
 
 def _split_name(run: list[str]) -> tuple[list[str], list[str]] | None:
@@ -81,23 +82,23 @@ def name_after(line: str, start: int) -> tuple[str, str, int] | None:
 
 def find_people(lines: list[str]) -> list[Person]:
     best: dict[str, Person] = {}
-    for line in lines:
+    for at, line in enumerate(lines):
         position = 0
         while (head := TITLE_HEAD_RE.search(line, position)) is not None:
             found = name_after(line, head.start())
             if found:
                 title, name, position = found
-                _keep(best, Person(name, title))
+                _keep(best, Person(name, title, at))
             else:
                 position = head.end()
         for m in NAME_COMMA_TITLES.finditer(line):
             split = _split_name(m.group(1).split())
             if split and not split[0]:
-                _keep(best, Person(" ".join(split[1]), _titles_after(line, m.end())))
+                _keep(best, Person(" ".join(split[1]), _titles_after(line, m.end()), at))
         for m in NAME_DASH_TITLE.finditer(line):
             split = _split_name(m.group(1).split())
             if split and not split[0]:
-                _keep(best, Person(" ".join(split[1]), m.group(2).strip()))
+                _keep(best, Person(" ".join(split[1]), m.group(2).strip(), at))
     return list(best.values())
 
 

@@ -2,7 +2,7 @@
 UBND tỉnh …", "Mong muốn tỉnh quan tâm …", "Nhiều ý kiến cho rằng …"."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .people import TITLE_HEAD_RE, name_after
 
@@ -23,17 +23,18 @@ class Petition:
     by: str
     content: str
     to: str | None
+    line: int = field(default=-1, compare=False, repr=False)  # the block it was read from
 
 
 def find_petitions(lines: list[str]) -> list[Petition]:
     out = []
-    for line in lines:
+    for at, line in enumerate(lines):
         summary = SUMMARISED.match(line)
         if summary:  # the article sums up the localities' requests in one block
-            out.append(Petition("lãnh đạo các địa phương, đơn vị", summary.group(1).rstrip(". …"), None))
+            out.append(Petition("lãnh đạo các địa phương, đơn vị", summary.group(1).rstrip(". …"), None, at))
             continue
         for m in GROUP_ASKS.finditer(line):
-            out.append(Petition(m.group(1).strip(" ,"), m.group(3).strip(), m.group(2)))
+            out.append(Petition(m.group(1).strip(" ,"), m.group(3).strip(), m.group(2), at))
         speaker = SPEAKER_LINE.match(line)
         if not speaker or not TITLE_HEAD_RE.match(speaker.group(1)):
             continue
@@ -44,5 +45,5 @@ def find_petitions(lines: list[str]) -> list[Petition]:
         if ask:
             title, name, _ = found
             content = ask.group(3).split(". ")[0].strip()
-            out.append(Petition(f"{title} {name}", content, ask.group(2)))
+            out.append(Petition(f"{title} {name}", content, ask.group(2), at))
     return out

@@ -229,7 +229,7 @@ def _inline_tables(lines: list[_Line]) -> tuple[list[Table], set[int]]:
 
 
 # Read on the folded line, so that an OCR'd "CONG HOA XÃ HỘI" still counts.
-MOTTO = re.compile(r"cong hoa xa hoi|dang cong san viet nam|doc lap - tu do|^so\s*:")
+MOTTO = re.compile(r"cong hoa xa hoi|dang cong san viet nam|doc lap - tu do|^so\s*:?\s*\d+\s*[-/]|^so\s*:|, ngay \d{1,2} thang \d{1,2} nam (?:19|20)\d\d")
 LETTER_OPENING = re.compile(r"^\s*Kính gửi\s*:")
 
 
@@ -249,6 +249,18 @@ def _title_line(lines: list[_Line]) -> int | None:
     return None
 
 
+BARE_KIND = re.compile(DOCUMENT_TITLE.pattern + r"(?:\s+(?:KẾT LUẬN|CỦA [^a-zà-ỹ]*))?\s*$")
+NOT_A_SUBJECT = re.compile(r"^(?:Căn cứ|Kính gửi|Thực hiện|Ngày|Sáng|Chiều|Hôm nay)\b")
+
+
+def _subject_after_kind(title_lines: list[str], line: str) -> bool:
+    """State layout: "THÔNG BÁO" alone, then the trích yếu in sentence case on the next line
+    ("Kết luận của Chủ tịch UBND tỉnh tại cuộc họp …")."""
+    return (len(title_lines) == 1 and bool(BARE_KIND.match(title_lines[0])) and 0 < len(line) <= 250
+            and not NOT_A_SUBJECT.match(line) and not line.rstrip().endswith((".", ";", ":"))
+            and "|" not in line and "\t" not in line)  # a table row is never the subject
+
+
 def read_structure(raw: str) -> Structure:
     marks = clean(raw)  # the emphasis marks, before they are blanked
     text = normalise(marks)
@@ -262,7 +274,8 @@ def read_structure(raw: str) -> Structure:
         rest = title_at
         while rest < len(lines) and len(title_lines) < 6 and (not title_lines or _marker(lines[rest].text)[0] == "text") and (
                 not title_lines or not lines[rest].text or _is_upper(lines[rest].text)
-                or (title_lines and not SENTENCE_END.search(title_lines[-1]) and lines[rest].text[:1].islower())):
+                or (title_lines and not SENTENCE_END.search(title_lines[-1]) and lines[rest].text[:1].islower())
+                or _subject_after_kind(title_lines, lines[rest].text)):
             if lines[rest].text and not PIPE_LINE.match(lines[rest].text):
                 title_lines.append(lines[rest].text)
             rest += 1

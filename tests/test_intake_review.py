@@ -1,6 +1,7 @@
 """Tiếp nhận văn bản: upload or paste → draft → review → confirm creates everything at once; cancel
 leaves nothing; bad input changes nothing."""
 
+from datetime import date, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -67,10 +68,16 @@ class FormValues(HTMLParser):
             self.data[self.field] += data.removeprefix("\n") if not self.data[self.field] else data
 
 
-def review_data(response) -> dict:
+def review_data(response, figures: bool = False) -> dict:
+    """The form as the reviewer would send it; figures are left out unless the test is about them
+    (each figure needs a catalogue choice)."""
     parser = FormValues()
     parser.feed(response.content.decode())
-    return parser.data
+    data = parser.data
+    if not figures:
+        for n in range(int(data.get("sl-TOTAL_FORMS") or 0)):
+            data[f"sl-{n}-DELETE"] = "on"
+    return data
 
 
 def pasted(client, province, text=NOTICE):
@@ -84,13 +91,15 @@ def test_paste_review_confirm_creates_document_tasks_figures_people_petitions(pr
     draft, page = pasted(client, province)
     html = page.content.decode()
     assert 'value="215-TB/TU"' in html and 'value="14/03/2024"' in html
-    data = review_data(page)
+    data = review_data(page, figures=True)
     assert data["nv-0-lead"] == "Ban Tổ chức Tỉnh ủy" and data["nv-0-coordinators"] == "Sở Nội vụ"
     assert data["nv-1-lead"] == "UBND tỉnh"
     assert data["sl-0-value"] == "51,4" and data["sl-0-percent_of_plan"] == "104"
     assert data["kn-0-submitter"].startswith("Bí thư Đảng ủy xã Cẩm Bình")
     data["nv-0-content"] = "Rà soát, sắp xếp đội ngũ cán bộ cấp xã"  # the officer corrects a task
     data["cb-0-DELETE"] = ""
+    assert data["sl-0-indicator"] == ""  # an empty catalogue proposes nothing
+    data["sl-0-create_indicator"] = "on"  # … so the reviewer asks for a new indicator
     response = client.post(f"/tiep-nhan/{draft.pk}/", data)
     assert response.status_code == 302, response.content.decode()[:3000]
     document = Document.objects.get()
@@ -106,6 +115,10 @@ def test_paste_review_confirm_creates_document_tasks_figures_people_petitions(pr
     assert Person.objects.get().positions.get().unit == province.xa_b
     petition = Petition.objects.get()
     assert petition.document == document and "tuyến đê" in petition.content
+    assert petition.receiving_unit == province.root and petition.received_on == date.today()
+    # Received and routed by the petition rules, with the answer time they give: someone manages it.
+    assert petition.due_on > petition.received_on and petition.status == Petition.Status.TRANSFERRED
+    assert petition.responsible_unit is not None and petition.history.first().history_user == province.tracker
     assert document.attachments.get().content_type == "text/plain"
     assert not Draft.objects.exists()
     assert document.history.get().history_user == province.tracker
@@ -246,3 +259,118 @@ def test_an_uploaded_file_becomes_the_documents_attachment(province, login):
                                                                            len(NOTICE.encode("utf-8")))
     assert attachment.file.read() == NOTICE.encode("utf-8")
     assert not Draft.objects.exists()
+
+
+def test_a_figure_lands_on_the_existing_indicator_it_matches(province, login):
+    from dieuhanh.indicators.models import Indicator
+    existing = Indicator.objects.create(code="TNS", unit=province.root, name="Thu ngân sách", measure="tỷ đồng")
+    client = login(province.tracker)
+    draft, page = pasted(client, province)
+    data = review_data(page, figures=True)
+    assert data["sl-0-indicator"] == "TNS · Thu ngân sách (tỷ đồng)"  # proposed from the catalogue
+    assert client.post(f"/tiep-nhan/{draft.pk}/", data).status_code == 302
+    actual = Actual.objects.get()
+    assert actual.indicator == existing and Indicator.objects.count() == 1
+    assert (actual.period, float(actual.value), float(actual.stated_percent_of_plan)) == ("2024", 51.4, 104.0)
+    assert actual.history.first().history_user == province.tracker
+
+
+def test_a_figure_is_never_a_new_indicator_unless_the_reviewer_asks(province, login):
+    from dieuhanh.indicators.models import Indicator
+    client = login(province.tracker)
+    draft, page = pasted(client, province)
+    data = review_data(page, figures=True)
+    html = client.post(f"/tiep-nhan/{draft.pk}/", data).content.decode()
+    assert "Chọn chỉ tiêu có sẵn trong danh mục, hoặc đánh dấu “Tạo chỉ tiêu mới”." in html
+    data["sl-0-indicator"] = "CT99999 · Không có"
+    assert "Không có chỉ tiêu “CT99999 · Không có” trong danh mục" in client.post(f"/tiep-nhan/{draft.pk}/",
+                                                                                 data).content.decode()
+    assert not Indicator.objects.exists() and not Document.objects.exists()
+
+
+def test_an_indicator_of_another_province_is_not_offered(province, login):
+    from dieuhanh.indicators.models import Indicator
+    Indicator.objects.create(code="NA1", unit=province.other_root, name="Thu ngân sách", measure="tỷ đồng")
+    client = login(province.tracker)
+    draft, page = pasted(client, province)
+    assert "NA1" not in page.content.decode() and review_data(page, figures=True)["sl-0-indicator"] == ""
+
+
+def test_a_dissolved_unit_is_offered_as_its_successor_as_of_the_documents_date(province, login):
+    successor = Unit.objects.create(code="snv-moi", name="Sở Nội vụ và Lao động", kind=Unit.Kind.DEPARTMENT,
+                                    parent=province.ubnd)
+    province.snv.active_to, province.snv.successor = date(2025, 7, 1), successor
+    province.snv.save()
+    client = login(province.tracker)
+    draft, page = pasted(client, province)  # a notice of 14/03/2024, when Sở Nội vụ still worked
+    html = page.content.decode()
+    data = review_data(page)
+    assert data["nv-0-coordinators"] == "Sở Nội vụ và Lao động"
+    assert "Sở Nội vụ đã ngừng hoạt động từ 01/07/2025; đề xuất đơn vị kế thừa: Sở Nội vụ và Lao động." in html
+    data["nv-0-coordinators"] = "Sở Nội vụ"  # the reviewer types the old name back
+    html = client.post(f"/tiep-nhan/{draft.pk}/", data).content.decode()
+    assert "Sở Nội vụ đã ngừng hoạt động từ 01/07/2025; chọn đơn vị kế thừa: Sở Nội vụ và Lao động." in html
+    data["nv-0-coordinators"] = "Sở Nội vụ và Lao động"
+    assert client.post(f"/tiep-nhan/{draft.pk}/", data).status_code == 302
+    assert [c.unit for c in Task.objects.get(lead=province.btc).coordinations.all()] == [successor]
+
+
+def test_a_deadline_already_past_is_flagged(province, login):
+    client = login(province.tracker)
+    _, page = pasted(client, province)
+    assert "Thời hạn 30/06/2024 đã qua: nhiệm vụ sẽ quá hạn ngay khi lưu." in page.content.decode()
+    later = NOTICE.replace("30/6/2024", "30/6/2099").replace("quý IV/2024", "quý IV/2099")
+    Draft.objects.all().delete()
+    _, page = pasted(client, province, later)
+    assert "đã qua" not in page.content.decode()
+
+
+def test_a_recurring_task_from_an_old_document_starts_now_unless_the_reviewer_back_fills(province, login):
+    client = login(province.tracker)
+    draft, page = pasted(client, province)
+    data = review_data(page)
+    today = date.today()
+    assert data["nv-1-starts_on"] == f"{today:%d/%m/%Y}"  # the later of the document's date and today
+    data.update({"nv-1-deadline": "", "nv-1-recurrence": "monthly"})
+    assert client.post(f"/tiep-nhan/{draft.pk}/", data).status_code == 302
+    series = Task.objects.get(recurrence="monthly")
+    assert series.starts_on == today and series.occurrences.count() == 1
+    assert series.occurrences.get().period_key == f"{today:%Y-%m}"
+
+
+def test_back_filling_past_periods_is_the_reviewers_choice(province, login):
+    client = login(province.tracker)
+    draft, page = pasted(client, province)
+    data = review_data(page)
+    data.update({"nv-1-deadline": "", "nv-1-recurrence": "quarterly", "nv-1-starts_on": "14/03/2024"})
+    assert client.post(f"/tiep-nhan/{draft.pk}/", data).status_code == 302
+    series = Task.objects.get(recurrence="quarterly")
+    today = date.today()
+    quarters = (today.year - 2024) * 4 + (today.month - 1) // 3 + 1
+    assert series.occurrences.count() == quarters and series.occurrences.order_by("period_key").first().period_key == "2024-Q1"
+
+
+def test_what_the_reviewer_typed_is_kept_when_the_draft_is_reopened(province, login):
+    client = login(province.tracker)
+    draft, page = pasted(client, province)
+    data = review_data(page)
+    data["nv-0-content"] = "Sắp xếp cán bộ cấp xã sau sáp nhập"
+    data["symbol"] = "216-TB/TU"
+    data["save"] = "1"
+    assert "Đã lưu phần rà soát" in client.post(f"/tiep-nhan/{draft.pk}/", data).content.decode()
+    reopened = review_data(client.get(f"/tiep-nhan/{draft.pk}/"))
+    assert reopened["nv-0-content"] == "Sắp xếp cán bộ cấp xã sau sáp nhập" and reopened["symbol"] == "216-TB/TU"
+    assert not Document.objects.exists()
+
+
+def test_the_review_shows_the_source_beside_the_draft_with_each_rows_span(province, login):
+    client = login(province.tracker)
+    draft, page = pasted(client, province, NOTICE + "Tình hình cơ bản ổn định, các đồng chí cần chủ động hơn.\n")
+    html = page.content.decode()
+    text = draft.extraction["text"]
+    (start, end), = draft.extraction["assignments"][0]["spans"]
+    assert f'data-spans="{start}-{end} "' in html and "Giao Ban Tổ chức" in text[start:end]
+    assert f'<span data-a="{start}" data-b="{end}">' in html
+    (a, b), = draft.extraction["unread"]
+    assert f'<span data-a="{a}" data-b="{b}" class="unread">Tình hình cơ bản ổn định' in html
+    assert "1 đoạn có từ giao việc" in html and 'src="/static/intake/review.js"' in html

@@ -117,8 +117,54 @@ def test_intake_upload_review_confirm(browser, live_server, province, settings):
     assert tracker.input_value("#id_nv-0-coordinators") == "Ban Tổ chức Tỉnh ủy"
     tracker.fill("#id_nv-0-lead", "UBND tỉnh")
     tracker.check("#id_nv-1-DELETE")
+    tracker.check("#id_sl-0-create_indicator")  # no catalogue yet: the reviewer asks for a new indicator
     tracker.click("button:has-text('Xác nhận và lưu')")
     tracker.wait_for_selector(".messages")
     assert "Đã nhập văn bản 215-TB/TU" in tracker.inner_text(".messages"), tracker.inner_text("main")[:3000]
     assert tracker.locator("a", has_text="Rà soát, bố trí nguồn vốn").count() == 1
     assert tracker.locator("a", has_text="Theo dõi, đôn đốc").count() == 0
+
+
+REVIEWED_NOTICE = """TỈNH ỦY HÀ TĨNH
+Số 216-TB/TU
+Hà Tĩnh, ngày 14 tháng 3 năm 2024
+THÔNG BÁO KẾT LUẬN
+của Thường trực Tỉnh ủy tại buổi làm việc với Đảng ủy xã Cẩm Bình
+Năm 2023, thu ngân sách trên địa bàn xã đạt 51,4 tỷ đồng, bằng 104% dự toán.
+Bí thư Đảng ủy xã Cẩm Bình Nguyễn Văn An: Đề nghị tỉnh hỗ trợ kinh phí nâng cấp tuyến đê ven biển.
+1. Giao Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với Sở Nội vụ rà soát đội ngũ cán bộ xã, hoàn thành trước ngày 30/6/2099.
+Tình hình cơ bản ổn định, các đồng chí cần chủ động hơn.
+"""
+
+
+def test_intake_review_lights_the_source_and_confirms_through_the_owning_services(browser, live_server, province):
+    """Selecting a row lights its sentence in the source; the stretch with a mandate verb that gave no
+    row is marked; confirming routes the petition and puts the figure on the catalogue's indicator."""
+    from dieuhanh.indicators.models import Actual, Indicator
+    from dieuhanh.petitions.models import Petition
+
+    revenue = Indicator.objects.create(code="TNS", unit=province.root, name="Thu ngân sách", measure="tỷ đồng")
+    tracker = sign_in(browser, live_server, "vanphong")
+    tracker.goto(f"{live_server.url}/tiep-nhan/")
+    tracker.select_option("#id_issuer", str(province.root.pk))
+    tracker.fill("#id_text", REVIEWED_NOTICE)
+    tracker.click("button:has-text('Đọc văn bản')")
+    tracker.wait_for_selector("#review")
+    assert tracker.input_value("#id_subject").startswith("Thông báo kết luận của Thường trực Tỉnh ủy")
+    assert tracker.locator("#nguon .unread").inner_text().startswith("Tình hình cơ bản ổn định")
+    tracker.click("#id_nv-0-content")
+    tracker.wait_for_selector("#nguon .lit")
+    lit = "".join(tracker.locator("#nguon .lit").all_inner_texts())
+    assert lit.startswith("1. Giao Ban Tổ chức Tỉnh ủy") and "30/6/2099" in lit
+    tracker.click("#id_sl-0-name")
+    assert "thu ngân sách trên địa bàn xã đạt 51,4" in "".join(tracker.locator("#nguon .lit").all_inner_texts())
+    assert tracker.input_value("#id_sl-0-indicator") == "TNS · Thu ngân sách (tỷ đồng)"
+    tracker.fill("#id_kn-0-responsible", "UBND tỉnh")
+    tracker.click("button:has-text('Xác nhận và lưu')")
+    tracker.wait_for_selector(".messages")
+    assert "Đã nhập văn bản 216-TB/TU" in tracker.inner_text(".messages"), tracker.inner_text("main")[:3000]
+    petition = Petition.objects.get()
+    assert (petition.receiving_unit, petition.responsible_unit, petition.status) == (
+        province.root, province.ubnd, Petition.Status.TRANSFERRED)
+    assert petition.due_on is not None
+    assert Actual.objects.get().indicator == revenue and Indicator.objects.count() == 1

@@ -13,7 +13,7 @@ from dieuhanh.org.models import Unit
 from dieuhanh.org.queries import Scope
 from dieuhanh.tasks import calendar
 from dieuhanh.tasks.services import TaskDraft, assign_tasks
-from dieuhanh.text import clean
+from dieuhanh.text import clean, fold
 
 from .models import Actual, Indicator, Target
 
@@ -23,6 +23,26 @@ def next_code() -> str:
     taken = Indicator.objects.filter(code__regex=r"^CT[0-9]{5}$").order_by("-code").values_list("code", flat=True)
     last = taken.first()
     return f"CT{int(last[2:]) + 1 if last else 1:05d}"
+
+
+@transaction.atomic
+def add_indicator(actor, *, unit: Unit, name: str, measure: str = "", allow_negative: bool = False) -> Indicator:
+    """A new indicator in the unit's catalogue, refused when the catalogue already has it (same name
+    without diacritics and same measure): a figure must land on the series it belongs to."""
+    if not Scope.of(actor).may_decide_for(unit):
+        raise PermissionDenied(f"Bạn không có quyền thêm chỉ tiêu cho {unit.name}.")
+    name, measure = clean(name), clean(measure)
+    if not name:
+        raise ValidationError("Chưa nhập tên chỉ tiêu.")
+    if len(name) > 300 or len(measure) > 40:
+        raise ValidationError("Tên chỉ tiêu tối đa 300 ký tự, đơn vị tính tối đa 40 ký tự.")
+    same = Indicator.objects.filter(unit__root_id=unit.root_id, name_folded=fold(name), measure=measure).first()
+    if same:
+        raise ValidationError(f"Đã có chỉ tiêu “{same.name}” ({same.code}); hãy chọn chỉ tiêu này.")
+    indicator = by(Indicator(code=next_code(), unit=unit, name=name, measure=measure,
+                             min_value=None if allow_negative else Decimal(0)), actor)
+    indicator.save()
+    return indicator
 
 
 def may_plan(scope: Scope, indicator: Indicator, unit: Unit) -> bool:

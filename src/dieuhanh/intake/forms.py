@@ -9,8 +9,10 @@ from decimal import Decimal
 from django import forms
 from django.core.exceptions import ValidationError
 
+from dieuhanh.indicators.models import Indicator
 from dieuhanh.org.matching import Candidate, UnitMatcher
 from dieuhanh.org.models import Unit
+from dieuhanh.tasks import calendar
 from dieuhanh.tasks.forms import DATE_WIDGET, UnitChoiceField
 from dieuhanh.tasks.status import Recurrence
 from dieuhanh.text import clean, fold
@@ -46,29 +48,62 @@ class StartForm(forms.Form):
         return data
 
 
-class UnitNames:
-    """Unit names of one tree → units; a name not in the tree is a NewUnit if the row allows it."""
+def active_on(unit: Unit, day: date | None) -> bool:
+    """Whether the unit existed on that day (today's tree when no day is known)."""
+    if day is None:
+        return unit.active_to is None
+    return (unit.active_from is None or unit.active_from <= day) and (unit.active_to is None or unit.active_to > day)
 
-    def __init__(self, units: list[Unit]):
-        self.by_name = {fold(u.name): u for u in units}
+
+class UnitNames:
+    """Unit names of one tree → units, as the tree stood on the document's date; a name not in the tree
+    is a NewUnit if the row allows it. A unit dissolved since then is offered as its successor."""
+
+    def __init__(self, units: list[Unit], as_of: date | None = None):
         self.by_id = {u.pk: u for u in units}
-        self.matcher = UnitMatcher([Candidate(u.pk, u.name, u.short_name, u.active_to is None) for u in units])
+        self.by_name = {}
+        for u in sorted(units, key=lambda u: u.active_to is None):  # a current unit wins its name
+            self.by_name[fold(u.name)] = u
+        self.matcher = UnitMatcher([Candidate(u.pk, u.name, u.short_name, active_on(u, as_of)) for u in units])
 
     def unit_for(self, text: str | None) -> Unit | None:
         """The one unit a name read from the text fits, if exactly one does."""
         found = self.matcher.match(text).only if text else None
         return self.by_id[found.id] if found else None
 
-    def suggest(self, text: str | None) -> str:
-        """The unit name the review form shows for a name read from the text."""
+    def current(self, unit: Unit) -> Unit | None:
+        """The unit itself while it works; else the end of its chain of successors (None if it has none)."""
+        for _ in range(len(self.by_id)):  # bounded: a cycle in bad data must not hang the page
+            if unit.active_to is None:
+                return unit
+            unit = self.by_id.get(unit.successor_id)
+            if unit is None:
+                return None
+        return None
+
+    def suggest(self, text: str | None) -> tuple[str, str]:
+        """The unit name the review form shows for a name read from the text, and a note when the unit
+        named has been dissolved since."""
         unit = self.unit_for(text)
-        return unit.name if unit else text or ""
+        if unit is None:
+            return text or "", ""
+        current = self.current(unit)
+        if current is unit:
+            return unit.name, ""
+        gone = f"{unit.name} đã ngừng hoạt động từ {unit.active_to:%d/%m/%Y}"
+        if current is None:
+            return unit.name, f"{gone} và chưa có đơn vị kế thừa: hãy chọn đơn vị khác."
+        return current.name, f"{gone}; đề xuất đơn vị kế thừa: {current.name}."
 
     def resolve(self, text: str, create: bool):
         text = clean(text)
         if not text:
             return None
         unit = self.by_name.get(fold(text)) or self.unit_for(text)
+        if unit and unit.active_to is not None:
+            current = self.current(unit)
+            instead = f"; chọn đơn vị kế thừa: {current.name}" if current else "; hãy chọn đơn vị khác"
+            raise ValidationError(f"{unit.name} đã ngừng hoạt động từ {unit.active_to:%d/%m/%Y}{instead}.")
         if unit:
             return unit
         if create:
@@ -78,6 +113,50 @@ class UnitNames:
             names = ", ".join(c.name for c in [found.unit, *found.others][:4])
             raise ValidationError(f"“{text}” khớp nhiều đơn vị ({names}); hãy chọn một.")
         raise ValidationError(f"Chưa có đơn vị “{text}”: chọn đơn vị có sẵn, hoặc đánh dấu “tạo đơn vị mới”.")
+
+
+def _words(text: str) -> set[str]:
+    return set(re.sub(r"[^\w\s]", " ", fold(text)).split())
+
+
+class Catalogue:
+    """The indicators of the issuer's tree that the reviewer may see, as the draft's picker offers them
+    ("CT00012 · Thu ngân sách (tỷ đồng)"), and the one a figure read from the text most likely belongs to."""
+
+    SIMILAR = 0.6  # share of words two names have in common before a series is proposed
+
+    def __init__(self, indicators: list[Indicator]):
+        self.indicators = indicators
+        self.by_code = {i.code.upper(): i for i in indicators}
+
+    @staticmethod
+    def label(indicator: Indicator) -> str:
+        return f"{indicator.code} · {indicator}"
+
+    def suggest(self, name: str, measure: str) -> Indicator | None:
+        """Same name without diacritics and same measure; else the most similar name with that measure."""
+        folded, words, best, best_score = fold(clean(name)), _words(name), None, self.SIMILAR
+        for indicator in self.indicators:
+            if measure and indicator.measure and fold(indicator.measure) != fold(measure):
+                continue
+            if indicator.name_folded == folded:
+                return indicator
+            theirs = _words(indicator.name)
+            score = len(words & theirs) / len(words | theirs) if words | theirs else 0
+            if score >= best_score:
+                best, best_score = indicator, score
+        return best
+
+    def resolve(self, text: str) -> Indicator | None:
+        text = clean(text)
+        if not text:
+            return None
+        code = text.split("·")[0].strip().upper()
+        found = self.by_code.get(code) or next((i for i in self.indicators if i.name_folded == fold(text)), None)
+        if found is None:
+            raise ValidationError(f"Không có chỉ tiêu “{text[:60]}” trong danh mục: chọn trong danh sách, "
+                                  "hoặc đánh dấu “Tạo chỉ tiêu mới”.")
+        return found
 
 
 class NumberField(forms.Field):
@@ -96,9 +175,14 @@ class NumberField(forms.Field):
 
 
 class RowForm(forms.Form):
-    def __init__(self, *args, names: UnitNames, **kwargs):
-        self.names = names
+    def __init__(self, *args, names: UnitNames, catalogue: Catalogue, **kwargs):
+        self.names, self.catalogue = names, catalogue
         super().__init__(*args, **kwargs)
+
+    @property
+    def notes(self) -> list[str]:
+        """What the reviewer should know about this row before confirming."""
+        return list(self.initial.get("notes") or [])
 
     def unit(self, field: str):
         try:
@@ -122,7 +206,20 @@ class TaskRow(RowForm):
                                    widget=forms.TextInput(attrs={"list": "don-vi"}))
     deadline = forms.DateField(label="Thời hạn", required=False, widget=DATE_WIDGET, error_messages=DATE_ERRORS)
     recurrence = forms.ChoiceField(label="Lặp lại", choices=Recurrence.choices, required=False)
+    starts_on = forms.DateField(label="Kỳ đầu từ ngày (nhiệm vụ định kỳ)", required=False, widget=DATE_WIDGET,
+                                error_messages=DATE_ERRORS)
     create_units = forms.BooleanField(label="Tạo đơn vị mới nếu chưa có", required=False)
+
+    @property
+    def notes(self) -> list[str]:
+        notes = super().notes
+        try:
+            deadline = self.fields["deadline"].clean(self["deadline"].value())
+        except ValidationError:
+            deadline = None
+        if deadline and deadline < calendar.today():
+            notes.append(f"Thời hạn {deadline:%d/%m/%Y} đã qua: nhiệm vụ sẽ quá hạn ngay khi lưu.")
+        return notes
 
     def clean(self):
         data = super().clean()
@@ -144,16 +241,20 @@ class TaskRow(RowForm):
     def reviewed(self) -> ReviewedTask:
         d = self.cleaned_data
         return ReviewedTask(d["content"], d["lead_unit"], d["coordinator_units"], d.get("deadline"),
-                            d.get("recurrence") or "")
+                            d.get("recurrence") or "", d.get("starts_on"))
 
     @staticmethod
-    def initial_from(a: dict, names: UnitNames) -> dict:
+    def initial_from(a: dict, names: UnitNames, first_period: date) -> dict:
         # A conclusion's task with neither a deadline nor a rhythm is, in practice, standing work.
         recurrence = a.get("recurrence") or ("" if a.get("deadline") else Recurrence.ONGOING)
-        return {"content": task_text(a.get("action")), "lead": names.suggest(a.get("lead")), "read_lead": a.get("lead"),
-                "coordinators": "; ".join(names.suggest(c) for c in a.get("coordinators") or []),
+        lead, lead_note = names.suggest(a.get("lead"))
+        coordinators = [names.suggest(c) for c in a.get("coordinators") or []]
+        return {"content": task_text(a.get("action")), "lead": lead, "read_lead": a.get("lead"),
+                "coordinators": "; ".join(name for name, _ in coordinators),
                 "deadline": date.fromisoformat(a["deadline"]) if a.get("deadline") else None,
-                "recurrence": recurrence}
+                "recurrence": recurrence, "starts_on": first_period,
+                "notes": [n for n in [lead_note, *(note for _, note in coordinators)] if n],
+                "spans": a.get("spans") or []}
 
 
 class FigureRow(RowForm):
@@ -163,19 +264,37 @@ class FigureRow(RowForm):
     percent_of_plan = NumberField(label="% kế hoạch", required=False)
     change_percent = NumberField(label="% so cùng kỳ", required=False)
     period = forms.CharField(label="Kỳ", required=False, max_length=60)
+    indicator = forms.CharField(label="Ghi vào chỉ tiêu (danh mục)", required=False, max_length=400,
+                                widget=forms.TextInput(attrs={"list": "chi-tieu"}))
+    create_indicator = forms.BooleanField(label="Tạo chỉ tiêu mới với tên này", required=False)
+
+    def clean(self):
+        data = super().clean()
+        try:
+            data["series"] = self.catalogue.resolve(data.get("indicator", ""))
+        except ValidationError as error:
+            self.add_error("indicator", error)
+            return data
+        if data["series"] and data.get("create_indicator"):
+            self.add_error("indicator", "Chọn chỉ tiêu có sẵn hoặc tạo chỉ tiêu mới, không cả hai.")
+        elif not data["series"] and not data.get("create_indicator"):
+            self.add_error("indicator", "Chọn chỉ tiêu có sẵn trong danh mục, hoặc đánh dấu “Tạo chỉ tiêu mới”.")
+        return data
 
     def reviewed(self) -> ReviewedFigure:
         d = self.cleaned_data
         return ReviewedFigure(d["name"], d["value"], d["measure"], d["percent_of_plan"], d["change_percent"],
-                              d["period"])
+                              d["period"], d["series"], d["create_indicator"])
 
     @staticmethod
-    def initial_from(i: dict, names: UnitNames) -> dict:
+    def initial_from(i: dict, catalogue: Catalogue) -> dict:
         def number(x):
             return so(x) if x is not None else ""
+        series = catalogue.suggest(i.get("name") or "", i.get("unit") or "")
         return {"name": i.get("name") or "", "value": number(i.get("value")), "measure": i.get("unit") or "",
                 "percent_of_plan": number(i.get("percent_of_plan")), "change_percent": number(i.get("change_percent")),
-                "period": i.get("period") or ""}
+                "period": i.get("period") or "", "indicator": catalogue.label(series) if series else "",
+                "spans": i.get("spans") or []}
 
 
 class PersonRow(RowForm):
@@ -188,8 +307,8 @@ class PersonRow(RowForm):
         return ReviewedPerson(d["name"], d["title"], self.names.unit_for(unit_text.group(0)) if unit_text else None)
 
     @staticmethod
-    def initial_from(p: dict, names: UnitNames) -> dict:
-        return {"name": p.get("name") or "", "title": p.get("title") or ""}
+    def initial_from(p: dict) -> dict:
+        return {"name": p.get("name") or "", "title": p.get("title") or "", "spans": p.get("spans") or []}
 
 
 class PetitionRow(RowForm):
@@ -200,6 +319,8 @@ class PetitionRow(RowForm):
     addressed_to = forms.CharField(label="Gửi đến", required=False, max_length=300)
     responsible = forms.CharField(label="Đơn vị trả lời", required=False, max_length=255,
                                   widget=forms.TextInput(attrs={"list": "don-vi"}))
+    due_on = forms.DateField(label="Hạn trả lời (để trống: theo quy định)", required=False, widget=DATE_WIDGET,
+                             error_messages=DATE_ERRORS)
     create_units = forms.BooleanField(label="Tạo đơn vị mới nếu chưa có", required=False)
 
     def clean(self):
@@ -209,13 +330,14 @@ class PetitionRow(RowForm):
 
     def reviewed(self) -> ReviewedPetition:
         d = self.cleaned_data
-        return ReviewedPetition(d["submitter"], d["content"], d["addressed_to"], d["responsible_unit"])
+        return ReviewedPetition(d["submitter"], d["content"], d["addressed_to"], d["responsible_unit"],
+                                d.get("due_on"))
 
     @staticmethod
     def initial_from(p: dict, names: UnitNames) -> dict:
-        responsible = names.unit_for(p.get("to"))
+        responsible, note = names.suggest(p.get("to")) if names.unit_for(p.get("to")) else ("", "")
         return {"submitter": p.get("by") or "", "content": p.get("content") or "", "addressed_to": p.get("to") or "",
-                "responsible": responsible.name if responsible else ""}
+                "responsible": responsible, "notes": [note] if note else [], "spans": p.get("spans") or []}
 
 
 class ReviewDocumentForm(forms.Form):
@@ -243,12 +365,19 @@ SECTIONS = {  # prefix → (row form, extraction key, heading)
 }
 
 
-def row_formsets(data, extraction: dict, names: UnitNames) -> dict:
+def row_formsets(data, extraction: dict, names: UnitNames, catalogue: Catalogue, first_period: date) -> dict:
+    """One formset per section, its rows first filled from what the engine read."""
+    initial = {
+        "nv": [TaskRow.initial_from(a, names, first_period) for a in extraction.get("assignments") or []],
+        "sl": [FigureRow.initial_from(i, catalogue) for i in extraction.get("indicators") or []],
+        "cb": [PersonRow.initial_from(p) for p in extraction.get("people") or []],
+        "kn": [PetitionRow.initial_from(p, names) for p in extraction.get("petitions") or []],
+    }
     formsets = {}
-    for prefix, (row, key, _heading) in SECTIONS.items():
+    for prefix, (row, _key, _heading) in SECTIONS.items():
         formset_class = forms.formset_factory(row, extra=0, can_delete=True, max_num=500, validate_max=True)
-        initial = [row.initial_from(item, names) for item in extraction.get(key) or []]
-        formsets[prefix] = formset_class(data, prefix=prefix, initial=initial, form_kwargs={"names": names})
+        formsets[prefix] = formset_class(data, prefix=prefix, initial=initial[prefix],
+                                         form_kwargs={"names": names, "catalogue": catalogue})
     return formsets
 
 
@@ -260,26 +389,3 @@ def reviewed_from(form: ReviewDocumentForm, formsets: dict) -> Reviewed:
                 if f.cleaned_data and not f.cleaned_data.get("DELETE")]
     return Reviewed(issuer=d["issuer"], symbol=d["symbol"], issued_on=d["issued_on"], subject=d["subject"],
                     signer=d["signer"], tasks=rows("nv"), figures=rows("sl"), people=rows("cb"), petitions=rows("kn"))
-
-
-def subject_of(text: str) -> str:
-    """A first guess at the trích yếu: the heading line after the document kind ("THÔNG BÁO KẾT LUẬN")."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    for i, line in enumerate(lines[:40]):
-        if re.match(r"^(THÔNG BÁO|KẾT LUẬN|CHỈ THỊ|NGHỊ QUYẾT|KẾ HOẠCH|QUYẾT ĐỊNH|CÔNG VĂN|BÁO CÁO)", line):
-            heading = line if len(line) > 25 else " ".join(lines[i:i + 2])
-            return sentence_case(heading)[:500]
-    return clean(lines[0])[:500] if lines else ""
-
-
-def sentence_case(heading: str) -> str:
-    """"THÔNG BÁO KẾT LUẬN của Thường trực" → "Thông báo kết luận của Thường trực"."""
-    words = clean(heading).split()
-    shouting = 0
-    while shouting < len(words) and words[shouting].isupper() and len(words[shouting]) > 1 or (
-            shouting < len(words) and words[shouting] in {"VÀ", "VỀ"}):
-        shouting += 1
-    if shouting < 2:
-        return " ".join(words)
-    head = " ".join(words[:shouting]).lower()
-    return " ".join([head[:1].upper() + head[1:], *words[shouting:]])

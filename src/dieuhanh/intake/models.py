@@ -25,7 +25,9 @@ class Draft(models.Model):
     pages_done = models.PositiveIntegerField(default=0)
     pages_total = models.PositiveIntegerField(default=0)
     error = models.TextField(blank=True)
-    extraction = models.JSONField(null=True, blank=True)
+    extraction = models.JSONField(null=True, blank=True)  # engine.analyse: items with spans into its "text"
+    # What the reviewer typed, kept when the review is left and reopened (the form as submitted).
+    review = models.JSONField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -20,12 +20,15 @@ from dieuhanh.indicators import services as indicator_services
 from dieuhanh.indicators.models import Actual, Indicator
 from dieuhanh.org.models import Person, Position, Unit
 from dieuhanh.org.queries import Scope
+from dieuhanh.petitions import services as petition_services
 from dieuhanh.petitions.models import Petition
+from dieuhanh.tasks import calendar
 from dieuhanh.tasks.services import TaskDraft
+from dieuhanh.tasks.status import PERIODIC
 from dieuhanh.text import clean, fold
 from dieuhanh.web.templatetags.vn import so
 
-from . import extract
+from .engine import analyse
 from .models import Draft
 from .readers import MAX_BYTES, ReadError, looks_vietnamese, read_file
 
@@ -53,7 +56,7 @@ def start_from_text(actor, *, issuer: Unit, text: str) -> Draft:
     if not looks_vietnamese(text):
         raise ValidationError("Nội dung không phải văn bản tiếng Việt.")
     draft = Draft.objects.create(created_by=actor, issuer=issuer, text=text, state=Draft.State.READY,
-                                 pages_done=1, pages_total=1, extraction=extract(text))
+                                 pages_done=1, pages_total=1, extraction=analyse(text))
     return draft
 
 
@@ -84,16 +87,29 @@ def read_draft(draft_id: int) -> None:
 
     try:
         text = read_file(draft.source.path, progress)
-        result = extract(text)
+        result = analyse(text)
     except ReadError as error:
-        Draft.objects.filter(pk=draft_id).update(state=Draft.State.FAILED, error=str(error))
+        _failed(draft, str(error))
         return
     except Exception:  # a reader's bug must not leave the officer waiting forever
         log.exception("intake: reading draft %s failed", draft_id)
-        Draft.objects.filter(pk=draft_id).update(state=Draft.State.FAILED,
-                                                 error="Lỗi khi đọc tệp; đã ghi nhật ký để kiểm tra.")
+        _failed(draft, "Lỗi khi đọc tệp; đã ghi nhật ký để kiểm tra.")
         return
     Draft.objects.filter(pk=draft_id).update(state=Draft.State.READY, text=text, extraction=result)
+
+
+def _failed(draft: Draft, reason: str) -> None:
+    """A file that cannot be read is not kept: only the reason stays, for the officer to see."""
+    if draft.source:
+        draft.source.delete(save=False)
+    Draft.objects.filter(pk=draft.pk).update(state=Draft.State.FAILED, error=reason, source="")
+
+
+def keep_review(actor, draft: Draft, data: dict) -> None:
+    """What the reviewer typed so far, so that leaving the page and coming back loses nothing."""
+    if draft.created_by_id != actor.pk:
+        raise PermissionDenied("Bản nháp này không phải của bạn.")
+    Draft.objects.filter(pk=draft.pk).update(review=data)
 
 
 def cancel_draft(actor, draft: Draft) -> None:
@@ -122,6 +138,8 @@ class ReviewedFigure:
     percent_of_plan: Decimal | None = None
     change_percent: Decimal | None = None
     period: str = ""
+    indicator: Indicator | None = None  # the catalogue's series the reviewer chose
+    create: bool = False  # no series fits: the reviewer asked for a new indicator
 
 
 @dataclass
@@ -137,6 +155,7 @@ class ReviewedPetition:
     content: str
     addressed_to: str = ""
     responsible_unit: UnitChoice = None
+    due_on: date | None = None  # otherwise the answer time of the petition rules
 
 
 @dataclass
@@ -146,6 +165,7 @@ class ReviewedTask:
     coordinators: list[UnitChoice] = field(default_factory=list)
     deadline: date | None = None
     recurrence: str = ""
+    starts_on: date | None = None
 
 
 @dataclass
@@ -197,25 +217,34 @@ def confirm_draft(actor, draft: Draft, reviewed: Reviewed):
         if lead is None:
             raise ValidationError(f"Nhiệm vụ {number}: chưa chọn đơn vị chủ trì.")
         coordinators = [u for u in (units.resolve(c) for c in t.coordinators) if u and u != lead]
+        # A recurring task read from an old document starts now, not with the periods already past.
+        starts_on = t.starts_on or (max(reviewed.issued_on, calendar.today()) if reviewed.issued_on else None)
         tasks.append(TaskDraft(content=t.content, lead=lead, coordinators=coordinators, deadline=t.deadline,
-                               recurrence=t.recurrence))
+                               recurrence=t.recurrence, starts_on=starts_on if t.recurrence in PERIODIC else None))
     document = register_document(actor, issuer=reviewed.issuer, symbol=reviewed.symbol, issued_on=reviewed.issued_on,
                                  subject=reviewed.subject, signer=reviewed.signer, body=draft.text, tasks=tasks)
     _keep_source(actor, draft, document)
-    for f in reviewed.figures:
-        _record_figure(actor, document, f)
+    for number, f in enumerate(reviewed.figures, 1):
+        _numbered(f"Số liệu {number} (“{clean(f.name)[:60]}”)", _record_figure, actor, document, f)
     for p in reviewed.people:
         _record_person(actor, units.resolve(p.unit) or reviewed.issuer, p)
-    for p in reviewed.petitions:
-        petition = Petition(source=Petition.Source.DOCUMENT, document=document, submitter=clean(p.submitter),
-                            content=clean(p.content), addressed_to=clean(p.addressed_to),
-                            responsible_unit=units.resolve(p.responsible_unit), received_on=document.issued_on,
-                            created_by=actor)
-        if not petition.submitter or not petition.content:
-            raise ValidationError("Mỗi kiến nghị cần người kiến nghị và nội dung.")
-        by(petition, actor).save()
+    for number, p in enumerate(reviewed.petitions, 1):
+        # Received today, by the issuer's office, and routed: the answer clock starts when the office takes it in.
+        data = petition_services.PetitionInput(
+            content=p.content, submitter=p.submitter, receiving_unit=reviewed.issuer, source=Petition.Source.DOCUMENT,
+            addressed_to=p.addressed_to, document=document, received_on=calendar.today(), due_on=p.due_on,
+            responsible_unit=units.resolve(p.responsible_unit))
+        _numbered(f"Kiến nghị {number}", petition_services.record, actor, data)
     draft.delete()
     return document
+
+
+def _numbered(label: str, write, *args):
+    """Run an owning service; its refusal names the row it came from."""
+    try:
+        return write(*args)
+    except ValidationError as error:
+        raise ValidationError(f"{label}: {' '.join(error.messages)}") from error
 
 
 def _keep_source(actor, draft: Draft, document) -> None:
@@ -234,22 +263,18 @@ def _keep_source(actor, draft: Draft, document) -> None:
 
 def _record_figure(actor, document, figure: ReviewedFigure) -> None:
     """A figure read from a document becomes the issuer's value for the period the document names
-    (its year when it names none), kept with the percentages the document states."""
-    name = clean(figure.name)
-    if not name:
-        raise ValidationError("Mỗi số liệu cần tên chỉ tiêu.")
-    measure = clean(figure.measure)
-    indicator = Indicator.objects.filter(unit=document.issuer, name_folded=fold(name), measure=measure).first()
+    (its year when it names none), on the catalogue's series the reviewer chose, kept with the
+    percentages the document states."""
+    indicator = figure.indicator
     if indicator is None:
-        indicator = by(Indicator(code=indicator_services.next_code(), unit=document.issuer, name=name,
-                                 measure=measure, min_value=None), actor)
-        indicator.save()
+        if not figure.create:
+            raise ValidationError("chọn chỉ tiêu có sẵn, hoặc đánh dấu “tạo chỉ tiêu mới”.")
+        indicator = indicator_services.add_indicator(actor, unit=document.issuer, name=figure.name,
+                                                     measure=figure.measure, allow_negative=True)
     period = periods.from_text(figure.period, document.issued_on.year) or periods.Period(document.issued_on.year, "year")
-    actual = Actual.objects.filter(indicator=indicator, unit=document.issuer, period=period.key).first() or Actual(
-        indicator=indicator, unit=document.issuer, period=period.key, created_by=actor)
-    actual.value, actual.document, actual.source = figure.value, document, Actual.Source.DOCUMENT
-    actual.stated_percent_of_plan, actual.stated_change_percent = figure.percent_of_plan, figure.change_percent
-    by(actual, actor).save()
+    indicator_services.record_actual(
+        actor, indicator, document.issuer, period.key, figure.value, document=document, source=Actual.Source.DOCUMENT,
+        stated_percent_of_plan=figure.percent_of_plan, stated_change_percent=figure.change_percent)
 
 
 def _record_person(actor, unit: Unit, reviewed: ReviewedPerson) -> None:

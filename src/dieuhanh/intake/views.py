@@ -9,12 +9,19 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
+from dieuhanh.indicators.queries import visible_indicators
 from dieuhanh.org.queries import Scope
+from dieuhanh.tasks import calendar
 from dieuhanh.web.feedback import fail
 
 from . import services
-from .forms import SECTIONS, ReviewDocumentForm, StartForm, UnitNames, reviewed_from, row_formsets, subject_of
+from .engine import ITEMS
+from .forms import SECTIONS, Catalogue, ReviewDocumentForm, StartForm, UnitNames, reviewed_from, row_formsets
 from .models import Draft
+from .provenance import segments
+
+# Form keys that are buttons or the CSRF token, not what the reviewer typed.
+NOT_TYPED = {"csrfmiddlewaretoken", "add", "confirm", "save"}
 
 
 def my_drafts(user):
@@ -51,32 +58,46 @@ def _review_context(request, draft: Draft, data=None):
     issuers = _issuers(request.user)
     # Every unit of the issuer's tree, retired ones included: old notices name old boards.
     tree = list(draft.issuer.root.subtree().order_by("path"))
-    names = UnitNames(tree)
     extraction = draft.extraction or {}
     found = extraction.get("document") or {}
-    issued_on = found.get("issued_on")
+    issued_on = date.fromisoformat(found["issued_on"]) if found.get("issued_on") else None
+    names = UnitNames(tree, as_of=issued_on)
+    indicators = list(visible_indicators(request.user).filter(unit__root_id=draft.issuer.root_id).order_by("code"))
+    catalogue = Catalogue(indicators)
+    today = calendar.today()
     form = ReviewDocumentForm(data, issuers=issuers, initial={
-        "issuer": draft.issuer, "symbol": found.get("symbol") or "", "subject": subject_of(draft.text),
-        "issued_on": date.fromisoformat(issued_on) if issued_on else None})
-    formsets = row_formsets(data, extraction, names)
+        "issuer": draft.issuer, "symbol": found.get("symbol") or "", "subject": extraction.get("subject") or "",
+        "issued_on": issued_on})
+    formsets = row_formsets(data, extraction, names, catalogue, max(issued_on or today, today))
     sections = [(prefix, SECTIONS[prefix][2], formsets[prefix]) for prefix in SECTIONS]
-    return form, formsets, {"draft": draft, "form": form, "sections": sections,
-                            "units": [u for u in tree if u.active_to is None], "found": found}
+    spans = [tuple(s) for key in ITEMS for item in extraction.get(key) or [] for s in item.get("spans") or []]
+    unread = [tuple(s) for s in extraction.get("unread") or []]
+    source = segments(extraction.get("text") or draft.text, spans, unread)
+    return form, formsets, {"draft": draft, "form": form, "sections": sections, "source": source,
+                            "unread_count": len(unread), "units": [u for u in tree if u.active_to is None],
+                            "indicators": [catalogue.label(i) for i in indicators], "found": found}
 
 
 def intake_review(request, pk):
     draft = get_object_or_404(my_drafts(request.user).select_related("issuer__root"), pk=pk)
     if draft.state != Draft.State.READY:
         return render(request, "intake/reading.html", {"draft": draft})
-    data = request.POST.copy() if request.method == "POST" else None
-    adding = data.get("add") if data else None
+    if request.method != "POST":  # reopened: what the reviewer typed before, without its errors
+        form, formsets, context = _review_context(request, draft, draft.review)
+        return render(request, "intake/review.html", {**context, "quiet": True})
+    data = request.POST.copy()
+    adding = data.get("add")
     if adding in SECTIONS:  # one more empty row, nothing saved, no errors shown yet
         key = f"{adding}-TOTAL_FORMS"
         data[key] = str(int(data.get(key) or 0) + 1)
+    typed = {k: v for k, v in data.items() if k not in NOT_TYPED}
     form, formsets, context = _review_context(request, draft, data)
-    if adding in SECTIONS:
+    if adding in SECTIONS or data.get("save"):
+        services.keep_review(request.user, draft, typed)
+        if data.get("save"):
+            messages.success(request, "Đã lưu phần rà soát; mở lại bản nháp để làm tiếp.")
         return render(request, "intake/review.html", {**context, "quiet": True})
-    if data is not None and form.is_valid() and all(f.is_valid() for f in formsets.values()):
+    if form.is_valid() and all(f.is_valid() for f in formsets.values()):
         try:
             document = services.confirm_draft(request.user, draft, reviewed_from(form, formsets))
         except (ValidationError, PermissionDenied) as error:
@@ -85,8 +106,9 @@ def intake_review(request, pk):
             messages.success(request, f"Đã nhập văn bản {document.symbol} cùng các nhiệm vụ, số liệu, "
                                       "cán bộ và kiến nghị đã rà soát.")
             return redirect("document_detail", pk=document.pk)
-    elif data is not None:
+    else:
         messages.error(request, "Bản rà soát còn lỗi; xem các ô được đánh dấu.")
+    services.keep_review(request.user, draft, typed)
     return render(request, "intake/review.html", context)
 
 

@@ -27,6 +27,9 @@ class Task(models.Model):
     # The unit tree (province) the task belongs to: lets "the whole province" be one indexed filter.
     tree = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", editable=False)
     issued_on = models.DateField("ngày giao")
+    # A recurring task's first period: a conclusion entered late starts from a day the assigner chose,
+    # not from its own date, so past periods are not created unless asked for.
+    starts_on = models.DateField("kỳ đầu tính từ ngày", null=True, blank=True)
     deadline = models.DateField("thời hạn", null=True, blank=True)
     deadline_working_days = models.PositiveSmallIntegerField("số ngày làm việc", null=True, blank=True)
     # Cached effective deadline (a day off moves it to the next working day, BLDS Điều 148);

@@ -35,6 +35,7 @@ class TaskDraft:
     working_days: int | None = None
     recurrence: str = ""
     is_key: bool = False
+    starts_on: date | None = None  # a recurring task's first period; default: the day it is given
 
 
 def _search_text(task: Task, lead: Unit, coordinators) -> str:
@@ -70,6 +71,8 @@ def _validate_draft(scope: Scope, assigned_by: Unit, draft: TaskDraft, issued_on
         )
     if not deadline and not recurrence:
         raise ValidationError("Nhiệm vụ cần có thời hạn, số ngày làm việc, hoặc là nhiệm vụ thường xuyên/định kỳ.")
+    if draft.starts_on and draft.starts_on < issued_on:
+        raise ValidationError(f"Kỳ đầu ({draft.starts_on:%d/%m/%Y}) không được trước ngày giao {issued_on:%d/%m/%Y}.")
     return content, deadline, recurrence
 
 
@@ -83,6 +86,7 @@ def _insert_task(actor, *, assigned_by, draft, content, deadline, recurrence, is
         content=content, document=document, assigned_by=assigned_by, lead=draft.lead, tree_id=assigned_by.root_id,
         issued_on=issued_on, deadline=deadline if recurrence not in PERIODIC else None,
         deadline_working_days=draft.working_days, recurrence=recurrence, parent=parent, is_key=draft.is_key,
+        starts_on=draft.starts_on if recurrence in PERIODIC else None,
         created_by=actor if getattr(actor, "pk", None) else None,
     )
     task.due_on = calendar.effective_deadline(task.deadline) if task.deadline else None
@@ -142,12 +146,13 @@ def ensure_occurrences(series: Task, until: date, *, actor=None) -> int:
     existing = set(series.occurrences.values_list("period_key", flat=True))
     coordinators = list(series.coordinators.all())
     created = 0
-    for key, _first, last in periods_between(series.recurrence, series.issued_on, until):
+    start = series.starts_on or series.issued_on
+    for key, _first, last in periods_between(series.recurrence, start, until):
         if key in existing:
             continue
         occurrence = Task(
             content=f"{series.content} (kỳ {key})", document=series.document, assigned_by=series.assigned_by,
-            lead=series.lead, tree=series.tree, issued_on=max(series.issued_on, _first), deadline=last,
+            lead=series.lead, tree=series.tree, issued_on=max(start, _first), deadline=last,
             due_on=calendar.effective_deadline(last), series=series, period_key=key, is_key=series.is_key,
             created_by=series.created_by,
         )

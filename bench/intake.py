@@ -25,13 +25,19 @@ print(f"{len(texts)} documents, latency per document: median {statistics.median(
       f"p95 {p95 * 1000:.1f} ms")
 
 
+REPEATS = 3  # best of three: the machine's other work only ever slows a run down
+
+
 def throughput(label: str, text: str) -> dict:
-    t0 = time.perf_counter()
-    result = extract(text)
-    elapsed = time.perf_counter() - t0
+    times = []
+    for _ in range(REPEATS):
+        t0 = time.perf_counter()
+        result = extract(text)
+        times.append(time.perf_counter() - t0)
+    elapsed = min(times)
     size = len(text.encode("utf-8")) / 1e6
-    print(f"{label}: {size:.2f} MB in {elapsed:.2f} s = {size / elapsed:.2f} MB/s, "
-          f"{len(result['assignments'])} assignments")
+    print(f"{label}: {size:.2f} MB in {elapsed:.2f} s (best of {REPEATS}; worst {max(times):.2f} s) = "
+          f"{size / elapsed:.2f} MB/s, {len(result['assignments'])} assignments")
     return result
 
 

@@ -39,11 +39,17 @@ def clean(text: str | None) -> str:
     return unify_tone_placement(text).strip()
 
 
+# Combining marks of Latin text (U+0300–U+036F): dropped by one translate call instead of a loop per character.
+_DROP_MARKS = dict.fromkeys(range(0x300, 0x370))
+
+
 def fold(text: str | None) -> str:
     if not text:
         return ""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    stripped = decomposed.translate(_DROP_MARKS)
+    if not stripped.isascii():  # marks outside that block (rare): the general rule
+        stripped = "".join(c for c in stripped if not unicodedata.combining(c))
     return " ".join(stripped.lower().split())
 
 

@@ -35,7 +35,7 @@ LEAD = rf"((?:{WHOLE_HEAD}|{BODY_HEAD}(?:[ ,]+[^\s,;:.]+))(?:[ ,]+(?!{VERB}\b)[^
 ADDRESSEES = rf"((?:{WHOLE_HEAD}|{BODY_HEAD}(?:[ ,]+[^\s,;:.]+))(?:(?:[ ,]+|;\s+)(?!{VERB}\b)[^\s,;:.]+){{0,27}}?)"
 # "… 6 nhiệm vụ trọng tâm … đối với lãnh đạo chủ chốt cấp xã." / "1. Các Sở Công Thương:" — a list follows.
 LIST_HEADING = re.compile(
-    rf"(?:nhiệm vụ|yêu cầu|giải pháp)[^.:]*?\bđối với\s+([^.:;]+?)\s*[.:]?$"
+    rf"(?:nhiệm vụ|yêu cầu|giải pháp)[^.:]{{0,200}}?\bđối với\s+([^.:;]{{1,200}}?)\s*[.:]?$"
     rf"|^(?:\d+\s*\.\s*)?({BODY_HEAD}[^.:;]{{2,160}}?)\s*(?:có trách nhiệm|cần)?\s*:$"
     rf"|^\d+\s*\.\s*({BODY_HEAD}[^.:;]{{2,200}}?)\s*$")
 # Openers that frame a directive without being its subject: "Thời gian tới, …", "Về X, …", "Đối với X, …".

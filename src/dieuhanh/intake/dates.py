@@ -75,7 +75,13 @@ def deadline_in(text: str, year: int | None = None) -> date | None:
     return None
 
 
+# Every rhythm above contains one of these: most sentences name none and are passed over in one search.
+RECURRENCE_HINT = re.compile(r"h[àằ]ng|định kỳ|thường xuyên", re.IGNORECASE)
+
+
 def recurrence_in(text: str) -> str | None:
+    if not RECURRENCE_HINT.search(text):
+        return None
     for name, pattern in RECURRENCES:
         if pattern.search(text):
             return name

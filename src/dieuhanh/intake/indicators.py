@@ -30,9 +30,13 @@ class Indicator:
     line: int = field(default=-1, compare=False, repr=False)  # the block it was read from
 
 
+NAME_WINDOW = 300  # characters before a figure where its name is looked for (a name has at most 10 words)
+
+
 def _name_before(clause: str, end: int) -> str:
-    """The noun phrase a figure belongs to: the words before it, back to a verb or a stop."""
-    parts = [p for p in NAME_STOP.split(PLACE.sub("", clause[:end])) if re.search(r"\w{2,}", p)]
+    """The noun phrase a figure belongs to: the words before it, back to a verb or a stop. Looked for
+    in a bounded window, so a clause with many figures stays linear."""
+    parts = [p for p in NAME_STOP.split(PLACE.sub("", clause[max(0, end - NAME_WINDOW):end])) if re.search(r"\w{2,}", p)]
     if not parts:
         return ""
     name = re.split(r",\s+(?:trong đó|và)\s+|,\s+", parts[-1].strip())[-1]

@@ -2,6 +2,7 @@
 Chính ủy Bộ Chỉ huy Quân sự tỉnh", "Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Đỗ Trọng Hưng"."""
 
 import re
+from itertools import islice
 from dataclasses import dataclass, field
 
 from .letters import CAP_WORD
@@ -55,9 +56,14 @@ def _split_name(run: list[str]) -> tuple[list[str], list[str]] | None:
     return None
 
 
+NAME_LOOKAHEAD = 8  # tokens past the longest title: a capitalised run holding a name of up to 4 syllables
+
+
 def name_after(line: str, start: int) -> tuple[str, str, int] | None:
-    """From a title head at `start`: (title, name, end) when a name closes the title."""
-    tokens = [(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(line, start)]
+    """From a title head at `start`: (title, name, end) when a name closes the title. Only the tokens
+    a title and a name can span are read (bounded look-ahead), so a long line stays linear."""
+    tokens = [(m.group(0), m.start(), m.end())
+              for m in islice(TOKEN.finditer(line, start), MAX_TITLE_TOKENS + NAME_LOOKAHEAD)]
     i = 0
     while i < min(len(tokens), MAX_TITLE_TOKENS):
         word = tokens[i][0]

@@ -100,9 +100,16 @@ def _tidy(text: str) -> str:
     return re.sub(r"\(\s+", "(", text)
 
 
+LETTER = re.compile(r"[^\W\d_]")
+# Every capital of the Latin script up to Vietnamese's last (Ỹ), as one class: counted by the regex
+# engine instead of a Python loop over characters.
+UPPER_LETTER = re.compile("[" + "".join(re.escape(chr(c)) for c in range(0x41, 0x1EFA) if chr(c).isupper()) + "]")
+
+
 def _is_upper(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
+    """At least 85% of the letters are capitals ("THÔNG BÁO KẾT LUẬN của …" is not)."""
+    letters = len(LETTER.findall(text))
+    return letters >= 3 and len(UPPER_LETTER.findall(text)) >= 0.85 * letters
 
 
 @dataclass

@@ -149,3 +149,20 @@ def test_file_over_50_mb_is_refused_without_reading_it(tmp_path):
 def test_missing_file():
     with pytest.raises(ReadError, match="không tìm thấy"):
         read_file("/khong/co/tep.txt")
+
+
+def test_page_images_of_a_killed_reader_are_swept_and_a_live_readers_kept(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from dieuhanh.intake.readers import SCRATCH_PREFIX, sweep_scratch
+
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = tmp_path / f"{SCRATCH_PREFIX}{gone.stdout.strip()}-abc"
+    live = tmp_path / f"{SCRATCH_PREFIX}{os.getpid()}-def"
+    for scratch in (dead, live):
+        scratch.mkdir()
+        (scratch / "trang-1.png").write_bytes(b"page image with the document's content")
+    assert sweep_scratch(str(tmp_path)) == 1
+    assert not dead.exists() and (live / "trang-1.png").exists()

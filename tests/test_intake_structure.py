@@ -69,6 +69,8 @@ def test_a_party_header_without_the_motto_still_gives_the_title():
     text = "TỈNH ỦY HÀ TĨNH\nSố 215-TB/TU\nHà Tĩnh, ngày 14 tháng 3 năm 2024\nTHÔNG BÁO KẾT LUẬN\ncủa Thường trực Tỉnh ủy\n1. Giao Sở Nội vụ rà soát.\n"
     structure = read_structure(text)
     assert structure.title == "THÔNG BÁO KẾT LUẬN của Thường trực Tỉnh ủy" and "Số 215-TB/TU" in structure.head
+    document = extract(text)["document"]
+    assert (document["issuer"], document["symbol"], document["issued_on"]) == ("Tỉnh ủy Hà Tĩnh", "215-TB/TU", "2024-03-14")
 
 
 def test_a_lead_in_hands_its_addressee_to_the_numbered_items():

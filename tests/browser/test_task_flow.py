@@ -156,6 +156,8 @@ def test_intake_review_lights_the_source_and_confirms_through_the_owning_service
     tracker.wait_for_selector("#nguon .lit")
     lit = "".join(tracker.locator("#nguon .lit").all_inner_texts())
     assert lit.startswith("1. Giao Ban Tổ chức Tỉnh ủy") and "30/6/2099" in lit
+    os.makedirs("var/screenshots", exist_ok=True)
+    tracker.screenshot(path="var/screenshots/intake-review.png")
     tracker.click("#id_sl-0-name")
     assert "thu ngân sách trên địa bàn xã đạt 51,4" in "".join(tracker.locator("#nguon .lit").all_inner_texts())
     assert tracker.input_value("#id_sl-0-indicator") == "TNS · Thu ngân sách (tỷ đồng)"

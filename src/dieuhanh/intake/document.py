@@ -86,7 +86,7 @@ def issuer_from_head(head: str) -> str | None:
             elif org:
                 break
             continue
-        if re.match(r"^(?:Số|So)\s*:", line) or not _mostly_upper(line):
+        if re.match(r"^(?:Số|So)\s*(?::|\d)", line) or not _mostly_upper(line):  # the symbol line ends the body
             if org:
                 break
             continue

@@ -214,3 +214,23 @@ def test_items_of_one_list_sharing_words_are_all_kept():
             "a ) Tăng cường kiểm tra , giám sát quy trình sản xuất , kinh doanh và sử dụng hóa chất ;\n"
             "b ) Nâng cao ý thức chấp hành quy định về an toàn trong sản xuất , kinh doanh và sử dụng hóa chất ;")
     assert len(extract(text)["assignments"]) == 2
+
+
+def test_voters_lead_in_with_the_request_on_the_next_line_is_a_petition():
+    text = ("Cử tri xã Hòa Bình, huyện Kim Sơn đề nghị:\n\nSớm nâng cấp cầu treo qua sông Đáy cho nhân dân đi lại.\n\n"
+            "TRẢ LỜI:\n\nUBND tỉnh đã bố trí vốn năm 2026.\n")
+    [petition] = extract(text)["petitions"]
+    assert petition["by"] == "Cử tri xã Hòa Bình, huyện Kim Sơn"
+    assert petition["content"].startswith("Sớm nâng cấp cầu treo qua sông Đáy")
+
+
+def test_each_proposal_in_the_localitys_section_is_a_petition_to_the_body_it_names():
+    text = ("Ngày 5/3/2026, Thủ tướng làm việc với tỉnh Ninh Bình.\nTỉnh Ninh Bình đạt kết quả khá.\n"
+            "II. VỀ CÁC ĐỀ XUẤT, KIẾN NGHỊ CỦA TỈNH\n"
+            "1. Về đề nghị Bộ Tài chính sớm bổ sung vốn cho dự án đê biển:\nBộ Tài chính chủ trì xem xét.\n"
+            "2. Về kiến nghị điều chỉnh quy hoạch khu công nghiệp:\nBộ Xây dựng nghiên cứu, trả lời tỉnh Ninh Bình.\n"
+            "III. TỔ CHỨC THỰC HIỆN\n1. Về đề nghị không thuộc mục này\n")
+    petitions = extract(text)["petitions"]
+    assert [(p["by"], p["to"]) for p in petitions] == [("tỉnh Ninh Bình", "Bộ Tài chính"), ("tỉnh Ninh Bình", None)]
+    assert petitions[0]["content"] == "Bộ Tài chính sớm bổ sung vốn cho dự án đê biển"
+    assert petitions[1]["content"] == "điều chỉnh quy hoạch khu công nghiệp"

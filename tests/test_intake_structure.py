@@ -205,3 +205,11 @@ def test_python_m_extracts_without_django(tmp_path):
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert '"lead": "Sở Y tế"' in done.stdout
+
+
+def test_a_letter_spaced_or_ocr_split_kind_line_gives_the_kind():
+    from dieuhanh.intake.document import header_kind
+
+    assert header_kind("BAN CHẤP HÀNH\nK ẾT LUẬN") == "KL"
+    assert header_kind("T H Ô N G   B Á O") == "TB" and header_kind("QUYẾT ĐỊNH") == "QĐ"
+    assert header_kind("THÔNG BÁO KẾT QUẢ") is None

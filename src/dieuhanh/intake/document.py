@@ -26,8 +26,19 @@ OWN_DOCUMENT_CUE = re.compile(r"(?:ban hành|nội dung (?:tại|của)|vừa c�
 CITED_IN_HEADLINE = r"(?:thực hiện|triển khai|theo)\s+{kind}\s+(?:số\s+)?{number}\b"
 TITLE_LINE = re.compile(r"^(Chỉ thị|Kết luận|Thông báo|Nghị quyết|Kế hoạch|Quyết định|Hướng dẫn)\s+(?:về|của)\b")
 HEAD_OF_BODY = re.compile(rf"\b(?:Bộ trưởng|Thứ trưởng)\s+(Bộ(?: [{UPPER}]\w*)+)")
-HEADER_KIND = re.compile(r"^\s*(K\s?ẾT LUẬN|THÔNG BÁO|NGHỊ QUYẾT|CHỈ THỊ|KẾ HOẠCH|QUYẾT ĐỊNH|HƯỚNG DẪN|BÁO CÁO)\s*$",
-                         re.MULTILINE)
+# A kind line on its own, compared without spaces: titles are often letter-spaced ("T H Ô N G  B Á O")
+# and OCR splits them ("K ẾT LUẬN").
+HEADER_KINDS = {"KẾTLUẬN": "KL", "THÔNGBÁO": "TB", "NGHỊQUYẾT": "NQ", "CHỈTHỊ": "CT", "KẾHOẠCH": "KH",
+                "QUYẾTĐỊNH": "QĐ", "HƯỚNGDẪN": "HD", "BÁOCÁO": "BC"}
+
+
+def header_kind(head: str) -> str | None:
+    """"THÔNG BÁO" → "TB", "K ẾT LUẬN" → "KL": the kind a header's own line names, if one does."""
+    for line in head.split("\n"):
+        kind = HEADER_KINDS.get("".join(line.split()))
+        if kind:
+            return kind
+    return None
 ISSUER_HEADER = re.compile(r"^\s*(TỈNH ỦY|THÀNH ỦY|BAN THƯỜNG VỤ TỈNH ỦY|ỦY BAN NHÂN DÂN)\s*\n?\s*(?:TỈNH\s+)?([A-ZĐÀ-Ỹ ]+)?$",
                            re.MULTILINE)
 NEWS_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")
@@ -145,7 +156,7 @@ def read_document(structure, lines: list[str]) -> DocumentInfo:
             place = dated[0] if dated else _title(issuer.group(2) or "")
             info.issuer = f"{body} {place}".strip()
         return info
-    header_kind = HEADER_KIND.search(head)
+    kind_line = header_kind(head)
     # An article that reports the content of one named document takes that document's identity.
     for line in lines[:4]:
         line = re.split(rf"(?<=[.!?])\s+(?=[{UPPER}])", line, maxsplit=1)[0]  # a lead sentence names its subject
@@ -183,8 +194,8 @@ def read_document(structure, lines: list[str]) -> DocumentInfo:
         body = HEAD_OF_BODY.search(text)
         info.issuer = body.group(1) if body else None
         return info
-    if header_kind:
-        info.kind = {"THÔNG BÁO": "TB", "NGHỊ QUYẾT": "NQ", "CHỈ THỊ": "CT", "KẾ HOẠCH": "KH"}.get(header_kind.group(1), "KL")
+    if kind_line:
+        info.kind = kind_line
         return info
     for line in lines[:6]:
         m = NEWS_DATE.match(line)

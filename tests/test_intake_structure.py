@@ -213,3 +213,17 @@ def test_a_letter_spaced_or_ocr_split_kind_line_gives_the_kind():
     assert header_kind("BAN CHẤP HÀNH\nK ẾT LUẬN") == "KL"
     assert header_kind("T H Ô N G   B Á O") == "TB" and header_kind("QUYẾT ĐỊNH") == "QĐ"
     assert header_kind("THÔNG BÁO KẾT QUẢ") is None
+
+
+def test_an_item_under_the_addressee_that_names_its_own_doer_keeps_it():
+    text = ("Đề nghị Cục Thuế các tỉnh, thành phố thực hiện một số nội dung sau:\n"
+            "1. Rà soát kế hoạch thanh tra năm 2026.\n"
+            "2. Các đoàn thanh tra, kiểm tra phải đối chiếu biểu quan hệ ngân sách trong biên bản.\n"
+            "3. Các Chi cục Thuế rà soát hồ sơ hoàn thuế.\n")
+    leads = [a["lead"] for a in extract(text)["assignments"]]
+    assert leads == ["Cục Thuế các tỉnh, thành phố", "Các đoàn thanh tra, kiểm tra", "Các Chi cục Thuế"]
+
+
+def test_recipients_are_set_apart_also_when_ocr_lost_their_marks():
+    structure = read_structure("1. Giao Sở Nội vụ rà soát.\nNoi nhận:\n- Như trên;\n- Lưu: VT.\n")
+    assert [b.text for b in structure.blocks] == ["1. Giao Sở Nội vụ rà soát."]

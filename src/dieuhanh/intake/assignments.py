@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from dieuhanh.text import fold
 
-from .bodies import heading_bodies, split_addressees
+from .bodies import NAMED_HEAD, heading_bodies, split_addressees
 from .dates import deadline_in, period_deadline, recurrence_in
 from .letters import UPPER
 from .petitions import GROUP_ASKS
@@ -93,6 +93,14 @@ FIELD = re.compile(r"^(?:Cơ quan|Đơn vị)\s+(chủ trì|thực hiện|phối
 SECOND_ACTION = re.compile(r";\s*đồng thời,?\s+|\.\s+Đồng thời,?\s+")
 # A timetable item opens with its date: "Cuối tháng 4 năm 2010: triển khai …", "Từ tháng 1/2010 thực hiện …".
 TIMETABLE = re.compile(r"^(?:Từ|Cuối|Đầu|Giữa|Trước|Trong)?\s*(?:tháng|quý|năm|ngày)\s+[\dIVX]", re.IGNORECASE)
+# An item that opens with its own doer, a group ("Các Cục Thuế", "Mỗi đoàn kiểm tra") or a named body,
+# then its verb: "Các đoàn thanh tra phải xác định …", "Sở Y tế hướng dẫn …".
+OWN_SUBJECT = re.compile(rf"^((?:[Cc]ác|[Mm]ỗi|[Tt]ừng)\s+[^\s,;:.]+(?:\s+(?!{VERB}\b)[^\s,;:.]+){{0,6}}?"
+                         rf"|(?:{NAMED_HEAD})\s+[{UPPER}][^\s,;:.]*(?:\s+(?!{VERB}\b)[^\s,;:.]+){{0,6}}?)"
+                         rf"\s+(?:cần\s+|phải\s+)?(?={VERB}\b)")
+# The same with a modal, which ends the doer's name wherever its words look like verbs:
+# "Các đoàn thanh tra, kiểm tra phải xác định …".
+OWN_SUBJECT_MODAL = re.compile(rf"^((?:[Cc]ác|[Mm]ỗi|[Tt]ừng|{NAMED_HEAD})\s+[^\s;:.]+(?:\s+[^\s;:.]+){{0,7}}?)\s+(?:cần|phải)\s+")
 # A sentence that ends with a colon announces the items below it ("… thực hiện các nội dung sau:").
 LEAD_IN = re.compile(r":\s*$")
 
@@ -324,6 +332,15 @@ def find_assignments(structure, year: int | None, skip: set[int] = frozenset(),
                 continue
             if leads and block.kind == "text" and any(c.marked_items for c in stack if c.leads is leads):
                 break  # the item above goes on
+            bare = ACTION_PREFIX.sub("", pieces[0])
+            own = (OWN_SUBJECT_MODAL.match(bare) or OWN_SUBJECT.match(bare)) if leads else None
+            if own and not NOT_A_LEAD.search(own.group(1)):
+                # "Các Cục Thuế rà soát lại kế hoạch …" under "Kính gửi: Cục Thuế các tỉnh": the item names its own doer.
+                task = _make(own.group(1), bare[own.end():], content, year, span)
+                task.sentence = ""
+                out.append(task)
+                made = True
+                break
             if leads:
                 for lead in leads:
                     task = _make(lead, pieces[0], content, year, span)

@@ -30,7 +30,8 @@ RULE_LINE = re.compile(r"^\s*[-_=–]{3,}\s*$")
 PAGE_NUMBER = re.compile(r"^\s*(?:-\s*\d{1,4}\s*-|\d{1,4}|Trang \d+(?:/\d+)?)\s*$", re.IGNORECASE)
 FOOTNOTE = re.compile(r"^\s*\[\d{1,3}\]\s")
 SENTENCE_END = re.compile(r"[.:;!?…]\s*$")
-RECIPIENTS = re.compile(r"^\s*Nơi nhận\s*:?", re.IGNORECASE)
+# "Nơi nhận:", also as OCR reads it without its marks ("Noi nhận:").
+RECIPIENTS = re.compile(r"^\s*N[ơo]i\s+nh[ậa]n\s*:?", re.IGNORECASE)
 SIGNATURE_ROLE = re.compile(r"^\s*(?:T/M|TM\.?|KT\.?|K/T|TL\.?|TUQ\.?|Q\.)\s", re.IGNORECASE)
 DOCUMENT_TITLE = re.compile(
     r"^(?:THÔNG BÁO|KẾT LUẬN|NGHỊ QUYẾT|CHỈ THỊ|KẾ HOẠCH|QUYẾT ĐỊNH|HƯỚNG DẪN|BÁO CÁO|CHƯƠNG TRÌNH|QUY CHẾ|"

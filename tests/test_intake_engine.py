@@ -234,3 +234,16 @@ def test_each_proposal_in_the_localitys_section_is_a_petition_to_the_body_it_nam
     assert [(p["by"], p["to"]) for p in petitions] == [("tỉnh Ninh Bình", "Bộ Tài chính"), ("tỉnh Ninh Bình", None)]
     assert petitions[0]["content"] == "Bộ Tài chính sớm bổ sung vốn cho dự án đê biển"
     assert petitions[1]["content"] == "điều chỉnh quy hoạch khu công nghiệp"
+
+
+def test_a_news_pages_publication_date():
+    from datetime import date
+
+    from dieuhanh.intake.document import published_on
+
+    assert published_on("Tin tức\nNgày đăng: 08/07/2024  11:38\nSáng 8/7 …") == date(2024, 7, 8)
+    assert published_on("- Cập nhật: Thứ sáu, 17/4/2015 | 10:02:11 AM") == date(2015, 4, 17)
+    assert published_on("  • 04/11/2020 15:39\nUBND tỉnh …") == date(2020, 11, 4)
+    assert published_on(" date 2022-11 (QNO) - Sáng nay 23/11, UBND tỉnh họp") == date(2022, 11, 23)
+    assert published_on(" date 2022-12 (QNO) - Sáng nay 23/11, UBND tỉnh họp") is None  # months disagree
+    assert published_on("Chiều 9/7, UBND tỉnh họp báo") is None  # no year is guessed

@@ -2,6 +2,7 @@
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from dieuhanh.documents.symbols import KIND_NAMES, SymbolError, parse_symbol
 
@@ -203,6 +204,36 @@ def read_document(structure, lines: list[str]) -> DocumentInfo:
             day = safe_date(m.group(3), m.group(2), m.group(1))
             info.issued_on = day.isoformat() if day else None
             break
+    if info.issued_on is None:
+        day = published_on(text[:NEWS_HEAD_CHARS])
+        info.issued_on = day.isoformat() if day else None
     return info
+
+
+NEWS_HEAD_CHARS = 2000  # where a news page states when it was published
+# "Ngày đăng: 08/07/2024 11:38", "Cập nhật: Thứ sáu, 17/4/2015 | 10:02".
+PUBLISHED = re.compile(r"(?:Ngày đăng|Cập nhật|Đăng ngày|Đăng lúc|Xuất bản|Ngày xuất bản)\s*:?[^\d\n]{0,20}?"
+                       r"(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)")
+# A time-stamped date on a line of its own: "• 04/11/2020 15:39".
+STAMPED = re.compile(r"^\W{0,4}(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\s+\d{1,2}:\d\d", re.MULTILINE)
+# An archive's month tag ("date 2022-11") and the day the lead gives ("Sáng nay 23/11", "chiều 9/7").
+ARCHIVE_MONTH = re.compile(r"^\s*date\s+((?:19|20)\d\d)-(\d\d)\b")
+LEAD_DAY = re.compile(r"\b(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Nn]gày|[Hh]ôm nay)(?: nay)?\s+(\d{1,2})[/-](\d{1,2})\b(?![/-]\d)")
+
+
+def published_on(head: str) -> date | None:
+    """The publication date of a news page: its "Ngày đăng" / "Cập nhật" line, a time-stamped date,
+    or the day its lead gives completed with the archive's month tag when the months agree. No year
+    is guessed."""
+    for pattern in (PUBLISHED, STAMPED):
+        m = pattern.search(head)
+        if m:
+            return safe_date(m.group(3), m.group(2), m.group(1))
+    tag = ARCHIVE_MONTH.match(head)
+    if tag:
+        for m in LEAD_DAY.finditer(head[:600]):
+            if int(m.group(2)) == int(tag.group(2)):
+                return safe_date(tag.group(1), m.group(2), m.group(1))
+    return None
 
 

@@ -247,3 +247,11 @@ def test_a_news_pages_publication_date():
     assert published_on(" date 2022-11 (QNO) - Sáng nay 23/11, UBND tỉnh họp") == date(2022, 11, 23)
     assert published_on(" date 2022-12 (QNO) - Sáng nay 23/11, UBND tỉnh họp") is None  # months disagree
     assert published_on("Chiều 9/7, UBND tỉnh họp báo") is None  # no year is guessed
+
+
+def test_a_news_page_closing_with_its_source_takes_that_documents_identity():
+    text = ("UBND tỉnh có ý kiến như sau:\nGiao Sở Xây dựng chủ trì rà soát quy hoạch, hoàn thành trước ngày 10/12/2026.\n"
+            "(Theo Công văn số 512/UBND-KT, ngày 23/11/2026)\n")
+    document = extract(text)["document"]
+    assert (document["kind"], document["symbol"], document["issued_on"], document["issuer"]) == (
+        "CV", "512/UBND-KT", "2026-11-23", "UBND tỉnh")

@@ -28,13 +28,13 @@ CITED_IN_HEADLINE = r"(?:thực hiện|triển khai|theo)\s+{kind}\s+(?:số\s+)
 TITLE_LINE = re.compile(r"^(Chỉ thị|Kết luận|Thông báo|Nghị quyết|Kế hoạch|Quyết định|Hướng dẫn)\s+(?:về|của)\b")
 HEAD_OF_BODY = re.compile(rf"\b(?:Bộ trưởng|Thứ trưởng)\s+(Bộ(?: [{UPPER}]\w*)+)")
 # A kind line on its own, compared without spaces: titles are often letter-spaced ("T H Ô N G  B Á O")
-# and OCR splits them ("K ẾT LUẬN").
+# and OCR splits them ("K Ế HOẠCH").
 HEADER_KINDS = {"KẾTLUẬN": "KL", "THÔNGBÁO": "TB", "NGHỊQUYẾT": "NQ", "CHỈTHỊ": "CT", "KẾHOẠCH": "KH",
                 "QUYẾTĐỊNH": "QĐ", "HƯỚNGDẪN": "HD", "BÁOCÁO": "BC"}
 
 
 def header_kind(head: str) -> str | None:
-    """"THÔNG BÁO" → "TB", "K ẾT LUẬN" → "KL": the kind a header's own line names, if one does."""
+    """"THÔNG BÁO" → "TB", "K Ế HOẠCH" → "KH": the kind a header's own line names, if one does."""
     for line in head.split("\n"):
         kind = HEADER_KINDS.get("".join(line.split()))
         if kind:
@@ -158,6 +158,8 @@ def read_document(structure, lines: list[str]) -> DocumentInfo:
             info.issuer = f"{body} {place}".strip()
         return info
     kind_line = header_kind(head)
+    if _from_source_note(info, lines[-3:], text):
+        return info
     # An article that reports the content of one named document takes that document's identity.
     for line in lines[:4]:
         line = re.split(rf"(?<=[.!?])\s+(?=[{UPPER}])", line, maxsplit=1)[0]  # a lead sentence names its subject
@@ -208,6 +210,36 @@ def read_document(structure, lines: list[str]) -> DocumentInfo:
         day = published_on(text[:NEWS_HEAD_CHARS])
         info.issued_on = day.isoformat() if day else None
     return info
+
+
+# A news page that retells one document ends by naming it: "(Theo Công văn số 6202/UBND-KT, ngày 23/11/2023)".
+SOURCE_NOTE = re.compile(r"^\(\s*Theo\s+" + NAMED_DOCUMENT.pattern + r"\s*\)\s*\.?$")
+
+
+# The issuing body a symbol names ("…/UBND-VX") and how the text writes it.
+SYMBOL_BODY = {"UBND": rf"UBND (?:tỉnh|thành phố)(?: [{UPPER}]\w*){{0,3}}", "TU": rf"Tỉnh ủy(?: [{UPPER}]\w*){{0,3}}"}
+
+
+def _from_source_note(info: DocumentInfo, last_lines: list[str], text: str) -> bool:
+    """Rule: the closing "(Theo <văn bản> số …)" gives the page the identity of that document; its
+    issuer is the body the symbol names, as the text writes it ("…/UBND-VX" → "UBND tỉnh")."""
+    for line in last_lines:
+        m = SOURCE_NOTE.match(line.replace(", ngày", " ngày"))
+        if not m:
+            continue
+        parsed = _symbol(m.group(2))
+        if parsed is None:
+            continue
+        info.kind, info.symbol, info.number = parsed.kind, parsed.text, str(parsed.number)
+        code = re.search(r"(?:/|-)(UBND|TU)\b", parsed.text)
+        body = re.search(SYMBOL_BODY[code.group(1)], text) if code else None
+        info.issuer = body.group(0) if body else None
+        if m.group(3):
+            d, mth, y = m.group(3).split("/")
+            day = safe_date(y, mth, d)
+            info.issued_on = day.isoformat() if day else None
+        return True
+    return False
 
 
 NEWS_HEAD_CHARS = 2000  # where a news page states when it was published

@@ -255,3 +255,12 @@ def test_a_news_page_closing_with_its_source_takes_that_documents_identity():
     document = extract(text)["document"]
     assert (document["kind"], document["symbol"], document["issued_on"], document["issuer"]) == (
         "CV", "512/UBND-KT", "2026-11-23", "UBND tỉnh")
+
+
+def test_figures_in_other_spellings_and_units_and_what_is_not_a_figure():
+    [revenue] = extract("Năm 2026, thu ngân sách ước đạt 4.250 tỉ đồng, vượt 12,5% dự toán.")["indicators"]
+    assert (revenue["value"], revenue["unit"], revenue["percent_of_plan"]) == (4250, "tỷ đồng", 112.5)
+    [jobs] = extract("Số lao động được giải quyết việc làm là 12.400 lao động, đạt 60% kế hoạch.")["indicators"]
+    assert (jobs["value"], jobs["unit"], jobs["percent_of_plan"]) == (12400, "lao động", 60)
+    assert extract("Đề nghị sớm thi công tuyến đường dài 3,5 km qua xã Cẩm Bình.")["indicators"] == []
+    assert extract("Mức hỗ trợ 30 triệu đồng/ha cho diện tích trồng rừng mới.")["indicators"] == []

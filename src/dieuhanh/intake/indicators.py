@@ -7,8 +7,11 @@ from dataclasses import dataclass, field
 from .letters import UPPER
 from .numbers import NUMBER, parse_number
 
-UNITS = (r"tỷ đồng|triệu đồng|nghìn tỷ|tỷ|triệu USD|USD|ha|km|tấn|người|hộ|xã|dự án|doanh nghiệp|kiến nghị|đơn vị|"
-         r"lượt|căn|nhà|quần chúng|biên chế|tổ chức, đơn vị|em|học sinh|đảng viên|tiêu chí|sản phẩm|%")
+# Units of measure, longest first; "tỉ" is the other spelling of "tỷ".
+UNITS = (r"tỷ đồng|tỉ đồng|triệu đồng|nghìn tỷ|nghìn tỉ|tỷ|tỉ|triệu USD|USD|ha|km|tấn|người|hộ|xã|dự án|doanh nghiệp|"
+         r"ý kiến, kiến nghị|kiến nghị|đơn vị|lượt|căn|nhà|quần chúng|biên chế|tổ chức, đơn vị|em|học sinh|đảng viên|"
+         r"tiêu chí|chỉ tiêu|lao động|hồ sơ|sản phẩm|%")
+SPELLING = {"tỷ": "tỷ đồng", "tỉ": "tỷ đồng", "tỉ đồng": "tỷ đồng", "nghìn tỉ": "nghìn tỷ"}
 VALUE = re.compile(rf"(?<![\d/.,])({NUMBER})(?:\s*/\s*({NUMBER}))?\s*({UNITS})(?![\w])")
 PERCENT_OF_PLAN = re.compile(rf"(?:bằng|đạt)\s+({NUMBER})\s*%\s*(?:so với\s+)?(?:kế hoạch|dự toán|KH|chỉ tiêu)")
 ABOVE_PLAN = re.compile(rf"vượt\s+({NUMBER})\s*%\s*(?:so với\s+)?(?:kế hoạch|dự toán|chỉ tiêu)")
@@ -30,6 +33,10 @@ class Indicator:
     line: int = field(default=-1, compare=False, repr=False)  # the block it was read from
 
 
+# Not a result: a length ("tuyến đường dài 6 km"), a norm or rate ("mức hỗ trợ 50 triệu đồng/ha",
+# "30.000 đồng/người/tháng").
+NOT_A_FIGURE_BEFORE = re.compile(r"(?:\bdài|\brộng|\bcao|mức hỗ trợ|hỗ trợ tối đa|định mức|mức)\s+(?:khoảng\s+|gần\s+|hơn\s+)?$")
+RATE_AFTER = re.compile(r"\s*/\s*(?:ha|người|hộ|tháng|năm|m2|m²|km|con|lượt|suất)\b")
 NAME_WINDOW = 300  # characters before a figure where its name is looked for (a name has at most 10 words)
 
 
@@ -69,8 +76,10 @@ def _clause_indicators(clause: str) -> list[Indicator]:
         if clause[m.end():m.end() + 12].strip().startswith(("dự toán", "kế hoạch")) or m.group(3) == "%" and (
                 plan and plan.start() <= m.start() <= plan.end() or change and change.start() <= m.start() <= change.end()):
             continue
+        if NOT_A_FIGURE_BEFORE.search(clause[max(0, m.start() - 40):m.start()]) or RATE_AFTER.match(clause, m.end()):
+            continue
         value, total, unit = parse_number(m.group(1)), m.group(2), m.group(3)
-        unit = "tỷ đồng" if unit == "tỷ" else unit
+        unit = SPELLING.get(unit, unit)
         name = _name_before(clause, m.start()) or unit
         if total:
             name = f"{name} (trên {total})"

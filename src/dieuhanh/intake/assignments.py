@@ -10,7 +10,7 @@ from dieuhanh.text import fold
 from .bodies import NAMED_HEAD, heading_bodies, split_addressees
 from .dates import deadline_in, period_deadline, recurrence_in
 from .letters import UPPER
-from .petitions import GROUP_ASKS
+from .petitions import asks_upward
 from .structure import UNMARKED
 
 BODY_HEAD = (r"(?:Ban|Sở|UBND|Ủy ban|Uỷ ban|Văn phòng|[Tt]hường trực|Công an|Bộ|Cục|Tổng cục|Đảng ủy|Đảng đoàn|Huyện ủy|"
@@ -81,6 +81,15 @@ CLOSING = re.compile(
     r"|(?:nghiêm túc|khẩn trương)\s+(?:triển khai\s+)?thực hiện(?: nghiêm túc)?\s*(?:(?:Chỉ thị|Kế hoạch|Quyết định|Công văn|Thông báo) này)?\s*\.?/\.?$"
     r"|^Kinh phí\b|^Căn cứ\s+(?:Luật|Hiến pháp|Nghị định|Nghị quyết|Quyết định|Thông tư|Chỉ thị|Kế hoạch|Công văn)\b|^Thực hiện\s+(?:Nghị quyết|Quyết định|Chỉ thị|Kết luận|Kế hoạch|Luật|Thông báo|Công văn)\b)",
     re.IGNORECASE)
+# Every closing formula above holds one of these words: most sentences are passed over in one short search.
+CLOSING_HINT = re.compile(r"thông báo|trách nhiệm|khó khăn|vướng mắc|thực hiện|kinh phí|căn cứ", re.IGNORECASE)
+
+
+def is_closing(sentence: str) -> bool:
+    """A closing formula, not a task: "Xin thông báo để …", "Trong quá trình thực hiện, nếu có vướng mắc …"."""
+    return bool(CLOSING_HINT.search(sentence)) and bool(CLOSING.search(sentence))
+
+
 # What the speaker or the issuer will do, or did: "thị xã sẽ tập trung …", "đã chỉ đạo …".
 OWN_PLAN = re.compile(r"\b(?:sẽ|đã|đang|vừa)\s+(?:\w+\s+){0,2}?(?:" + VERB[3:-1] + r")")
 # Sections whose items are aims, not work: "I. MỤC ĐÍCH, YÊU CẦU", "II. MỤC TIÊU", "KINH PHÍ".
@@ -162,7 +171,7 @@ def _explicit(sentence: str, year: int | None, span) -> tuple[list[Assignment], 
     "X chủ trì / có trách nhiệm / cần / phải …", "Ban cán sự đảng UBND tỉnh chỉ đạo …". Returns the
     assignments and, when the sentence only announces a list ("… thực hiện các nội dung sau:"), the
     addressees its items inherit."""
-    if NOT_A_TASK.search(sentence) or GROUP_ASKS.search(sentence) or CHAIRS_MEETING.search(sentence):
+    if NOT_A_TASK.search(sentence) or asks_upward(sentence) or CHAIRS_MEETING.search(sentence):
         return [], None
     if re.match(r"^Về\s+(?:đề nghị|kiến nghị|đề xuất)", sentence):
         return [], None
@@ -284,7 +293,7 @@ def find_assignments(structure, year: int | None, skip: set[int] = frozenset(),
                     task.deadline = deadline.isoformat() if deadline else None
                 out.append(task)
             continue
-        if CLOSING.search(content):
+        if is_closing(content):
             continue
         if block.kind == "text" and leads is None:
             before = (paragraphs.list_lead, list(paragraphs.shared))
@@ -395,8 +404,8 @@ class _Paragraphs:
         self.inherited_lead = self.list_lead or self.inherited_lead
         made_here = addressed_here = False
         for position, sentence in enumerate(_sentences(line)):
-            if NOT_A_TASK.search(sentence) or GROUP_ASKS.search(sentence) or CHAIRS_MEETING.search(sentence) \
-                    or CLOSING.search(sentence):
+            if NOT_A_TASK.search(sentence) or asks_upward(sentence) or CHAIRS_MEETING.search(sentence) \
+                    or is_closing(sentence):
                 continue
             found = False
             for trigger in TRIGGERS:

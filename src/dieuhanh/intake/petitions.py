@@ -19,6 +19,18 @@ SUBMITTER = (r"(?:đại diện [^,.;]{2,40}?(?=\s+(?:cho biết|phát biểu|n�
 UPWARD = r"(UBND tỉnh|HĐND tỉnh|Trung ương|Chính phủ|tỉnh|các bộ, ngành)"
 GROUP_ASKS = re.compile(rf"(?:^|,\s+|\.\s+)({SUBMITTER})(?:…|\.\.\.)?\s+(?:[^.;]{{0,80}}?,\s+)?(?:đề nghị|kiến nghị|đề xuất|mong muốn)\s+"
                         rf"{UPWARD}\s+([^.;]+)")
+ASK_VERB = re.compile(r"đề nghị|kiến nghị|đề xuất|mong muốn", re.IGNORECASE)
+
+
+def group_asks(text: str):
+    """GROUP_ASKS matches, looked for only where an asking verb occurs (most sentences have none)."""
+    return GROUP_ASKS.finditer(text) if ASK_VERB.search(text) else iter(())
+
+
+def asks_upward(text: str) -> bool:
+    return next(group_asks(text), None) is not None
+
+
 SUMMARISED = re.compile(r"^Nhiều ý kiến (?:cho rằng|đề nghị|kiến nghị)[,:]?\s*(.+)$")
 
 
@@ -102,7 +114,7 @@ def find_petitions(lines: list[str]) -> list[Petition]:
         if summary:  # the article sums up the localities' requests in one block
             out.append(Petition("lãnh đạo các địa phương, đơn vị", summary.group(1).rstrip(". …"), None, at))
             continue
-        for m in GROUP_ASKS.finditer(line):
+        for m in group_asks(line):
             out.append(Petition(m.group(1).strip(" ,"), m.group(3).strip(), m.group(2), at))
         speaker = SPEAKER_LINE.match(line)
         if not speaker or not TITLE_HEAD_RE.match(speaker.group(1)):

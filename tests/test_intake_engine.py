@@ -264,3 +264,9 @@ def test_figures_in_other_spellings_and_units_and_what_is_not_a_figure():
     assert (jobs["value"], jobs["unit"], jobs["percent_of_plan"]) == (12400, "lao động", 60)
     assert extract("Đề nghị sớm thi công tuyến đường dài 3,5 km qua xã Cẩm Bình.")["indicators"] == []
     assert extract("Mức hỗ trợ 30 triệu đồng/ha cho diện tích trồng rừng mới.")["indicators"] == []
+
+
+def test_a_lead_with_its_remit_before_the_verb():
+    text = "Các Bộ, cơ quan liên quan theo chức năng, nhiệm vụ được giao nghiên cứu, xử lý kiến nghị của tỉnh.\n"
+    [task] = extract(text)["assignments"]
+    assert task["lead"] == "Các Bộ, cơ quan liên quan" and task["action"].startswith("nghiên cứu, xử lý")

@@ -51,6 +51,9 @@ TRIGGERS = [
     re.compile(rf"\b(?:[Đđ]ề nghị|[Yy]êu cầu)\s+{ADDRESSEES}\s*,?\s+(?={VERB}\b)"),
     # "Đối với UBND các huyện, thành, thị cần …": the addressee is fronted.
     re.compile(rf"\bĐối với\s+{ADDRESSEES}\s+(?=cần\b|phải\b|có trách nhiệm\b)"),
+    # "Các Bộ, cơ quan liên quan theo chức năng, nhiệm vụ được giao nghiên cứu …": the remit is not the name.
+    re.compile(rf"^{OPENER}?{LEAD}\s*,?\s+theo (?:đúng )?chức năng,? nhiệm vụ(?:,? quyền hạn| và thẩm quyền)?(?: được giao)?"
+               rf"(?: và (?:quy định|thẩm quyền))?\s*,?\s+(?={VERB}\b)"),
     re.compile(rf"^{OPENER}?{LEAD}\s+(?=chủ trì|có trách nhiệm|cần\b|phối hợp với|phải\b)"),
     # A paragraph that opens with a named body and its directive verb: "Ban cán sự đảng UBND tỉnh chỉ đạo …".
     re.compile(rf"^(?=(?:Ban|Sở|UBND|Ủy ban|Văn phòng|Công an|Mặt trận|MTTQ|Đảng ủy|Huyện ủy|Thị ủy|Thành ủy)\s)"

@@ -270,3 +270,10 @@ def test_a_lead_with_its_remit_before_the_verb():
     text = "Các Bộ, cơ quan liên quan theo chức năng, nhiệm vụ được giao nghiên cứu, xử lý kiến nghị của tỉnh.\n"
     [task] = extract(text)["assignments"]
     assert task["lead"] == "Các Bộ, cơ quan liên quan" and task["action"].startswith("nghiên cứu, xử lý")
+
+
+def test_a_passive_assignment_names_its_lead():
+    [task] = extract("Sở Tài chính được giao chủ trì thẩm định phương án giá, hoàn thành trước ngày 30/6/2026.\n")["assignments"]
+    assert (task["lead"], task["deadline"]) == ("Sở Tài chính", "2026-06-30")
+    leads = [a["lead"] for a in extract("Các sở, ngành thực hiện tốt nhiệm vụ được giao trong năm 2026.\n")["assignments"]]
+    assert "Các sở, ngành thực hiện tốt nhiệm vụ" not in leads  # "nhiệm vụ được giao" is not a passive order

@@ -55,6 +55,8 @@ TRIGGERS = [
     re.compile(rf"^{OPENER}?{LEAD}\s*,?\s+theo (?:đúng )?chức năng,? nhiệm vụ(?:,? quyền hạn| và thẩm quyền)?(?: được giao)?"
                rf"(?: và (?:quy định|thẩm quyền))?\s*,?\s+(?={VERB}\b)"),
     re.compile(rf"^{OPENER}?{LEAD}\s+(?=chủ trì|có trách nhiệm|cần\b|phối hợp với|phải\b)"),
+    # The passive: "Sở Tài chính được giao chủ trì thẩm định …".
+    re.compile(rf"^{OPENER}?{LEAD}\s+được giao(?: nhiệm vụ)?\s+(?={VERB}\b)"),
     # A paragraph that opens with a named body and its directive verb: "Ban cán sự đảng UBND tỉnh chỉ đạo …".
     re.compile(rf"^(?=(?:Ban|Sở|UBND|Ủy ban|Văn phòng|Công an|Mặt trận|MTTQ|Đảng ủy|Huyện ủy|Thị ủy|Thành ủy)\s)"
                rf"{LEAD}\s+(?=(?:chỉ đạo|tham mưu|theo dõi|hướng dẫn|rà soát|nghiên cứu|tổ chức|triển khai)\s)"),

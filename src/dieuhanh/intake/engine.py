@@ -11,7 +11,7 @@ from .document import read_document
 from .indicators import find_indicators
 from .people import find_people, signer
 from .petitions import SPEAKER_LINE, find_petitions
-from .provenance import unread
+from .provenance import ITEMS, item_spans, unread
 from .structure import read_structure
 from .tables import has_task_table, table_assignments
 
@@ -56,12 +56,8 @@ def analyse(text: str) -> dict:
         "people": [located(p) for p in people],
         "petitions": [located(p) for p in petitions],
     }
-    spans = [tuple(s) for key in ITEMS for item in result[key] for s in item["spans"]]
-    result["unread"] = unread(structure.blocks, spans)
+    result["unread"] = unread(structure.blocks, item_spans(result))
     return result
-
-
-ITEMS = ("assignments", "indicators", "people", "petitions")
 
 
 def subject(structure) -> str:

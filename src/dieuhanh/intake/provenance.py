@@ -16,6 +16,14 @@ MANDATE = re.compile(
 Span = tuple[int, int]
 
 
+ITEMS = ("assignments", "indicators", "people", "petitions")
+
+
+def item_spans(result: dict) -> list[Span]:
+    """Every span of every item of an extraction (as `engine.analyse` returns it, or as stored)."""
+    return [tuple(s) for key in ITEMS for item in result.get(key) or [] for s in item.get("spans") or []]
+
+
 def merged(spans: list[Span]) -> list[Span]:
     """Sorted, overlapping spans joined: (0,5),(3,9),(12,14) → (0,9),(12,14)."""
     out: list[list[int]] = []

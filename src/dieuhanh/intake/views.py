@@ -9,16 +9,15 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from dieuhanh.indicators.queries import visible_indicators
 from dieuhanh.org.queries import Scope
 from dieuhanh.tasks import calendar
 from dieuhanh.web.feedback import fail
 
 from . import services
-from .engine import ITEMS
 from .forms import SECTIONS, Catalogue, ReviewDocumentForm, StartForm, UnitNames, reviewed_from, row_formsets
 from .models import Draft
-from .provenance import segments
+from .provenance import item_spans, segments
+from .queries import review_catalogue, review_tree
 
 # Form keys that are buttons or the CSRF token, not what the reviewer typed.
 NOT_TYPED = {"csrfmiddlewaretoken", "add", "confirm", "save"}
@@ -56,13 +55,12 @@ def intake_start(request):
 
 def _review_context(request, draft: Draft, data=None):
     issuers = _issuers(request.user)
-    # Every unit of the issuer's tree, retired ones included: old notices name old boards.
-    tree = list(draft.issuer.root.subtree().order_by("path"))
+    tree = review_tree(draft)
     extraction = draft.extraction or {}
     found = extraction.get("document") or {}
     issued_on = date.fromisoformat(found["issued_on"]) if found.get("issued_on") else None
     names = UnitNames(tree, as_of=issued_on)
-    indicators = list(visible_indicators(request.user).filter(unit__root_id=draft.issuer.root_id).order_by("code"))
+    indicators = review_catalogue(request.user, draft)
     catalogue = Catalogue(indicators)
     today = calendar.today()
     form = ReviewDocumentForm(data, issuers=issuers, initial={
@@ -70,9 +68,8 @@ def _review_context(request, draft: Draft, data=None):
         "issued_on": issued_on})
     formsets = row_formsets(data, extraction, names, catalogue, max(issued_on or today, today))
     sections = [(prefix, SECTIONS[prefix][2], formsets[prefix]) for prefix in SECTIONS]
-    spans = [tuple(s) for key in ITEMS for item in extraction.get(key) or [] for s in item.get("spans") or []]
     unread = [tuple(s) for s in extraction.get("unread") or []]
-    source = segments(extraction.get("text") or draft.text, spans, unread)
+    source = segments(extraction.get("text") or draft.text, item_spans(extraction), unread)
     return form, formsets, {"draft": draft, "form": form, "sections": sections, "source": source,
                             "unread_count": len(unread), "units": [u for u in tree if u.active_to is None],
                             "indicators": [catalogue.label(i) for i in indicators], "found": found}

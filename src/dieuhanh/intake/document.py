@@ -8,6 +8,7 @@ from dieuhanh.documents.symbols import KIND_NAMES, SymbolError, parse_symbol
 
 from .letters import UPPER
 from .dates import place_and_date, safe_date
+from .structure import capitals
 
 KIND_BY_NAME = {name.lower(): code for code, name in KIND_NAMES.items()}
 SYMBOL_IN_TEXT = re.compile(
@@ -113,8 +114,8 @@ def issuer_from_head(head: str) -> str | None:
 
 
 def _mostly_upper(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
+    """A header's organisation line: 70% capitals, looser than a heading, for OCR's stray small letters."""
+    return capitals(line, 0.7, 2)
 
 
 def _name_case(upper: str) -> str:

@@ -81,16 +81,20 @@ class UnitNames:
                 return None
         return None
 
-    def suggest(self, text: str | None) -> tuple[str, str]:
-        """The unit name the review form shows for a name read from the text, and a note when the unit
-        named has been dissolved since."""
+    @staticmethod
+    def _gone(unit: Unit) -> str:
+        return f"{unit.name} đã ngừng hoạt động từ {unit.active_to:%d/%m/%Y}"
+
+    def suggest(self, text: str | None, keep_unmatched: bool = True) -> tuple[str, str]:
+        """The unit name the review form shows for a name read from the text (the text itself when no
+        unit fits, unless `keep_unmatched` is off), and a note when the unit named has been dissolved since."""
         unit = self.unit_for(text)
         if unit is None:
-            return text or "", ""
+            return (text or "") if keep_unmatched else "", ""
         current = self.current(unit)
         if current is unit:
             return unit.name, ""
-        gone = f"{unit.name} đã ngừng hoạt động từ {unit.active_to:%d/%m/%Y}"
+        gone = self._gone(unit)
         if current is None:
             return unit.name, f"{gone} và chưa có đơn vị kế thừa: hãy chọn đơn vị khác."
         return current.name, f"{gone}; đề xuất đơn vị kế thừa: {current.name}."
@@ -103,7 +107,7 @@ class UnitNames:
         if unit and unit.active_to is not None:
             current = self.current(unit)
             instead = f"; chọn đơn vị kế thừa: {current.name}" if current else "; hãy chọn đơn vị khác"
-            raise ValidationError(f"{unit.name} đã ngừng hoạt động từ {unit.active_to:%d/%m/%Y}{instead}.")
+            raise ValidationError(f"{self._gone(unit)}{instead}.")
         if unit:
             return unit
         if create:
@@ -128,6 +132,7 @@ class Catalogue:
     def __init__(self, indicators: list[Indicator]):
         self.indicators = indicators
         self.by_code = {i.code.upper(): i for i in indicators}
+        self.words = {i.pk: _words(i.name) for i in indicators}  # once, not once per figure
 
     @staticmethod
     def label(indicator: Indicator) -> str:
@@ -141,7 +146,7 @@ class Catalogue:
                 continue
             if indicator.name_folded == folded:
                 return indicator
-            theirs = _words(indicator.name)
+            theirs = self.words[indicator.pk]
             score = len(words & theirs) / len(words | theirs) if words | theirs else 0
             if score >= best_score:
                 best, best_score = indicator, score
@@ -335,7 +340,7 @@ class PetitionRow(RowForm):
 
     @staticmethod
     def initial_from(p: dict, names: UnitNames) -> dict:
-        responsible, note = names.suggest(p.get("to")) if names.unit_for(p.get("to")) else ("", "")
+        responsible, note = names.suggest(p.get("to"), keep_unmatched=False)
         return {"submitter": p.get("by") or "", "content": p.get("content") or "", "addressed_to": p.get("to") or "",
                 "responsible": responsible, "notes": [note] if note else [], "spans": p.get("spans") or []}
 

@@ -30,13 +30,12 @@ from dieuhanh.web.templatetags.vn import so
 
 from .engine import analyse
 from .models import Draft
-from .readers import MAX_BYTES, ReadError, looks_vietnamese, read_file
+from .readers import MAX_BYTES, ReadError, looks_vietnamese, max_characters, read_file
 
 log = logging.getLogger(__name__)
 SOURCE_TYPES = (".txt", ".docx", ".pdf", ".png", ".jpg", ".jpeg")
 # Above this size, and for every PDF or image (which may need OCR), reading runs as a background job.
 INLINE_BYTES = 512 * 1024
-MAX_PASTE_CHARS = 2_000_000
 
 
 def _require_issuer(actor, issuer: Unit) -> Scope:
@@ -51,8 +50,8 @@ def start_from_text(actor, *, issuer: Unit, text: str) -> Draft:
     text = clean(text)
     if not text:
         raise ValidationError("Chưa có nội dung văn bản.")
-    if len(text) > MAX_PASTE_CHARS:
-        raise ValidationError(f"Nội dung dán vào dài quá {so(MAX_PASTE_CHARS)} ký tự; hãy tải tệp lên.")
+    if len(text) > max_characters():  # the same limit as a file's text (DIEUHANH_INTAKE_MAX_CHARACTERS)
+        raise ValidationError(f"Nội dung dán vào dài quá {so(max_characters())} ký tự.")
     if not looks_vietnamese(text):
         raise ValidationError("Nội dung không phải văn bản tiếng Việt.")
     draft = Draft.objects.create(created_by=actor, issuer=issuer, text=text, state=Draft.State.READY,

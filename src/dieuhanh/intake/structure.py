@@ -107,10 +107,15 @@ LETTER = re.compile(r"[^\W\d_]")
 UPPER_LETTER = re.compile("[" + "".join(re.escape(chr(c)) for c in range(0x41, 0x1EFA) if chr(c).isupper()) + "]")
 
 
+def capitals(text: str, share: float, at_least: int) -> bool:
+    """At least `at_least` letters, and `share` of them capitals."""
+    letters = len(LETTER.findall(text))
+    return letters >= at_least and len(UPPER_LETTER.findall(text)) >= share * letters
+
+
 def _is_upper(text: str) -> bool:
     """At least 85% of the letters are capitals ("THÔNG BÁO KẾT LUẬN của …" is not)."""
-    letters = len(LETTER.findall(text))
-    return letters >= 3 and len(UPPER_LETTER.findall(text)) >= 0.85 * letters
+    return capitals(text, 0.85, 3)
 
 
 @dataclass

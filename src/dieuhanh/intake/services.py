@@ -45,6 +45,12 @@ def _require_issuer(actor, issuer: Unit) -> Scope:
     return scope
 
 
+def _require_own(actor, draft: Draft) -> None:
+    """A draft is its reader's scratch work: only they may keep, confirm or cancel it."""
+    if draft.created_by_id != actor.pk:
+        raise PermissionDenied("Bản nháp này không phải của bạn.")
+
+
 def start_from_text(actor, *, issuer: Unit, text: str) -> Draft:
     _require_issuer(actor, issuer)
     text = clean(text)
@@ -106,14 +112,12 @@ def _failed(draft: Draft, reason: str) -> None:
 
 def keep_review(actor, draft: Draft, data: dict) -> None:
     """What the reviewer typed so far, so that leaving the page and coming back loses nothing."""
-    if draft.created_by_id != actor.pk:
-        raise PermissionDenied("Bản nháp này không phải của bạn.")
+    _require_own(actor, draft)
     Draft.objects.filter(pk=draft.pk).update(review=data)
 
 
 def cancel_draft(actor, draft: Draft) -> None:
-    if draft.created_by_id != actor.pk:
-        raise PermissionDenied("Bản nháp này không phải của bạn.")
+    _require_own(actor, draft)
     if draft.source:
         draft.source.delete(save=False)
     draft.delete()
@@ -204,8 +208,7 @@ class _Units:
 @transaction.atomic
 def confirm_draft(actor, draft: Draft, reviewed: Reviewed):
     """Document, its tasks, figures, people and petitions, and the source file: all or nothing."""
-    if draft.created_by_id != actor.pk:
-        raise PermissionDenied("Bản nháp này không phải của bạn.")
+    _require_own(actor, draft)
     if draft.state != Draft.State.READY:
         raise ValidationError("Bản nháp chưa đọc xong hoặc không đọc được.")
     scope = _require_issuer(actor, reviewed.issuer)

@@ -246,18 +246,26 @@ MOTTO = re.compile(r"cong hoa xa hoi|dang cong san viet nam|doc lap - tu do|^so\
 LETTER_OPENING = re.compile(r"^\s*Kính gửi\s*:")
 
 
+# A document website prints its own metadata table before the document (dozens of short lines); the
+# header follows it, and the title line follows the header's motto, symbol and place-date closely.
+HEADER_SEARCH_LINES = 200
+TITLE_AFTER_MOTTO = 30
+
+
 def _title_line(lines: list[_Line]) -> int | None:
     """The index of the title line ("KẾ HOẠCH", "THÔNG BÁO KẾT LUẬN …"): after a header block with the
     national motto or a symbol, or the text's first line when the header was dropped."""
-    seen_motto = False
-    for index, line in enumerate(lines[:80]):
+    seen_motto = None
+    for index, line in enumerate(lines[:HEADER_SEARCH_LINES]):
         if MOTTO.search(fold(line.text)):
-            seen_motto = True
+            seen_motto = index
             continue
-        if seen_motto and (DOCUMENT_TITLE.match(line.text) or LETTER_OPENING.match(line.text)):
+        if seen_motto is not None and index - seen_motto > TITLE_AFTER_MOTTO:
+            break
+        if seen_motto is not None and (DOCUMENT_TITLE.match(line.text) or LETTER_OPENING.match(line.text)):
             return index
     first = next((i for i, line in enumerate(lines[:5]) if line.text), None)
-    if first is not None and DOCUMENT_TITLE.match(lines[first].text.upper()) and not seen_motto:
+    if first is not None and DOCUMENT_TITLE.match(lines[first].text.upper()) and seen_motto is None:
         return first
     return None
 

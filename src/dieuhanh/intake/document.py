@@ -305,7 +305,7 @@ def letter_reply(lines: list[str]) -> str | None:
 
 def _title_near_top(lines: list[str]) -> int | None:
     """A title line ("Kết luận của …", "Kế hoạch về …") among the first lines, after at most two short
-    lines of a site's section names ("Thông tin chỉ đạo điều hành")."""
+    lines of a site's section names ("Tin chỉ đạo", "Văn bản mới")."""
     for index, line in enumerate(lines[:3]):
         if TITLE_LINE.match(line):
             return index
@@ -331,7 +331,7 @@ def _issuer_without_header(title: str, kind: str, lines: list[str], text: str) -
 
 def leaders_body(title: str, kind: str) -> str | None:
     """Rule: a title that names the leader whose conclusion it records gives the issuing body — the
-    leader's own ("Kết luận của Phó Chủ tịch UBND tỉnh …" → "UBND tỉnh"); a notice of the Prime Minister's
+    leader's own ("Kết luận của Chủ tịch UBND tỉnh …" → "UBND tỉnh"); a notice of the Prime Minister's
     or a Deputy Prime Minister's conclusions is issued by the Government Office ("Văn phòng Chính phủ")."""
     m = LEADER_IN_TITLE.search(title)
     if not m:

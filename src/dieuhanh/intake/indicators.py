@@ -1,25 +1,56 @@
 """Figures: "thu ngân sách đạt 11.710 tỷ đồng, bằng 96% dự toán", "tăng 16,56% so với cùng kỳ",
-"21/31 nhà văn hóa", "gần 10 tỷ"."""
+"21/31 nhà văn hóa", "gần 10 tỷ".
+
+A clause that reports figures is a subject followed by a chain of predicates:
+
+    subject  (amount | against plan | change | ratio to the same period | bracket)+
+
+"Tổng thu ngân sách quý I là 2.104,6 tỷ đồng, đạt 24,5% dự toán năm và giảm 8,2% so với cùng kỳ" is one
+figure with three predicates. A new figure starts where an amount or a change follows words of its own
+("…, đạt 48% và thu từ đất là 120 tỷ đồng"); a bracket is a figure of its own ("(lũy kế 3 tháng tăng
+9,5%)"), named after the figure it follows when it names nothing itself."""
 
 import re
 from dataclasses import dataclass, field
 
+from dieuhanh.text import fold
+
 from .letters import UPPER
-from .numbers import NUMBER, parse_number
+from .numbers import NUMBER, NUMBER_RE, parse_number
 
 # Units of measure, longest first; "tỉ" is the other spelling of "tỷ".
-UNITS = (r"tỷ đồng|tỉ đồng|triệu đồng|nghìn tỷ|nghìn tỉ|tỷ|tỉ|triệu USD|USD|ha|km|tấn|người|hộ|xã|dự án|doanh nghiệp|"
-         r"ý kiến, kiến nghị|kiến nghị|đơn vị|lượt|căn|nhà|quần chúng|biên chế|tổ chức, đơn vị|em|học sinh|đảng viên|"
-         r"tiêu chí|chỉ tiêu|lao động|hồ sơ|sản phẩm|%")
-SPELLING = {"tỷ": "tỷ đồng", "tỉ": "tỷ đồng", "tỉ đồng": "tỷ đồng", "nghìn tỉ": "nghìn tỷ"}
-VALUE = re.compile(rf"(?<![\d/.,])({NUMBER})(?:\s*/\s*({NUMBER}))?\s*({UNITS})(?![\w])")
-PERCENT_OF_PLAN = re.compile(rf"(?:bằng|đạt)\s+({NUMBER})\s*%\s*(?:so với\s+)?(?:kế hoạch|dự toán|KH|chỉ tiêu)")
-ABOVE_PLAN = re.compile(rf"vượt\s+({NUMBER})\s*%\s*(?:so với\s+)?(?:kế hoạch|dự toán|chỉ tiêu)")
-CHANGE = re.compile(rf"(tăng|giảm)\s+(?:gần |hơn |khoảng )?({NUMBER})\s*%")
-PERIOD = re.compile(r"(\d+ tháng(?: đầu năm)?(?: (?:năm )?(?:19|20)\d\d)?|năm (?:19|20)\d\d|quý [IV]+(?:/(?:19|20)\d\d)?)")
+UNITS = (r"tỷ đồng|tỉ đồng|triệu đồng|nghìn tỷ đồng|nghìn tỉ đồng|nghìn tỷ|nghìn tỉ|tỷ|tỉ|triệu USD|USD|ha|km|tấn|"
+         r"triệu lao động|triệu lượt|người|hộ|xã|dự án|doanh nghiệp|ý kiến, kiến nghị|kiến nghị|đơn vị|lượt|căn|nhà|"
+         r"quần chúng|biên chế|tổ chức, đơn vị|em|học sinh|đảng viên|tiêu chí|chỉ tiêu|lao động|hồ sơ|sản phẩm|%")
+SPELLING = {"tỷ": "tỷ đồng", "tỉ": "tỷ đồng", "tỉ đồng": "tỷ đồng", "nghìn tỉ": "nghìn tỷ", "nghìn tỉ đồng": "nghìn tỷ đồng"}
+BOUND = r"(?:gần|hơn|trên|khoảng|xấp xỉ|≥|>)\s*"
+# What a share is measured against: "kế hoạch", "dự toán HĐND tỉnh giao", "so với nghị quyết đề ra", "mục tiêu".
+PLAN_BASE = r"(?:so\s+(?:với\s+)?)?(?:kế hoạch|dự toán|KH|chỉ tiêu|nghị quyết|mục tiêu)"
+SAME_PERIOD = r"(?:cùng kỳ|năm trước|năm ngoái)"
+# A change against the month or quarter before is not the figure's change (the year-on-year one is).
+OTHER_PERIOD = r"(?:tháng trước|quý trước|kỳ trước|tuần trước)"
+PREDICATES = re.compile(
+    rf"(?P<plan>(?:bằng|đạt)\s+(?:{BOUND})?(?P<plan_n>{NUMBER})\s*%\s*{PLAN_BASE})"
+    rf"|(?P<above>vượt\s+(?:{BOUND})?(?P<above_n>{NUMBER})\s*%\s*{PLAN_BASE})"
+    rf"|(?P<ratio>bằng\s+(?P<ratio_n>{NUMBER})\s*%\s*(?:so với\s+)?{SAME_PERIOD})"
+    rf"|(?P<change>(?P<dir>(?i:tăng|giảm|cao hơn|thấp hơn))\s+(?:{BOUND})?(?P<change_n>{NUMBER})\s*%"
+    rf"(?:\s*(?:so\s+(?:với\s+)?)?(?P<base>{OTHER_PERIOD}|{SAME_PERIOD}))?)"
+    rf"|(?P<share>đạt\s+(?:{BOUND})?(?P<share_n>{NUMBER})\s*%)"
+    rf"|(?P<amount>(?<![\d/.,])(?:{BOUND})?(?P<amount_n>{NUMBER})(?:\s*/\s*(?P<total>{NUMBER}))?\s*(?P<unit>{UNITS})(?![\w]))")
+PERIOD = re.compile(r"((?:lũy kế |luỹ kế )?\d+ tháng(?: đầu năm)?(?: (?:năm )?(?:19|20)\d\d)?|năm (?:19|20)\d\d|"
+                    r"quý [IV]+(?:/(?:19|20)\d\d)?)")
+# Words of a subject that are the period, not the name: "Tổng thu ngân sách 6 tháng", "Chỉ số … tháng".
+PERIOD_IN_NAME = re.compile(rf"\s*(?:{PERIOD.pattern}|\b(?:lũy kế|luỹ kế|tháng|quý|trong tháng|trong quý|đến nay|hiện nay|đến thời điểm này)\b)\s*",
+                            re.IGNORECASE)
 # "thu ngân sách trên địa bàn huyện đạt …": the place is not part of the figure's name.
 PLACE = re.compile(rf"\s+(?:trên địa bàn|trên toàn|toàn)\s+(?:tỉnh|huyện|thành phố|thị xã|xã|phường)(?:\s+[{UPPER}]\w*)*")
-NAME_STOP = re.compile(r"[;:.]|\b(?:đạt|được|là|với|có|tăng|giảm|bằng|còn|gần|hơn|trên|khoảng)\b")
+# Verbs end a name, but not the nouns made of them ("tăng trưởng", "số thuế tăng thu", "giảm nghèo").
+NAME_STOP = re.compile(r"[;:]|\.(?!\d)|\b(?:đạt|được|là|với|có|tăng(?! trưởng| thu)|giảm(?! nghèo)|bằng|còn|ước đạt|ước|chiếm)\b")
+# Between two predicates of one figure: connectives (", ", "và", "đồng thời"), after the rest of the previous
+# predicate ("… dự toán HĐND tỉnh giao, đạt …", "… 120 hợp tác xã thành lập mới, tăng …"); words after the
+# connective are a new subject ("…, đạt 48% và thu từ đất là …").
+CONNECTIVE = re.compile(r"^(?:[^,;()]{0,40}?(?:,|\s(?:và|đồng thời|nhưng)\b))?\s*(?:(?:ước\s+)?(?:đạt|là|được|chiếm)\s*)?$")
+NAME_WINDOW = 300  # characters before a figure where its name is looked for (a name has at most 10 words)
 
 
 @dataclass
@@ -34,62 +65,146 @@ class Indicator:
 
 
 # Not a result: a length ("tuyến đường dài 6 km"), a norm or rate ("mức hỗ trợ 50 triệu đồng/ha",
-# "30.000 đồng/người/tháng").
-NOT_A_FIGURE_BEFORE = re.compile(r"(?:\bdài|\brộng|\bcao|mức hỗ trợ|hỗ trợ tối đa|định mức|mức)\s+(?:khoảng\s+|gần\s+|hơn\s+)?$")
+# "30.000 đồng/người/tháng"), an absolute change ("tăng 4,58 triệu đồng so với năm 2020").
+NOT_A_FIGURE_BEFORE = re.compile(r"(?:\bdài|\brộng|\bcao|mức hỗ trợ|hỗ trợ tối đa|định mức|mức)\s*$")
+# "49,15 triệu đồng, tăng 4,58 triệu đồng so với năm 2020": an amount after tăng/giảm compares the figure
+# before it; with no figure before it, it is the result ("biên chế giảm 345 biên chế").
+BY_AMOUNT = re.compile(r"\b(?:tăng|giảm)(?: thêm)?\s*$")
 RATE_AFTER = re.compile(r"\s*/\s*(?:ha|người|hộ|tháng|năm|m2|m²|km|con|lượt|suất)\b")
-NAME_WINDOW = 300  # characters before a figure where its name is looked for (a name has at most 10 words)
+BRACKET = re.compile(r"\(([^()]{1,200})\)")
 
 
-def _name_before(clause: str, end: int) -> str:
-    """The noun phrase a figure belongs to: the words before it, back to a verb or a stop. Looked for
-    in a bounded window, so a clause with many figures stays linear."""
-    parts = [p for p in NAME_STOP.split(PLACE.sub("", clause[max(0, end - NAME_WINDOW):end])) if re.search(r"\w{2,}", p)]
+def name_of(subject: str) -> str:
+    """Rule: a figure's name is the noun phrase before its first predicate, back to a verb or a stop,
+    without its period or place ("Tổng thu ngân sách nhà nước 6 tháng là …" → "Tổng thu ngân sách nhà
+    nước"). Looked for in a bounded window, so a clause with many figures stays linear."""
+    window = PLACE.sub("", subject[-NAME_WINDOW:])
+    parts = [p for p in NAME_STOP.split(window) if re.search(r"\w{2,}", p)]
     if not parts:
         return ""
     name = re.split(r",\s+(?:trong đó|và)\s+|,\s+", parts[-1].strip())[-1]
-    name = re.sub(r"^(?:và|trong đó|,|\s)+|(?:\s|,)+$", "", name.strip())
+    name = PERIOD_IN_NAME.sub(" ", name)
+    name = re.sub(r"^(?:và|trong đó|riêng|còn|,|\s)+|(?:\s|,|\()+$", "", " ".join(name.split()), flags=re.IGNORECASE)
     return " ".join(name.split()[-10:])
 
 
+@dataclass
+class _Figure:
+    subject: str
+    value: float | int | None = None
+    unit: str | None = None
+    total: str | None = None
+    percent_of_plan: float | None = None
+    change_percent: float | None = None
+    end: int = 0  # where its last predicate ends in the clause
+    after: str = ""  # the words after it
+
+    def empty(self) -> bool:
+        return self.value is None and self.percent_of_plan is None and self.change_percent is None
+
+
 def find_indicators(lines: list[str]) -> list[Indicator]:
-    found = []
+    """Every figure of the text, once: a figure printed twice (a caption repeating the text) is one."""
+    found, seen = [], set()
     for at, line in enumerate(lines):
         for clause in re.split(rf"(?<=[;])\s+|(?<=\.)\s+(?=[{UPPER}])", line):
-            for figure in _clause_indicators(clause):
+            for figure in clause_indicators(clause):
+                key = (fold(figure.name), figure.value, figure.unit, figure.percent_of_plan, figure.change_percent)
+                if key in seen and figure.name:
+                    continue
+                seen.add(key)
                 figure.line = at
                 found.append(figure)
     return found
 
 
-def _clause_indicators(clause: str) -> list[Indicator]:
-    out = []
-    plan = PERCENT_OF_PLAN.search(clause) or ABOVE_PLAN.search(clause)
-    percent_of_plan = None
-    if plan:
-        percent_of_plan = parse_number(plan.group(1)) + (100 if plan.re is ABOVE_PLAN else 0)
-    change = CHANGE.search(clause)
-    change_percent = None
-    if change:
-        change_percent = parse_number(change.group(2)) * (-1 if change.group(1) == "giảm" else 1)
-    period = PERIOD.search(clause)
-    for m in VALUE.finditer(clause):
-        if clause[m.end():m.end() + 12].strip().startswith(("dự toán", "kế hoạch")) or m.group(3) == "%" and (
-                plan and plan.start() <= m.start() <= plan.end() or change and change.start() <= m.start() <= change.end()):
+def clause_indicators(clause: str, subject: str = "") -> list[Indicator]:
+    """The figures of one clause; bracketed figures are read on their own, after the figure they follow."""
+    brackets = [m for m in BRACKET.finditer(clause) if PREDICATES.search(m.group(1))]
+    main = clause
+    for m in brackets:  # blanked, so positions stay
+        main = main[:m.start()] + " " * (m.end() - m.start()) + main[m.end():]
+    figures = _chain(main)
+    period = PERIOD.search(main)
+    out = [_indicator(f, subject, period) for f in figures]
+    for m in brackets:
+        before = [i for i, f in enumerate(figures) if f.end <= m.start()]
+        named = out[before[-1]].name if before else subject
+        out += clause_indicators(m.group(1), named)
+    return [i for i in out if i.value is not None or i.name]  # a change of nothing named is no figure
+
+
+def _indicator(figure: _Figure, default_name: str, clause_period) -> Indicator:
+    name = name_of(figure.subject) or default_name or _named_after(figure) or figure.unit or ""
+    if figure.total:
+        name = f"{name} (trên {figure.total})"
+    own = PERIOD.search(figure.subject)
+    period = own or clause_period
+    return Indicator(name, figure.value, figure.unit, figure.percent_of_plan, figure.change_percent,
+                     period.group(1) if period else None)
+
+
+def _named_after(figure: _Figure) -> str:
+    """Rule: a share that opens its clause names what follows it ("Đến nay, 100% các xã đã có quy hoạch")."""
+    if figure.unit != "%":
+        return ""
+    return " ".join(re.split(r"[,;.:(]", figure.after)[0].split()[:10])
+
+
+def _chain(clause: str) -> list[_Figure]:
+    """Rule: the predicates of a clause, grouped into figures (see the module's docstring)."""
+    figures: list[_Figure] = []
+    current, since = None, 0
+    for m in PREDICATES.finditer(clause):
+        gap = clause[since:m.start()]
+        kind = _kind(m)
+        if kind == "amount" and (NOT_A_FIGURE_BEFORE.search(clause[max(0, m.start() - 40):m.start()])
+                                 or RATE_AFTER.match(clause, m.end())
+                                 or clause[m.end():m.end() + 12].strip().startswith(("dự toán", "kế hoạch"))):
+            since = m.end()
             continue
-        if NOT_A_FIGURE_BEFORE.search(clause[max(0, m.start() - 40):m.start()]) or RATE_AFTER.match(clause, m.end()):
+        joins = current is not None and CONNECTIVE.match(gap)
+        if kind == "amount" and BY_AMOUNT.search(clause[max(0, m.start() - 12):m.start()]) and (
+                (joins and current.value is not None) or NUMBER_RE.search(clause, max(0, m.start() - 60), m.start())):
+            since = m.end()
             continue
-        value, total, unit = parse_number(m.group(1)), m.group(2), m.group(3)
-        unit = SPELLING.get(unit, unit)
-        name = _name_before(clause, m.start()) or unit
-        if total:
-            name = f"{name} (trên {total})"
-        out.append(Indicator(name, value, unit, percent_of_plan if not out else None,
-                             change_percent if not out else None, period.group(1) if period else None))
-    if not out:  # figures that are only a change: "X tăng 2,41%, trong đó Y tăng 13,53%"
-        for c in CHANGE.finditer(clause):
-            name = _name_before(clause, c.start())
-            if name:
-                sign = -1 if c.group(1) == "giảm" else 1
-                out.append(Indicator(name, None, None, None, sign * parse_number(c.group(2)),
-                                     period.group(1) if period else None))
-    return out
+        if kind == "share" and joins and current.value is not None and current.unit != "%" \
+                and current.percent_of_plan is None:
+            kind = "plan_of_amount"  # "10.152 tỷ đồng, đạt 50,51%": the share is of the plan
+        starts = kind in {"amount", "share"} and (not joins or current.value is not None)
+        if current is None or starts or not joins:
+            current = _Figure(clause[:m.start()] if current is None else gap)
+            figures.append(current)
+        _apply(current, kind, m)
+        current.end = m.end()
+        current.after = clause[m.end():m.end() + NAME_WINDOW]
+        since = m.end()
+    return [f for f in figures if not f.empty()]
+
+
+def _kind(m: re.Match) -> str:
+    for kind in ("plan", "above", "ratio", "change", "share", "amount"):
+        if m.group(kind):
+            return kind
+    raise AssertionError(m.group(0))
+
+
+def _apply(figure: _Figure, kind: str, m: re.Match) -> None:
+    if kind == "plan" and figure.percent_of_plan is None:
+        figure.percent_of_plan = parse_number(m.group("plan_n"))
+    elif kind == "plan_of_amount":
+        figure.percent_of_plan = parse_number(m.group("share_n"))
+    elif kind == "above" and figure.percent_of_plan is None:
+        figure.percent_of_plan = 100 + parse_number(m.group("above_n"))
+    elif kind == "ratio" and figure.change_percent is None:
+        figure.change_percent = round(parse_number(m.group("ratio_n")) - 100, 6)
+    elif kind == "change" and figure.change_percent is None:
+        if m.group("base") and re.fullmatch(OTHER_PERIOD, m.group("base")):
+            return  # against the month before: read, and set aside
+        sign = -1 if m.group("dir").lower() in {"giảm", "thấp hơn"} else 1
+        figure.change_percent = sign * parse_number(m.group("change_n"))
+    elif kind == "share" and figure.value is None:
+        figure.value, figure.unit = parse_number(m.group("share_n")), "%"
+    elif kind == "amount" and figure.value is None:
+        unit = m.group("unit")
+        figure.value, figure.unit, figure.total = parse_number(m.group("amount_n")), SPELLING.get(unit, unit), m.group("total")

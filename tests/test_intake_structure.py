@@ -227,3 +227,44 @@ def test_an_item_under_the_addressee_that_names_its_own_doer_keeps_it():
 def test_recipients_are_set_apart_also_when_ocr_lost_their_marks():
     structure = read_structure("1. Giao Sở Nội vụ rà soát.\nNoi nhận:\n- Như trên;\n- Lưu: VT.\n")
     assert [b.text for b in structure.blocks] == ["1. Giao Sở Nội vụ rà soát."]
+
+
+def _tasks(body: str) -> list[tuple]:
+    text = HEADER + "**KẾ HOẠCH**\n\nTriển khai chuyển đổi số\n\n" + body
+    return [(a["lead"], a["action"]) for a in extract(text)["assignments"]]
+
+
+def test_the_responsibility_anchor_after_grounds_and_a_restricting_clause():
+    found = _tasks("**IV. TỔ CHỨC THỰC HIỆN**\n\n1. Căn cứ Kế hoạch này, Sở Nội vụ và các sở được phân công chủ trì "
+                   "nhiệm vụ có trách nhiệm xây dựng kế hoạch chi tiết, báo cáo kết quả trước ngày 15/12/2026.\n")
+    assert found == [("Sở Nội vụ", "xây dựng kế hoạch chi tiết, báo cáo kết quả trước ngày 15/12/2026"),
+                     ("các sở", "xây dựng kế hoạch chi tiết, báo cáo kết quả trước ngày 15/12/2026")]
+
+
+def test_a_phrase_set_in_commas_between_the_lead_and_its_verb():
+    found = _tasks("**IV. TỔ CHỨC THỰC HIỆN**\n\n2. Sở Tài chính, trên cơ sở đề nghị của các sở, ngành, địa phương, "
+                   "tổng hợp, trình cấp có thẩm quyền bố trí kinh phí.\n")
+    assert found == [("Sở Tài chính", "tổng hợp, trình cấp có thẩm quyền bố trí kinh phí")]
+
+
+def test_in_a_funding_section_only_a_body_named_with_its_verb_has_a_task():
+    found = _tasks("**III. KINH PHÍ THỰC HIỆN**\n\n1. Kinh phí thực hiện được bố trí trong dự toán hằng năm.\n\n"
+                   "2. Đối với nhiệm vụ phát sinh, Ủy ban nhân dân các xã, phường chủ động bố trí từ ngân sách địa phương.\n\n"
+                   "3. Bảo đảm sử dụng kinh phí đúng mục đích.\n")
+    assert found == [("Ủy ban nhân dân các xã, phường", "chủ động bố trí từ ngân sách địa phương")]
+
+
+def test_ban_hanh_is_a_verb_not_a_body():
+    assert _tasks("**II. NHIỆM VỤ**\n\nBan hành:\n\n- 04/09/2026\n") == []
+
+
+def test_parenthesised_numbers_are_list_items():
+    blocks = read_structure("Nhiệm vụ trọng tâm:\n\n(1) Rà soát quy chế làm việc.\n\n(2) Số hóa hồ sơ lưu trữ.\n").blocks
+    assert [(b.kind, b.content) for b in blocks][-2:] == [("paren", "Rà soát quy chế làm việc."),
+                                                          ("paren", "Số hóa hồ sơ lưu trữ.")]
+
+
+def test_a_document_websites_related_documents_block_ends_the_body():
+    text = (HEADER + "**KẾ HOẠCH**\n\nTriển khai\n\n1. Sở Tư pháp chủ trì rà soát văn bản.\n\n## Văn bản liên quan\n\n"
+            "1. Sở Y tế chủ trì kiểm tra.\n")
+    assert [a["lead"] for a in extract(text)["assignments"]] == ["Sở Tư pháp"]

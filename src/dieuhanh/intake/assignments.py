@@ -13,7 +13,7 @@ from .letters import UPPER
 from .petitions import asks_upward
 from .structure import UNMARKED
 
-BODY_HEAD = (r"(?:Ban|Sở|UBND|Ủy ban|Uỷ ban|Văn phòng|[Tt]hường trực|Công an|Bộ|Cục|Tổng cục|Đảng ủy|Đảng đoàn|Huyện ủy|"
+BODY_HEAD = (r"(?:Ban(?! hành)|Sở|UBND|Ủy ban|Uỷ ban|Văn phòng|[Tt]hường trực|Công an|Bộ|Cục|Tổng cục|Đảng ủy|Đảng đoàn|Huyện ủy|"
              r"Tỉnh ủy|Thành ủy|Thị ủy|Hội|Liên đoàn|Tỉnh đoàn|Mặt trận|MTTQ|[Gg]iám đốc|[Tt]hủ trưởng|[Cc]hủ tịch|[Ll]ãnh đạo|"
              r"[Cc]ấp ủy|[Cc]hính quyền|[Tt]hị xã|[Tt]ừng cấp|"
              r"[Cc]ác|[Cc]án bộ|[Nn]gười đứng đầu|Trung tâm|Chi cục|Kho bạc|Cục Thuế|Báo|Đài|Quỹ|Ngân hàng|Bí thư|"
@@ -40,9 +40,11 @@ LIST_HEADING = re.compile(
     rf"|^\d+\s*\.\s*({BODY_HEAD}[^.:;]{{2,200}}?)\s*$")
 # Openers that frame a directive without being its subject: "Thời gian tới, …", "Về X, …", "Đối với X, …".
 OPENER = r"(?:(?:Đồng thời|Theo đó|Trong đó|Bên cạnh đó|Ngoài ra|(?:Trong )?[Tt]hời gian tới|(?:Về|Đối với) [^,]{2,80}),\s*)"
+# A framing phrase before the subject: an opener, or the grounds of the order ("Căn cứ …, ", "Trên cơ sở …, ").
+FRAME = rf"(?:{OPENER}|(?:Căn cứ|Trên cơ sở|Dựa trên) [^.;:]{{2,120}}?,\s*)"
 CONTINUED_COORDINATION = re.compile(rf"^[Pp]hối hợp(?: với)?\s+(.+?)(?:,\s*|\s+)(?={VERB}\b)")
 ACTION_START = re.compile(rf"^(?:[a-zđ]\s*\)\s*|-\s*|\+\s*|Trước hết,\s*|{OPENER})?(?:{VERB})\b", re.IGNORECASE)
-MODAL = re.compile(r"^(?:cần|phải)\s+")  # "X cần / phải làm Y": the task is "làm Y"
+MODAL = re.compile(r"^(?:cần|phải|có trách nhiệm|có nhiệm vụ)\s+")  # "X cần / phải làm Y": the task is "làm Y"
 # What opens a sentence without being part of the task: list marks and framing adverbials; "Về X," keeps X.
 ACTION_PREFIX = re.compile(r"^(?:[a-zđ]\s*\)|-|\+|Trước hết,|Đồng thời,|Theo đó,|Bên cạnh đó,|Ngoài ra,|"
                            r"(?:Trong )?[Tt]hời gian tới,|Về|Đối với)\s*")
@@ -55,6 +57,14 @@ TRIGGERS = [
     re.compile(rf"^{OPENER}?{LEAD}\s*,?\s+theo (?:đúng )?chức năng,? nhiệm vụ(?:,? quyền hạn| và thẩm quyền)?(?: được giao)?"
                rf"(?: và (?:quy định|thẩm quyền))?\s*,?\s+(?={VERB}\b)"),
     re.compile(rf"^{OPENER}?{LEAD}\s+(?=chủ trì|có trách nhiệm|cần\b|phối hợp với|phải\b)"),
+    # The responsibility anchor, after a framing phrase and with a restricting clause: "Căn cứ nội dung Kế
+    # hoạch, các sở, ngành được phân công chủ trì nhiệm vụ có trách nhiệm xây dựng …" — the lead is the body
+    # before the restriction ("được phân công / được giao …").
+    re.compile(rf"^{FRAME}?({BODY_HEAD}[^.;:]{{2,160}}?)(?:\s+được (?:phân công|giao)\b[^.;:]{{0,200}}?)?\s+"
+               rf"(?=(?:có trách nhiệm|có nhiệm vụ|chịu trách nhiệm)\s)"),
+    # A phrase set in commas between the lead and its verb: "Sở Tài chính, trên cơ sở đề xuất của các cơ
+    # quan, đơn vị, chủ trì tổng hợp …".
+    re.compile(rf"^{LEAD},\s+(?:trên cơ sở|căn cứ|theo|sau khi|khi|dựa trên)\s[^.;:]{{2,150}}?,\s+(?={VERB}\b)"),
     # The passive: "Sở Tài chính được giao chủ trì thẩm định …".
     re.compile(rf"^{OPENER}?{LEAD}\s+được giao(?: nhiệm vụ)?\s+(?={VERB}\b)"),
     # A paragraph that opens with a named body and its directive verb: "Ban cán sự đảng UBND tỉnh chỉ đạo …".
@@ -84,7 +94,7 @@ CLOSING = re.compile(
     r"|chịu trách nhiệm trước pháp luật"
     r"|(?:nếu|khi) có (?:khó khăn|vướng mắc)|quá trình (?:tổ chức )?(?:triển khai )?thực hiện,? (?:nếu|có) (?:khó khăn|vướng mắc|phát sinh)"
     r"|(?:nghiêm túc|khẩn trương)\s+(?:triển khai\s+)?thực hiện(?: nghiêm túc)?\s*(?:(?:Chỉ thị|Kế hoạch|Quyết định|Công văn|Thông báo) này)?\s*\.?/\.?$"
-    r"|^Kinh phí\b|^Căn cứ\s+(?:Luật|Hiến pháp|Nghị định|Nghị quyết|Quyết định|Thông tư|Chỉ thị|Kế hoạch|Công văn)\b|^Thực hiện\s+(?:Nghị quyết|Quyết định|Chỉ thị|Kết luận|Kế hoạch|Luật|Thông báo|Công văn)\b)",
+    r"|^Kinh phí\b|^Căn cứ\s+(?:Luật|Hiến pháp|Nghị định|Nghị quyết|Quyết định|Thông tư|Chỉ thị|Kế hoạch|Công văn)\b(?!.*\b(?:có trách nhiệm|có nhiệm vụ|chịu trách nhiệm|chủ trì)\b)|^Thực hiện\s+(?:Nghị quyết|Quyết định|Chỉ thị|Kết luận|Kế hoạch|Luật|Thông báo|Công văn)\b)",
     re.IGNORECASE)
 # Every closing formula above holds one of these words: most sentences are passed over in one short search.
 CLOSING_HINT = re.compile(r"thông báo|trách nhiệm|khó khăn|vướng mắc|thực hiện|kinh phí|căn cứ", re.IGNORECASE)
@@ -98,8 +108,13 @@ def is_closing(sentence: str) -> bool:
 # What the speaker or the issuer will do, or did: "thị xã sẽ tập trung …", "đã chỉ đạo …".
 OWN_PLAN = re.compile(r"\b(?:sẽ|đã|đang|vừa)\s+(?:\w+\s+){0,2}?(?:" + VERB[3:-1] + r")")
 # Sections whose items are aims, not work: "I. MỤC ĐÍCH, YÊU CẦU", "II. MỤC TIÊU", "KINH PHÍ".
-AIMS_SECTION = re.compile(r"^(?:muc dich|yeu cau|muc tieu|doi tuong|quan diem|pham vi|kinh phi|can cu|nguyen tac)\b")
+AIMS_SECTION = re.compile(r"^(?:muc dich|yeu cau|muc tieu|doi tuong|quan diem|pham vi|can cu|nguyen tac)\b")
 TASKS_SECTION = re.compile(r"nhiem vu|giai phap|to chuc thuc hien|noi dung|trach nhiem|phan cong|ket luan")
+# Funding: its statements are not tasks ("Kinh phí … được bố trí …"), but a body told to find the money is.
+FUNDING_SECTION = re.compile(r"^(?:nguon )?kinh phi\b")
+# An item that opens with its own subject and verb, after a framing phrase: "Đối với các nhiệm vụ năm 2025,
+# các sở, ngành và UBND các xã chủ động cân đối …".
+SUBJECT_FIRST = re.compile(rf"^{FRAME}?{LEAD}\s+(?:cần\s+|phải\s+)?(?={VERB}\b)")
 # A line-separated field of a task item: "- Cơ quan chủ trì: …", "- Thời gian thực hiện: …".
 FIELD = re.compile(r"^(?:Cơ quan|Đơn vị)\s+(chủ trì|thực hiện|phối hợp)\s*:\s*(.*)$|^(Thời gian|Thời hạn|Tiến độ)(?:\s+\w+){0,2}\s*:\s*(.*)$"
                    r"|^(Nội dung)\s*:\s*(.*)$", re.IGNORECASE)
@@ -136,6 +151,7 @@ class _Context:
     leads: list[str] | None  # None: a section without addressee
     aims: bool = False  # inside "MỤC ĐÍCH, YÊU CẦU": nothing here is a task
     tasks: bool = False  # inside "NHIỆM VỤ, GIẢI PHÁP": unaddressed items are tasks with no lead
+    funding: bool = False  # inside "KINH PHÍ": only a body named with its verb has a task
     span_items: bool = False  # the context holds only until a paragraph that is not an action
     marked_items: bool = False  # a lead-in over "1.", "2." …: an unmarked paragraph continues the item above
 
@@ -236,7 +252,7 @@ def find_assignments(structure, year: int | None, skip: set[int] = frozenset(),
         found = _fields(block.content) if block.kind in {"dash", "plus", "text"} else None
         if found and owner is not None:
             fields.setdefault(owner, {})[found[0]] = found[1]
-        elif block.kind in {"number", "decimal", "letter", "roman", "article"}:
+        elif block.kind in {"number", "decimal", "paren", "letter", "roman", "article"}:
             owner = index
     out: list[Assignment] = []
     unaddressed: list[tuple[int, Assignment]] = []  # tasks with no lead, by section
@@ -261,11 +277,13 @@ def find_assignments(structure, year: int | None, skip: set[int] = frozenset(),
             section += 1
             key = fold(content)
             stack = [s for s in stack if s.depth < depth]
-            stack.append(_Context(depth, None, aims=bool(AIMS_SECTION.match(key)), tasks=bool(TASKS_SECTION.search(key))))
+            stack.append(_Context(depth, None, aims=bool(AIMS_SECTION.match(key)), tasks=bool(TASKS_SECTION.search(key)),
+                                  funding=bool(FUNDING_SECTION.match(key))))
             paragraphs.reset()
             continue
         aims = any(s.aims for s in stack)
         in_tasks = any(s.tasks for s in stack)
+        funding = any(s.funding for s in stack)
         leads = next((s.leads for s in reversed(stack) if s.leads is not None), None)
         span = (block.start, block.end)
         # A heading that names bodies: its items go to each of them.
@@ -361,6 +379,18 @@ def find_assignments(structure, year: int | None, skip: set[int] = frozenset(),
                     task.sentence = ""
                     out.append(task)
                 made = True
+                break
+            subject = SUBJECT_FIRST.match(content) if (in_tasks or funding) and block.kind != "text" else None
+            if subject and not NOT_A_LEAD.search(subject.group(1)) and not OWN_PLAN.search(content[:80]):
+                # Rule: in a section of tasks, a numbered item that opens with its subject and verb is that
+                # subject's task, for each body it names.
+                for lead in split_addressees(subject.group(1)) or [subject.group(1)]:
+                    task = _make(lead, content[subject.end():], content, year, span)
+                    task.sentence = ""
+                    out.append(task)
+                made = True
+                break
+            if funding:
                 break
             if in_tasks and (_is_action(content) or TIMETABLE.match(content)) and not OWN_PLAN.search(content[:80]):
                 task = _make(None, pieces[0], content, year, span)

@@ -5,8 +5,9 @@ import re
 
 # Blocks that follow an article on a news page: teasers, related articles, comments, widgets.
 END_OF_ARTICLE = re.compile(
-    r"^\s*(?:Đọc thêm|Tin liên quan|Bài liên quan|Tin cùng chuyên mục|Tin khác|Các tin khác|Tin mới|"
-    r"Ý kiến bạn đọc|Bình luận|Gửi bình luận|Viết bình luận|Chia sẻ bài viết|Xem thêm|Thời tiết)\s*[:.]?\s*$",
+    r"^\s*(?:#+\s*)?(?:Đọc thêm|Tin liên quan|Bài liên quan|Tin cùng chuyên mục|Tin khác|Các tin khác|Tin mới|"
+    r"Ý kiến bạn đọc|Bình luận|Gửi bình luận|Viết bình luận|Chia sẻ bài viết|Xem thêm|Thời tiết|"
+    r"Văn bản liên quan|Văn bản cùng lĩnh vực|Văn bản mới)\s*[:.]?\s*$",
     re.IGNORECASE)
 
 # Whole lines of chrome: counters, file names of photos, menus in capitals, share buttons, metadata of a

@@ -13,12 +13,13 @@ from dieuhanh.text import clean, fold
 
 from .noise import END_OF_ARTICLE, is_site_noise
 
-# List markers, shallowest first: "I.", "Điều 2.", "1.", "1.1.", "a)", "-", "+".
+# List markers, shallowest first: "I.", "Điều 2.", "1.", "1.1.", "(1)", "a)", "-", "+".
 MARKERS = [
     ("roman", re.compile(r"(?:[IVX]{1,5})\s*[./)]\s*(?=\S|$)")),
     ("article", re.compile(r"Điều\s+\d{1,3}\s*[.:]\s*")),
     ("decimal", re.compile(r"\d{1,2}(?:\s*\.\s*\d{1,2})+\s*\.?\s+")),
     ("number", re.compile(r"(?!(?:19|20)\d\d\b)\d{1,4}\s*[./)](?!\d)\s*(?=\S|$)")),
+    ("paren", re.compile(r"\(\d{1,2}\)\s*(?=\S)")),  # "(1) Nâng cao chất lượng …"
     ("letter", re.compile(r"[a-zđ]\s*\)\s*")),
     ("dash", re.compile(r"[-–•]\s+")),
     ("plus", re.compile(r"\+\s+")),

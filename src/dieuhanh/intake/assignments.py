@@ -100,6 +100,13 @@ CLOSING = re.compile(
 CLOSING_HINT = re.compile(r"thông báo|trách nhiệm|khó khăn|vướng mắc|thực hiện|kinh phí|căn cứ", re.IGNORECASE)
 
 
+def not_a_task(sentence: str) -> bool:
+    """A report of orders already given, a request sent upward, or the chairing of a meeting. The literal
+    checks first pass over most sentences without running the patterns."""
+    return (("đã " in sentence and bool(NOT_A_TASK.search(sentence))) or asks_upward(sentence)
+            or ("chủ trì" in sentence and bool(CHAIRS_MEETING.search(sentence))))
+
+
 def is_closing(sentence: str) -> bool:
     """A closing formula, not a task: "Xin thông báo để …", "Trong quá trình thực hiện, nếu có vướng mắc …"."""
     return bool(CLOSING_HINT.search(sentence)) and bool(CLOSING.search(sentence))
@@ -192,7 +199,7 @@ def _explicit(sentence: str, year: int | None, span) -> tuple[list[Assignment], 
     "X chủ trì / có trách nhiệm / cần / phải …", "Ban cán sự đảng UBND tỉnh chỉ đạo …". Returns the
     assignments and, when the sentence only announces a list ("… thực hiện các nội dung sau:"), the
     addressees its items inherit."""
-    if NOT_A_TASK.search(sentence) or asks_upward(sentence) or CHAIRS_MEETING.search(sentence):
+    if not_a_task(sentence):
         return [], None
     if re.match(r"^Về\s+(?:đề nghị|kiến nghị|đề xuất)", sentence):
         return [], None
@@ -439,8 +446,7 @@ class _Paragraphs:
         self.inherited_lead = self.list_lead or self.inherited_lead
         made_here = addressed_here = False
         for position, sentence in enumerate(_sentences(line)):
-            if NOT_A_TASK.search(sentence) or asks_upward(sentence) or CHAIRS_MEETING.search(sentence) \
-                    or is_closing(sentence):
+            if not_a_task(sentence) or is_closing(sentence):
                 continue
             found = False
             for trigger in TRIGGERS:

@@ -118,8 +118,14 @@ def find_indicators(lines: list[str]) -> list[Indicator]:
     return found
 
 
+# Every figure has a number followed by its unit or "%": most clauses are passed over in one short search.
+FIGURE_HINT = re.compile(rf"\d\s*(?:{UNITS})(?!\w)")
+
+
 def clause_indicators(clause: str, subject: str = "") -> list[Indicator]:
     """The figures of one clause; bracketed figures are read on their own, after the figure they follow."""
+    if not FIGURE_HINT.search(clause):
+        return []
     brackets = [m for m in BRACKET.finditer(clause) if PREDICATES.search(m.group(1))]
     main = clause
     for m in brackets:  # blanked, so positions stay

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "dieuhanh.web",
     "dieuhanh.org",
+    "dieuhanh.events",
     "dieuhanh.documents",
     "dieuhanh.tasks",
     "dieuhanh.meetings",

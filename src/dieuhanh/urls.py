@@ -75,6 +75,7 @@ urlpatterns = [
     path("tong-quan/bang-diem/", dashboard.scorecards, name="scorecards"),
     path("thong-bao/", notify.notification_list, name="notification_list"),
     path("thong-bao/da-doc/", notify.notification_read, name="notification_read"),
+    path("thong-bao/<int:pk>/", notify.notification_open, name="notification_open"),
     path("thong-bao/thu/", notify.mail_preference, name="mail_preference"),
     path("nhiem-vu/<int:pk>/don-doc/", notify.task_remind, name="task_remind"),
     path("bao-cao/", reports.report_index, name="report_index"),

@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.tasks import task
 from django.utils import timezone
 
+from dieuhanh.events.services import deliver_pending
 from dieuhanh.tasks import calendar
 
 from . import mail
@@ -16,6 +17,7 @@ RETRIES = 5
 
 
 def daily_work() -> None:
+    deliver_pending()
     run_daily()
     mail.queue_digests(calendar.today())
     call_command("create_occurrences", verbosity=0)
@@ -34,4 +36,5 @@ def daily_job(attempt: int = 0) -> None:
 
 @task
 def send_mail_job() -> None:
+    deliver_pending()  # events whose commit hook never ran, then the outbox
     mail.send_pending()

@@ -30,12 +30,12 @@ def _queue(key: str, to: str, subject: str, items: list[Notification]) -> Outgoi
         return None  # already queued: nothing twice
 
 
-def queue_each(notifications: list[Notification]) -> int:
-    """Right after a reminder, for the people who want one mail each."""
+def queue_each(notifications: list[Notification], subject: str = "Đôn đốc thực hiện nhiệm vụ") -> int:
+    """Right after a reminder or an event, for the people who want one mail each."""
     queued = 0
     for n in notifications:
         if n.user.email and preference(n.user) == Preference.Mail.EACH:
-            queued += _queue(f"n{n.pk}", n.user.email, "[Điều hành] Đôn đốc thực hiện nhiệm vụ", [n]) is not None
+            queued += _queue(f"n{n.pk}", n.user.email, f"[Điều hành] {subject}", [n]) is not None
             Notification.objects.filter(pk=n.pk).update(emailed_at=timezone.now())
     return queued
 

@@ -40,6 +40,8 @@ class Notification(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
     reminder = models.ForeignKey(Reminder, null=True, on_delete=models.CASCADE, related_name="notifications")
     task = models.ForeignKey(Task, null=True, on_delete=models.CASCADE, related_name="+")
+    event = models.ForeignKey("events.Event", null=True, on_delete=models.CASCADE, related_name="notifications")
+    link = models.CharField(max_length=300, blank=True)  # the object's page, opened when the notification is read
     text = models.TextField()
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
@@ -48,12 +50,15 @@ class Notification(models.Model):
     class Meta:
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["user", "read_at"], name="notification_unread")]
+        # One notification per person and event, however often delivery is attempted.
+        constraints = [models.UniqueConstraint(fields=["user", "event"], condition=models.Q(event__isnull=False),
+                                               name="notification_once_per_event")]
 
 
 class Preference(models.Model):
     class Mail(models.TextChoices):
         DIGEST = "digest", "Một thư tổng hợp mỗi ngày"
-        EACH = "each", "Mỗi lần đôn đốc một thư"
+        EACH = "each", "Mỗi thông báo một thư"
         NONE = "none", "Không nhận thư"
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notify_preference")

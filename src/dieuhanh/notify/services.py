@@ -6,14 +6,13 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from dieuhanh.errors import checked_text
 from dieuhanh.org.models import Role
-from dieuhanh.org.queries import Scope
-from dieuhanh.tasks import calendar
+from dieuhanh.tasks import calendar, policy
 from dieuhanh.tasks.models import Task
 from dieuhanh.tasks.status import State
 
@@ -45,8 +44,9 @@ def _send(task: Task, kind: str, day: date, message: str = "", actor=None) -> Re
             reminder = Reminder.objects.create(task=task, kind=kind, day=day, message=message, sent_by=actor)
             people = list(recipients(task))
             text = _text(task, kind, day, message)
-            notes = Notification.objects.bulk_create([Notification(user=u, reminder=reminder, task=task, text=text)
-                                                      for u in people])
+            link = reverse("task_detail", args=[task.pk])
+            notes = Notification.objects.bulk_create([Notification(user=u, reminder=reminder, task=task, text=text,
+                                                                   link=link) for u in people])
             mail.queue_each(notes)
             reminder.recipients = len(people)
             reminder.save(update_fields=["recipients"])
@@ -57,8 +57,7 @@ def _send(task: Task, kind: str, day: date, message: str = "", actor=None) -> Re
 
 def remind(actor, task: Task, message: str) -> Reminder:
     """The "Đôn đốc" button: the assigning unit's trackers and leaders urge the units doing the task."""
-    if not Scope.of(actor).decides_over(task.assigned_by):
-        raise PermissionDenied("Chỉ đơn vị giao nhiệm vụ được đôn đốc.")
+    policy.require(actor, "remind", task)
     message = checked_text(message, "Nội dung đôn đốc", 1000)
     return _send(task, Reminder.Kind.MANUAL, calendar.today(), message, actor)
 
@@ -110,6 +109,17 @@ def run_daily(today: date | None = None) -> int:
         sent += _remind_on(day)
         DailyRun.objects.get_or_create(day=day)
     return sent
+
+
+def deliver_event(event) -> int:
+    """The events app's handler: an in-app notification for each recipient (always), and a mail now for
+    those who want one each; the others get it in the day's digest."""
+    task_id = event.target_id if event.target_type.model_class() is Task else None
+    people = list(event.recipients.all())
+    notes = Notification.objects.bulk_create(
+        [Notification(user=u, event=event, task_id=task_id, text=event.text, link=event.link) for u in people])
+    mail.queue_each(notes, event.get_kind_display())
+    return len(notes)
 
 
 def unread(user):

@@ -3,8 +3,12 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from dieuhanh.petitions.models import Petition
+from dieuhanh.petitions.queries import visible_petitions
+from dieuhanh.tasks.models import Task
 from dieuhanh.tasks.queries import visible_tasks
 from dieuhanh.web.feedback import fail
 from dieuhanh.web.paging import paginate
@@ -17,6 +21,29 @@ def notification_list(request):
     page = paginate(request, Notification.objects.filter(user=request.user).select_related("task"))
     return render(request, "notify/list.html", {"page": page, "mail": mail.preference(request.user),
                                                 "mail_choices": Preference.Mail.choices})
+
+
+# What a notification may open: the object, if the reader may still see it.
+VISIBLE = {Task: visible_tasks, Petition: visible_petitions}
+
+
+def _still_visible(user, note: Notification) -> bool:
+    if note.event_id is None:
+        return note.task_id is None or visible_tasks(user).filter(pk=note.task_id).exists()
+    model = note.event.target_type.model_class()
+    visible = VISIBLE.get(model)
+    return visible is None or visible(user).filter(pk=note.event.target_id).exists()
+
+
+def notification_open(request, pk):
+    """Reading a notification opens its object; one the reader may no longer see (a task moved to another
+    unit, a petition transferred away) opens a page that says so, not an error."""
+    note = get_object_or_404(Notification.objects.select_related("event__target_type"), pk=pk, user=request.user)
+    services.mark_read(request.user, [note.pk])
+    safe = note.link and url_has_allowed_host_and_scheme(note.link, allowed_hosts={request.get_host()})
+    if safe and _still_visible(request.user, note):
+        return redirect(note.link)
+    return render(request, "notify/gone.html", {"note": note})
 
 
 @require_POST
@@ -34,7 +61,10 @@ def mail_preference(request):
 def notification_read(request):
     ids = [int(i) for i in request.POST.getlist("id") if i.isdigit()] or None
     services.mark_read(request.user, ids)
-    return redirect(request.POST.get("next") or "notification_list")
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = "notification_list"  # never off-site
+    return redirect(target)
 
 
 @require_POST

@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from django.contrib.auth import get_user_model
 from django.db.models import Q
 
 from .models import DECIDE_ROLES, WORK_ROLES, Membership, Role, Unit
@@ -102,3 +103,31 @@ class Scope:
         for p in self.admin_paths:
             q |= Q(path__startswith=p)
         return Unit.objects.filter(q)
+
+
+def people_to_tell(units, roles) -> list:
+    """Who hears of a step: the active users holding one of `roles` in each unit. A unit where nobody
+    holds those roles passes the word up: to the trackers (else the leaders) of the nearest unit above
+    that has some — so a commune without an account is still followed by the office above it."""
+    units = [u for u in units if u is not None]
+    if not units:
+        return []
+    chains = {u.pk: [int(p) for p in u.path.strip("/").split("/")][::-1] for u in units}  # the unit, then upwards
+    needed = {pk for chain in chains.values() for pk in chain}
+    rows = list(Membership.objects.filter(unit_id__in=needed, user__is_active=True)
+                .values_list("unit_id", "role", "user_id"))
+    holders: dict[tuple[int, str], set[int]] = {}
+    for unit_id, role, user_id in rows:
+        holders.setdefault((unit_id, role), set()).add(user_id)
+    chosen: set[int] = set()
+    for chain in chains.values():
+        own = set().union(*(holders.get((chain[0], r), set()) for r in roles))
+        if own:
+            chosen |= own
+            continue
+        for above in chain[1:]:
+            stand_in = holders.get((above, Role.TRACKER)) or holders.get((above, Role.LEADER))
+            if stand_in:
+                chosen |= stand_in
+                break
+    return list(get_user_model().objects.filter(pk__in=chosen))

@@ -54,6 +54,11 @@ class Task(models.Model):
     requested_done_on = models.DateField(null=True, blank=True)
     done_on = models.DateField("ngày hoàn thành", null=True, blank=True)
     returned_at = models.DateTimeField(null=True, blank=True)
+    # Receipt (đã tiếp nhận): someone of the lead unit opened the task and said so; until then it is
+    # "Mới giao" in the unit's inbox.
+    acknowledged_at = models.DateTimeField("ngày tiếp nhận", null=True, blank=True)
+    acknowledged_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                        related_name="+", verbose_name="người tiếp nhận")
     version = models.PositiveIntegerField(default=1)
     search_text = models.TextField(editable=False, default="")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
@@ -77,6 +82,9 @@ class Task(models.Model):
             models.Index(fields=["assigned_by", "state", "due_on", "id"], name="task_assigner_state_due"),
             models.Index(fields=["document", "id"], name="task_document"),
             models.Index(fields=["parent"], name="task_parent"),
+            # "Mới giao": the open tasks a lead unit has not acknowledged — a few, read from a small index.
+            models.Index(fields=["lead", "issued_on"], name="task_lead_unacknowledged",
+                         condition=models.Q(acknowledged_at__isnull=True, state="open")),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -16,10 +16,13 @@ from dieuhanh.org.models import Unit
 from dieuhanh.org.queries import Scope
 from dieuhanh.text import clean, fold
 
-from . import calendar
+from . import calendar, policy
+from .events import task_event
 from .models import CompletionRequest, Coordination, Decision, Evidence, Extension, ProgressReport, Task
 from .periods import periods_between
 from .status import PERIODIC, Recurrence, State
+
+from dieuhanh.events.models import Kind
 
 EVIDENCE_TYPES = (".pdf", ".docx", ".xlsx", ".png", ".jpg", ".jpeg")
 
@@ -103,16 +106,19 @@ def _insert_task(actor, *, assigned_by, draft, content, deadline, recurrence, is
 def assign_tasks(actor, *, assigned_by: Unit, drafts: list[TaskDraft], issued_on: date, document=None) -> list[Task]:
     """Create several tasks at once (all or none)."""
     scope = Scope.of(actor)
-    if not scope.may_decide_for(assigned_by):
+    if not policy.may_assign_for(actor, assigned_by):
         raise PermissionDenied("Bạn không có quyền giao nhiệm vụ thay mặt đơn vị này.")
     if not drafts:
         raise ValidationError("Chưa có nhiệm vụ nào để giao.")
     checked = [_validate_draft(scope, assigned_by, d, issued_on) for d in drafts]
-    return [
+    tasks = [
         _insert_task(actor, assigned_by=assigned_by, draft=d, content=c, deadline=dl, recurrence=r,
                      issued_on=issued_on, document=document)
         for d, (c, dl, r) in zip(drafts, checked)
     ]
+    for task in tasks:
+        task_event(Kind.ASSIGNED, task, actor)
+    return tasks
 
 
 @transaction.atomic
@@ -120,10 +126,7 @@ def delegate(actor, parent: Task, drafts: list[TaskDraft]) -> list[Task]:
     """The lead unit splits its task into sub-tasks for its lower units."""
     scope = Scope.of(actor)
     parent = _locked(parent)
-    if not scope.may_decide_for(parent.lead):
-        raise PermissionDenied("Chỉ lãnh đạo đơn vị chủ trì mới được giao nhiệm vụ con.")
-    if parent.state != State.OPEN:
-        raise ValidationError("Chỉ giao nhiệm vụ con cho nhiệm vụ đang thực hiện.")
+    policy.require(actor, "delegate", parent)
     issued_on = calendar.today()
     children = []
     for draft in drafts:
@@ -136,6 +139,8 @@ def delegate(actor, parent: Task, drafts: list[TaskDraft]) -> list[Task]:
             actor, assigned_by=parent.lead, draft=draft, content=content, deadline=deadline, recurrence=recurrence,
             issued_on=issued_on, document=parent.document, parent=parent,
         ))
+    for child in children:
+        task_event(Kind.DELEGATED, child, actor)
     return children
 
 
@@ -154,7 +159,7 @@ def ensure_occurrences(series: Task, until: date, *, actor=None) -> int:
             content=f"{series.content} (kỳ {key})", document=series.document, assigned_by=series.assigned_by,
             lead=series.lead, tree=series.tree, issued_on=max(start, _first), deadline=last,
             due_on=calendar.effective_deadline(last), series=series, period_key=key, is_key=series.is_key,
-            created_by=series.created_by,
+            created_by=series.created_by, acknowledged_at=series.acknowledged_at, acknowledged_by=series.acknowledged_by,
         )
         occurrence.search_text = _search_text(occurrence, series.lead, coordinators)
         by(occurrence, actor).save()
@@ -184,12 +189,11 @@ def _is_coordinator(task: Task, unit_ids) -> bool:
 
 
 def _reporting_unit(scope: Scope, task: Task) -> Unit:
+    """The unit a report speaks for: the lead when the user works there, else their coordinating unit
+    (policy "report" has already allowed one of the two)."""
     if scope.may_work_for(task.lead):
         return task.lead
-    coordinating = Coordination.objects.filter(task=task, unit_id__in=scope.work_unit_ids).select_related("unit").first()
-    if coordinating:
-        return coordinating.unit
-    raise PermissionDenied("Chỉ đơn vị chủ trì và đơn vị phối hợp được báo cáo tiến độ nhiệm vụ này.")
+    return Coordination.objects.filter(task=task, unit_id__in=scope.work_unit_ids).select_related("unit").first().unit
 
 
 def _attach(actor, files, **owner):
@@ -207,9 +211,8 @@ def _check_files(files):
 def report_progress(actor, task: Task, *, percent: int, text: str, files=(), expected_version=None) -> ProgressReport:
     scope = Scope.of(actor)
     task = _locked(task, expected_version)
+    policy.require(actor, "report", task)
     unit = _reporting_unit(scope, task)
-    if task.state != State.OPEN:
-        raise ValidationError("Chỉ báo cáo tiến độ khi nhiệm vụ đang thực hiện.")
     text = clean(text)
     if not text:
         raise ValidationError("Nội dung báo cáo không được để trống.")
@@ -229,6 +232,7 @@ def report_progress(actor, task: Task, *, percent: int, text: str, files=(), exp
         task.last_report_on = today
         _save(task, actor, ["progress", "last_report_on"])
         _roll_up(task, actor)
+    task_event(Kind.PROGRESS, task, actor, f"{unit.name}: {percent}% — {text}")
     return report
 
 
@@ -243,12 +247,8 @@ def _roll_up(task: Task, actor):
 
 @transaction.atomic
 def request_completion(actor, task: Task, *, note: str, files=(), expected_version=None) -> CompletionRequest:
-    scope = Scope.of(actor)
     task = _locked(task, expected_version)
-    if not scope.may_work_for(task.lead):
-        raise PermissionDenied("Chỉ đơn vị chủ trì được đề nghị hoàn thành nhiệm vụ.")
-    if task.state != State.OPEN or task.is_series:
-        raise ValidationError("Nhiệm vụ không ở trạng thái có thể đề nghị hoàn thành.")
+    policy.require(actor, "request_completion", task)
     note = clean(note)
     if not note:
         raise ValidationError("Hãy nêu kết quả thực hiện khi đề nghị hoàn thành.")
@@ -261,40 +261,35 @@ def request_completion(actor, task: Task, *, note: str, files=(), expected_versi
     task.progress, task.last_report_on = 100, today
     _save(task, actor, ["state", "requested_done_on", "returned_at", "progress", "last_report_on"])
     _roll_up(task, actor)
+    task_event(Kind.COMPLETION_REQUESTED, task, actor, note)
     return request
 
 
 def _pending_completion(task: Task) -> CompletionRequest:
     request = task.completion_requests.filter(decision=Decision.PENDING).first()
-    if request is None or task.state != State.AWAITING:
+    if request is None:
         raise ValidationError("Nhiệm vụ không có đề nghị hoàn thành đang chờ nghiệm thu.")
     return request
 
 
-def _require_assigner(scope: Scope, task: Task, what: str):
-    if not scope.may_decide_for(task.assigned_by):
-        raise PermissionDenied(f"Chỉ đơn vị giao nhiệm vụ được {what}.")
-
-
 @transaction.atomic
 def accept_completion(actor, task: Task, *, expected_version=None) -> Task:
-    scope = Scope.of(actor)
     task = _locked(task, expected_version)
-    _require_assigner(scope, task, "nghiệm thu")
+    policy.require(actor, "accept", task)
     request = _pending_completion(task)
     request.decision, request.decided_by, request.decided_at = Decision.ACCEPTED, actor, timezone.now()
     by(request, actor).save()
     # The completion date is the date of the report that confirmed it (STANDARDS §7).
     task.state, task.done_on = State.DONE, request.requested_on
     _save(task, actor, ["state", "done_on"])
+    task_event(Kind.ACCEPTED, task, actor)
     return task
 
 
 @transaction.atomic
 def return_completion(actor, task: Task, *, reason: str, expected_version=None) -> Task:
-    scope = Scope.of(actor)
     task = _locked(task, expected_version)
-    _require_assigner(scope, task, "trả lại đề nghị hoàn thành")
+    policy.require(actor, "return", task)
     reason = clean(reason)
     if not reason:
         raise ValidationError("Hãy nêu lý do trả lại.")
@@ -304,19 +299,14 @@ def return_completion(actor, task: Task, *, reason: str, expected_version=None) 
     by(request, actor).save()
     task.state, task.requested_done_on, task.returned_at, task.state_reason = State.OPEN, None, timezone.now(), reason
     _save(task, actor, ["state", "requested_done_on", "returned_at", "state_reason"])
+    task_event(Kind.RETURNED, task, actor, reason)
     return task
 
 
 @transaction.atomic
 def request_extension(actor, task: Task, *, new_deadline: date, reason: str, expected_version=None) -> Extension:
-    scope = Scope.of(actor)
     task = _locked(task, expected_version)
-    if not scope.may_work_for(task.lead):
-        raise PermissionDenied("Chỉ đơn vị chủ trì được đề nghị gia hạn.")
-    if task.state != State.OPEN or not task.deadline:
-        raise ValidationError("Chỉ gia hạn nhiệm vụ đang thực hiện và có thời hạn.")
-    if task.extensions.filter(decision=Decision.PENDING).exists():
-        raise ValidationError("Nhiệm vụ đã có một đề nghị gia hạn đang chờ xử lý.")
+    policy.require(actor, "request_extension", task)
     reason = clean(reason)
     if not reason:
         raise ValidationError("Hãy nêu lý do đề nghị gia hạn.")
@@ -325,14 +315,14 @@ def request_extension(actor, task: Task, *, new_deadline: date, reason: str, exp
     extension = by(Extension(task=task, requested_by=actor, old_deadline=task.deadline, new_deadline=new_deadline,
                               reason=reason), actor)
     extension.save()
+    task_event(Kind.EXTENSION_REQUESTED, task, actor, f"đến {new_deadline:%d/%m/%Y}: {reason}")
     return extension
 
 
 @transaction.atomic
 def decide_extension(actor, extension: Extension, *, approve: bool, note: str = "") -> Extension:
-    scope = Scope.of(actor)
     task = _locked(extension.task)
-    _require_assigner(scope, task, "quyết định gia hạn")
+    policy.require(actor, "decide_extension", task)
     extension = Extension.objects.select_for_update().get(pk=extension.pk)
     if extension.decision != Decision.PENDING:
         raise ValidationError("Đề nghị gia hạn này đã được xử lý.")
@@ -346,39 +336,53 @@ def decide_extension(actor, extension: Extension, *, approve: bool, note: str = 
         task.deadline = extension.new_deadline
         task.due_on = calendar.effective_deadline(task.deadline)
         _save(task, actor, ["deadline", "due_on"])
+    verdict = f"đồng ý gia hạn đến {extension.new_deadline:%d/%m/%Y}" if approve else "không đồng ý gia hạn"
+    task_event(Kind.EXTENSION_DECIDED, task, actor, f"{verdict}{': ' + note if note else ''}")
     return extension
 
 
-def _set_state(actor, task, *, new_state, allowed_from, reason, what, expected_version):
-    scope = Scope.of(actor)
+@transaction.atomic
+def acknowledge(actor, task: Task) -> Task:
+    """Đã tiếp nhận: someone of the lead unit confirms the unit has the task (who and when in history)."""
+    task = _locked(task)
+    policy.require(actor, "acknowledge", task)
+    task.acknowledged_at, task.acknowledged_by = timezone.now(), actor
+    _save(task, actor, ["acknowledged_at", "acknowledged_by"])
+    task_event(Kind.ACKNOWLEDGED, task, actor)
+    return task
+
+
+def _set_state(actor, task, *, action, new_state, reason, what, expected_version):
     task = _locked(task, expected_version)
-    _require_assigner(scope, task, what)
-    if task.state not in allowed_from:
-        raise ValidationError(f"Không thể {what} nhiệm vụ ở trạng thái hiện tại.")
+    policy.require(actor, action, task)
     reason = clean(reason)
     if not reason and new_state != State.OPEN:
         raise ValidationError(f"Hãy nêu lý do {what}.")
     task.state, task.state_reason = new_state, reason
     _save(task, actor, ["state", "state_reason"])
+    task_event(STATE_EVENTS[action], task, actor, reason)
     return task
+
+
+STATE_EVENTS = {"pause": Kind.PAUSED, "resume": Kind.RESUMED, "cancel": Kind.CANCELLED}
 
 
 @transaction.atomic
 def pause(actor, task, *, reason, expected_version=None):
-    return _set_state(actor, task, new_state=State.PAUSED, allowed_from={State.OPEN}, reason=reason,
-                      what="tạm dừng", expected_version=expected_version)
+    return _set_state(actor, task, action="pause", new_state=State.PAUSED, reason=reason, what="tạm dừng",
+                      expected_version=expected_version)
 
 
 @transaction.atomic
 def resume(actor, task, *, expected_version=None):
-    return _set_state(actor, task, new_state=State.OPEN, allowed_from={State.PAUSED}, reason="",
-                      what="tiếp tục", expected_version=expected_version)
+    return _set_state(actor, task, action="resume", new_state=State.OPEN, reason="", what="tiếp tục",
+                      expected_version=expected_version)
 
 
 @transaction.atomic
 def cancel(actor, task, *, reason, expected_version=None):
-    return _set_state(actor, task, new_state=State.CANCELLED, allowed_from={State.OPEN, State.PAUSED, State.AWAITING},
-                      reason=reason, what="dừng thực hiện", expected_version=expected_version)
+    return _set_state(actor, task, action="cancel", new_state=State.CANCELLED, reason=reason, what="dừng thực hiện",
+                      expected_version=expected_version)
 
 
 @transaction.atomic
@@ -387,7 +391,7 @@ def edit_task(actor, task: Task, *, expected_version, content: str, deadline: da
     """The assigning unit corrects a task; a stale edit is refused, not silently overwritten."""
     scope = Scope.of(actor)
     task = _locked(task, expected_version)
-    _require_assigner(scope, task, "sửa nhiệm vụ")
+    policy.require(actor, "edit", task)
     draft = TaskDraft(content=content, lead=task.lead, coordinators=coordinators, deadline=deadline,
                       recurrence=task.recurrence)
     content, deadline, _ = _validate_draft(scope, task.assigned_by, draft, task.issued_on)
@@ -403,6 +407,7 @@ def edit_task(actor, task: Task, *, expected_version, content: str, deadline: da
     for unit in coordinators:
         if unit.pk not in current:
             _add_coordinator(task, unit, actor)
+    task_event(Kind.EDITED, task, actor)
     return task
 
 

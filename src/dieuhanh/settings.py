@@ -137,6 +137,8 @@ DIEUHANH_EXTRA_WORKING_DAYS = env_dates("DIEUHANH_EXTRA_WORKING_DAYS")
 DIEUHANH_IGNORED_HOLIDAYS = env_dates("DIEUHANH_IGNORED_HOLIDAYS")
 # A task whose lead unit has not reported for this many days is flagged "chưa cập nhật".
 DIEUHANH_STALE_AFTER_DAYS = env_int("DIEUHANH_STALE_AFTER_DAYS", 30)
+# A new task not acknowledged by its lead unit within this many working days is listed for the assigner.
+DIEUHANH_ACKNOWLEDGE_WITHIN_DAYS = env_int("DIEUHANH_ACKNOWLEDGE_WITHIN_DAYS", 2)
 # Party numbering runs over a committee term; the default term cycle starts at this congress year.
 DIEUHANH_PARTY_TERM_FIRST_YEAR = env_int("DIEUHANH_PARTY_TERM_FIRST_YEAR", 2020)
 

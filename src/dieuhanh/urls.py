@@ -28,6 +28,7 @@ urlpatterns = [
     path("nhiem-vu/<int:pk>/bao-cao/", tasks.report, name="task_report"),
     path("nhiem-vu/<int:pk>/de-nghi-hoan-thanh/", tasks.request_completion, name="task_request_completion"),
     path("nhiem-vu/<int:pk>/nghiem-thu/", tasks.accept, name="task_accept"),
+    path("nhiem-vu/<int:pk>/tiep-nhan/", tasks.acknowledge, name="task_acknowledge"),
     path("nhiem-vu/<int:pk>/tra-lai/", tasks.return_completion, name="task_return"),
     path("nhiem-vu/<int:pk>/gia-han/", tasks.request_extension, name="task_extension"),
     path("nhiem-vu/<int:pk>/gia-han/<int:extension_pk>/", tasks.decide_extension, name="task_extension_decide"),

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from dieuhanh import periods
+from dieuhanh.events.models import Kind
 from dieuhanh.history import by
 from dieuhanh.org.models import Unit
 from dieuhanh.org.queries import Scope
@@ -122,4 +123,5 @@ def request_explanation(actor, indicator: Indicator, *, assigned_by: Unit, perio
                f"nêu nguyên nhân và giải pháp bảo đảm hoàn thành kế hoạch.")
     draft = TaskDraft(content=content, lead=lead,
                       deadline=calendar.add_working_days(today, settings.DIEUHANH_EXPLANATION_DAYS))
-    return assign_tasks(actor, assigned_by=assigned_by, drafts=[draft], issued_on=today)[0]
+    return assign_tasks(actor, assigned_by=assigned_by, drafts=[draft], issued_on=today,
+                        event=Kind.EXPLANATION_REQUESTED)[0]

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from dieuhanh.documents.models import Document
 from dieuhanh.errors import checked_text
+from dieuhanh.events.models import Kind
 from dieuhanh.files import check_upload
 from dieuhanh.history import by
 from dieuhanh.org.models import Area, Unit
@@ -21,6 +22,7 @@ from dieuhanh.org.queries import Scope
 from dieuhanh.tasks import calendar
 
 from . import rules
+from .events import petition_event
 from .models import Answer, AnswerFile, Field, FollowUp, Petition, Transfer
 
 S = Petition.Status
@@ -82,11 +84,14 @@ def _locked(petition: Petition) -> Petition:
 
 
 def _route(actor, petition: Petition, unit: Unit, reason: str, now) -> None:
+    """Sent to the unit that handles it; the unit is told (an event, delivered after commit)."""
     _same_tree(petition.receiving_unit or petition.responsible_unit, unit)
+    moving = petition.responsible_unit is not None
     by(Transfer(petition=petition, from_unit=petition.responsible_unit, to_unit=unit, reason=reason, by=actor, at=now),
        actor).save()
     petition.responsible_unit = unit
     petition.status = S.TRANSFERRED
+    petition_event(Kind.PETITION_TRANSFERRED if moving else Kind.PETITION_ROUTED, petition, actor, reason)
 
 
 def _start_clock(petition: Petition, on: date) -> None:
@@ -226,6 +231,7 @@ def answer(actor, petition: Petition, text: str, resolved: bool = False, files=(
            actor).save()
     petition.status, petition.answered_on = S.ANSWERED, calendar.as_local_date(now)
     by(petition, actor).save()
+    petition_event(Kind.PETITION_ANSWERED, petition, actor, f"{petition.responsible_unit.name} đã trả lời")
     return reply
 
 

@@ -6,8 +6,11 @@ from datetime import timedelta
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 
+from dieuhanh.events.models import Kind
+from dieuhanh.events.services import record
 from dieuhanh.org.models import Unit
 from dieuhanh.org.queries import Scope
 from dieuhanh.periods import PeriodError, parse_report_period
@@ -70,5 +73,18 @@ def build_run(run_id: int) -> ReportRun:
         run.file.save(f"bao-cao-{run.unit.code}-{run.period}.{run.format}", ContentFile(data), save=False)
         run.state = ReportRun.State.DONE
     run.finished_at = timezone.now()
-    run.save()
+    with transaction.atomic():
+        run.save()
+        _tell_requester(run)
     return run
+
+
+def _tell_requester(run: ReportRun) -> None:
+    """The one who asked hears that the report is ready, or could not be built."""
+    if run.requested_by is None:
+        return
+    done = run.state == ReportRun.State.DONE
+    kind = Kind.REPORT_READY if done else Kind.REPORT_FAILED
+    what = f"{run.unit.name}, kỳ {run.period}, tệp {run.format.upper()}"
+    record(kind, run, actor=None, recipients=[run.requested_by], text=f"{Kind(kind).label}: {what}",
+           link=reverse("report_index"))

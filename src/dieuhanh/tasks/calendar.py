@@ -94,6 +94,17 @@ def add_working_days(start: date, n: int) -> date:
     return day
 
 
+def subtract_working_days(end: date, n: int) -> date:
+    """The day n working days before `end`: the last day a task could be given and still be within n
+    working days of `end`."""
+    day, counted = end, 0
+    while counted < n:
+        day -= timedelta(days=1)
+        if is_working_day(day):
+            counted += 1
+    return day
+
+
 def working_days_between(start: date, end: date) -> int:
     """Working days in (start, end]; negative when end is before start."""
     if end < start:

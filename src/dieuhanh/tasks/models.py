@@ -108,6 +108,10 @@ class Task(models.Model):
         return self.status_on(calendar.today())
 
     @property
+    def is_overdue(self) -> bool:
+        return self.status == st.Status.OVERDUE
+
+    @property
     def status_css(self) -> str:
         return st.CSS_OF[self.status]
 

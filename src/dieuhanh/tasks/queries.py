@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db.models import Q, QuerySet
@@ -10,6 +11,7 @@ from dieuhanh.org.models import Unit
 from dieuhanh.org.queries import Scope
 from dieuhanh.text import matching_words
 
+from . import calendar, policy
 from .models import Coordination, Task
 from .status import Group, State, Status, group_q, status_q
 
@@ -80,6 +82,34 @@ class TaskFilter:
     key_only: bool = False
     stale_only: bool = False
     lead_only: bool = False  # the unit's subtree as lead (chủ trì) only, as dashboards count
+    # The user's own side, as the inbox counts: "chu_tri" what their units lead, "lam" the work of their
+    # units (lead or coordinator), "giao" what the units they decide for assigned.
+    mine: str = ""
+    open_only: bool = False  # đang thực hiện (not awaiting acceptance, paused, …)
+    unacknowledged: bool = False  # "Mới giao": the lead unit has not confirmed receipt
+    issued_to: date | None = None  # given on or before this day
+    returned_only: bool = False  # returned by the assigner, not yet asked again
+
+    PARAMS = {"q": "q", "status": "trang_thai", "group": "nhom", "due_from": "han_tu", "due_to": "han_den",
+              "document_id": "van_ban", "key_only": "trong_tam", "stale_only": "chua_cap_nhat", "mine": "cua_toi",
+              "open_only": "dang_thuc_hien", "unacknowledged": "chua_tiep_nhan", "issued_to": "giao_den",
+              "returned_only": "bi_tra_lai"}
+
+    def query(self) -> str:
+        """The list's address for these filters: a count and the list it links to read the same filter."""
+        params = {}
+        for name, key in self.PARAMS.items():
+            value = getattr(self, name)
+            if value in (None, "", False):
+                continue
+            params[key] = "1" if value is True else f"{value:%d/%m/%Y}" if isinstance(value, date) else value
+        if self.unit is not None:
+            params["don_vi"] = self.unit.pk
+        if self.assigned_by is not None:
+            params["don_vi_giao"] = self.assigned_by.pk
+        if self.lead_only:
+            params["vai_tro"] = "chu_tri"
+        return urlencode(params)
 
     def _branch_where(self, today: date) -> dict:
         """The part of the filters that the unit's lead and coordination branches can use
@@ -95,7 +125,21 @@ class TaskFilter:
             where["due_on__lte"] = self.due_to
         return where
 
-    def apply(self, tasks: QuerySet[Task], today: date) -> QuerySet[Task]:
+    def apply(self, tasks: QuerySet[Task], today: date, user=None) -> QuerySet[Task]:
+        if self.mine == "chu_tri" and user is not None:
+            tasks = tasks.filter(lead_id__in=list(Scope.of(user).own_unit_ids))
+        elif self.mine == "lam" and user is not None:
+            tasks = tasks.filter(working_on(list(Scope.of(user).own_unit_ids), **self._branch_where(today)))
+        elif self.mine == "giao" and user is not None:
+            tasks = tasks.filter(policy.decided_by(user))
+        if self.open_only:
+            tasks = tasks.filter(state=State.OPEN)
+        if self.unacknowledged:
+            tasks = tasks.filter(state=State.OPEN, acknowledged_at__isnull=True)
+        if self.issued_to:
+            tasks = tasks.filter(issued_on__lte=self.issued_to)
+        if self.returned_only:
+            tasks = tasks.filter(state=State.OPEN, returned_at__isnull=False)
         if self.unit is not None and self.lead_only:
             tasks = tasks.filter(led_within(self.unit, **self._branch_where(today)))
         elif self.unit is not None:
@@ -123,16 +167,33 @@ class TaskFilter:
         return matching_words(tasks, self.q)
 
 
-def inbox_sections(user, today: date) -> dict[str, QuerySet[Task]]:
-    """"Việc của đơn vị": what needs the user's units now."""
+@dataclass
+class InboxSection:
+    key: str
+    title: str
+    filter: TaskFilter
+
+
+def inbox_sections(user, today: date) -> list[InboxSection]:
+    """"Việc của đơn vị": what needs the user's units now — their own work, and, for those who assign,
+    what their units assigned. Each section is a task-list filter: its count and the list its link
+    opens are the same query."""
     scope = Scope.of(user)
-    mine = list(scope.own_unit_ids)
-    deciding = list(scope.decide_unit_ids)
     soon = today + timedelta(days=7)
-    leading = Task.objects.filter(lead_id__in=mine)
-    return {
-        "due_soon": Task.objects.filter(working_on(mine, state=State.OPEN, due_on__gte=today, due_on__lte=soon)),
-        "overdue": Task.objects.filter(working_on(mine, state=State.OPEN, due_on__lt=today)),
-        "awaiting": Task.objects.filter(assigned_by_id__in=deciding, state=State.AWAITING),
-        "returned": leading.filter(state=State.OPEN, returned_at__isnull=False),
-    }
+    sections = [
+        InboxSection("new", "Mới giao", TaskFilter(mine="chu_tri", unacknowledged=True)),
+        InboxSection("overdue", "Quá hạn", TaskFilter(mine="lam", status=Status.OVERDUE)),
+        InboxSection("due_soon", "Đến hạn trong 7 ngày", TaskFilter(mine="lam", open_only=True, due_from=today, due_to=soon)),
+        InboxSection("returned", "Bị trả lại", TaskFilter(mine="lam", returned_only=True)),
+    ]
+    if scope.decide_unit_ids or scope.admin_paths or scope.is_superuser:
+        waited = calendar.subtract_working_days(today, settings.DIEUHANH_ACKNOWLEDGE_WITHIN_DAYS)
+        sections += [
+            InboxSection("awaiting", "Chờ nghiệm thu", TaskFilter(mine="giao", status=Status.AWAITING)),
+            InboxSection("assigned_overdue", "Việc đã giao quá hạn", TaskFilter(mine="giao", status=Status.OVERDUE)),
+            InboxSection("assigned_due", "Việc đã giao đến hạn trong 7 ngày",
+                         TaskFilter(mine="giao", open_only=True, due_from=today, due_to=soon)),
+            InboxSection("unacknowledged", f"Chưa tiếp nhận sau {settings.DIEUHANH_ACKNOWLEDGE_WITHIN_DAYS} ngày làm việc",
+                         TaskFilter(mine="giao", unacknowledged=True, issued_to=waited)),
+        ]
+    return sections

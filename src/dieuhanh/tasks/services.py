@@ -103,8 +103,10 @@ def _insert_task(actor, *, assigned_by, draft, content, deadline, recurrence, is
 
 
 @transaction.atomic
-def assign_tasks(actor, *, assigned_by: Unit, drafts: list[TaskDraft], issued_on: date, document=None) -> list[Task]:
-    """Create several tasks at once (all or none)."""
+def assign_tasks(actor, *, assigned_by: Unit, drafts: list[TaskDraft], issued_on: date, document=None,
+                 event: str = Kind.ASSIGNED) -> list[Task]:
+    """Create several tasks at once (all or none); `event` names the step for those told of it (a
+    plain assignment, or a request for an explanation of an indicator)."""
     scope = Scope.of(actor)
     if not policy.may_assign_for(actor, assigned_by):
         raise PermissionDenied("Bạn không có quyền giao nhiệm vụ thay mặt đơn vị này.")
@@ -117,7 +119,7 @@ def assign_tasks(actor, *, assigned_by: Unit, drafts: list[TaskDraft], issued_on
         for d, (c, dl, r) in zip(drafts, checked)
     ]
     for task in tasks:
-        task_event(Kind.ASSIGNED, task, actor)
+        task_event(event, task, actor)
     return tasks
 
 

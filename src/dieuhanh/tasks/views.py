@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from dieuhanh.dates import parse_day
@@ -18,6 +19,7 @@ from .calendar import today as vn_today
 from .forms import (STATUS_CHOICES, CompletionForm, EditTaskForm, ExtensionForm, ProgressForm, ReasonForm,
                     StandaloneTaskForm, TaskDraftFormSet)
 from .models import Coordination, Decision, Evidence, Extension, Task
+from . import policy
 from .queries import TaskFilter, inbox_sections, visible_tasks, with_list_relations
 from .status import Group
 from .timeline import timeline
@@ -42,6 +44,9 @@ def _filter_from(request, scope: Scope) -> TaskFilter:
         due_from=parse_day(g.get("han_tu", "")), due_to=parse_day(g.get("han_den", "")),
         document_id=document_id, assigned_by=unit("don_vi_giao"), key_only=g.get("trong_tam") == "1",
         stale_only=g.get("chua_cap_nhat") == "1", lead_only=g.get("vai_tro") == "chu_tri",
+        mine=g.get("cua_toi", "") if g.get("cua_toi") in {"chu_tri", "lam", "giao"} else "",
+        open_only=g.get("dang_thuc_hien") == "1", unacknowledged=g.get("chua_tiep_nhan") == "1",
+        issued_to=parse_day(g.get("giao_den", "")), returned_only=g.get("bi_tra_lai") == "1",
     )
 
 
@@ -49,7 +54,7 @@ def task_list(request):
     scope = Scope.of(request.user)
     today = vn_today()
     flt = _filter_from(request, scope)
-    tasks = flt.apply(visible_tasks(request.user), today).order_by("due_on", "id")
+    tasks = flt.apply(visible_tasks(request.user), today, request.user).order_by("due_on", "id")
     page = paginate(request, with_list_relations(tasks))
     context = {"page": page, "filter": flt, "today": today, "status_choices": STATUS_CHOICES,
                "group_choices": Group.choices}
@@ -62,16 +67,13 @@ INBOX_CAP = 1000  # an inbox section counts up to this, then says "hơn 1.000"
 
 def inbox(request):
     today = vn_today()
-    sections = inbox_sections(request.user, today)
-    titles = {
-        "overdue": "Quá hạn", "due_soon": "Đến hạn trong 7 ngày", "awaiting": "Chờ tôi nghiệm thu",
-        "returned": "Bị trả lại",
-    }
+    visible = visible_tasks(request.user)
     blocks = []
-    for key in ("overdue", "due_soon", "awaiting", "returned"):
-        items, count = window(with_list_relations(sections[key]).order_by("due_on", "id"), 0, 10, cap=INBOX_CAP)
-        blocks.append({"key": key, "title": titles[key], "count": min(count, INBOX_CAP), "capped": count > INBOX_CAP,
-                       "items": items})
+    for section in inbox_sections(request.user, today):
+        tasks = section.filter.apply(visible, today, request.user)
+        items, count = window(with_list_relations(tasks).order_by("due_on", "id"), 0, 10, cap=INBOX_CAP)
+        blocks.append({"key": section.key, "title": section.title, "count": min(count, INBOX_CAP),
+                       "capped": count > INBOX_CAP, "items": items, "link": f"{reverse('task_list')}?{section.filter.query()}"})
     own = Scope.of(request.user).memberships
     return render(request, "tasks/inbox.html", {"blocks": blocks, "today": today, "own": own})
 
@@ -86,24 +88,22 @@ def task_detail(request, pk):
     scope = Scope.of(request.user)
     coordinations = list(Coordination.objects.filter(task=task).select_related("unit"))
     coordinating_ids = {c.unit_id for c in coordinations}
-    may_decide = scope.may_decide_for(task.assigned_by)
-    may_lead = scope.may_work_for(task.lead)
-    may_report = may_lead or bool(coordinating_ids & scope.work_unit_ids) or scope.is_superuser
+    actions = policy.available_actions(request.user, task)
     readable = scope.readable_units()
     children = with_list_relations(task.children.all()).order_by("due_on", "id")
     occurrences = task.occurrences.order_by("-period_key")[:12] if task.is_series else []
     context = {
-        "task": task, "today": vn_today(), "coordinations": coordinations, "may_decide": may_decide,
-        "may_lead": may_lead, "may_report": may_report, "children": children, "occurrences": occurrences,
+        "task": task, "today": vn_today(), "coordinations": coordinations, "actions": actions,
+        "children": children, "occurrences": occurrences,
         "timeline": timeline(task), "pending_extension": task.extensions.filter(decision=Decision.PENDING).first(),
         "progress_form": ProgressForm(), "completion_form": CompletionForm(), "reason_form": ReasonForm(),
         "extension_form": ExtensionForm(),
         "edit_form": EditTaskForm(units=readable.filter(root_id=task.tree_id), initial={
             "content": task.content, "deadline": task.deadline, "is_key": task.is_key, "version": task.version,
             "remind_days_before": task.remind_days_before,
-            "coordinators": list(coordinating_ids)}) if may_decide else None,
+            "coordinators": list(coordinating_ids)}) if "edit" in actions else None,
         "delegate_formset": TaskDraftFormSet(prefix="con", units=task.lead.subtree().exclude(pk=task.lead_id))
-        if scope.may_decide_for(task.lead) and task.state == "open" else None,
+        if "delegate" in actions else None,
     }
     return render(request, "tasks/task_detail.html", context)
 
@@ -146,6 +146,11 @@ def request_completion(request, pk):
     return _act(request, pk, lambda t: services.request_completion(
         request.user, t, note=d["note"], files=files, expected_version=_version(request)),
         "Đã gửi đề nghị hoàn thành. Chờ đơn vị giao nghiệm thu.")
+
+
+@require_POST
+def acknowledge(request, pk):
+    return _act(request, pk, lambda t: services.acknowledge(request.user, t), "Đã xác nhận tiếp nhận nhiệm vụ.")
 
 
 @require_POST

@@ -1,0 +1,21 @@
+"""The events of a petition and who hears of each: routed or transferred → the receiving unit's officers
+and leaders; answered → the petition's tracker (the office that received it: trackers and leaders)."""
+
+from django.urls import reverse
+
+from dieuhanh.events.models import Kind
+from dieuhanh.events.services import record
+from dieuhanh.org.models import Role
+from dieuhanh.org.queries import people_to_tell
+
+from .models import Petition
+
+
+def petition_event(kind: str, petition: Petition, actor, note: str = ""):
+    if kind == Kind.PETITION_ANSWERED:
+        people = people_to_tell([petition.receiving_unit], (Role.TRACKER, Role.LEADER))
+    else:
+        people = people_to_tell([petition.responsible_unit], (Role.OFFICER, Role.LEADER))
+    text = f"{Kind(kind).label}: {petition.content[:200]}" + (f" — {note[:300]}" if note else "")
+    return record(kind, petition, actor=actor, recipients=people, text=text,
+                  link=reverse("petition_detail", args=[petition.pk]))

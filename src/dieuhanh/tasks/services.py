@@ -232,7 +232,7 @@ def report_progress(actor, task: Task, *, percent: int, text: str, files=(), exp
     if unit.pk == task.lead_id:
         task.progress = percent
         task.last_report_on = today
-        _save(task, actor, ["progress", "last_report_on"])
+        _save(task, actor, ["progress", "last_report_on", *_received(task, actor)])
         _roll_up(task, actor)
     task_event(Kind.PROGRESS, task, actor, f"{unit.name}: {percent}% — {text}")
     return report
@@ -261,7 +261,7 @@ def request_completion(actor, task: Task, *, note: str, files=(), expected_versi
     _attach(actor, files, completion=request)
     task.state, task.requested_done_on, task.returned_at = State.AWAITING, today, None
     task.progress, task.last_report_on = 100, today
-    _save(task, actor, ["state", "requested_done_on", "returned_at", "progress", "last_report_on"])
+    _save(task, actor, ["state", "requested_done_on", "returned_at", "progress", "last_report_on", *_received(task, actor)])
     _roll_up(task, actor)
     task_event(Kind.COMPLETION_REQUESTED, task, actor, note)
     return request
@@ -341,6 +341,14 @@ def decide_extension(actor, extension: Extension, *, approve: bool, note: str = 
     verdict = f"đồng ý gia hạn đến {extension.new_deadline:%d/%m/%Y}" if approve else "không đồng ý gia hạn"
     task_event(Kind.EXTENSION_DECIDED, task, actor, f"{verdict}{': ' + note if note else ''}")
     return extension
+
+
+def _received(task: Task, actor) -> list[str]:
+    """A lead unit that reports on a task it never acknowledged has, plainly, received it."""
+    if task.acknowledged_at is not None:
+        return []
+    task.acknowledged_at, task.acknowledged_by = timezone.now(), actor
+    return ["acknowledged_at", "acknowledged_by"]
 
 
 @transaction.atomic

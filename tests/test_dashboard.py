@@ -169,3 +169,62 @@ def test_the_tally_agrees_with_the_status_filters_for_every_status(province):
     in_q3 = Task.objects.filter(due_on__gte=q3.start, due_on__lte=q3.end)
     for status in tally.COUNTED:
         assert counted.counts[status] == in_q3.filter(status_q(status, date(2026, 9, 10))).count(), status
+
+
+def _situations(province):
+    """Tasks in every state × deadline situation, led by a unit and by the units below it."""
+    from dieuhanh.tasks import services
+
+    q3 = date(2026, 8, 14)
+    made = {
+        "overdue": province.task("Quá hạn", deadline=q3),
+        "ongoing_past_date": province.task("Thường xuyên, hạn đã qua", deadline=q3, recurrence="ongoing"),
+        "monthly": province.task("Hằng tháng", deadline=None, recurrence="monthly"),
+        "paused": province.task("Tạm dừng", deadline=q3),
+        "cancelled": province.task("Dừng", deadline=q3, lead=province.ubnd),
+        "done_late": province.task("Xong trễ", deadline=q3, lead=province.snv),
+        "awaiting_late": province.task("Chờ nghiệm thu, đề nghị trễ", deadline=q3, lead=province.xa_a),
+        "extended": province.task("Gia hạn sang quý IV", deadline=q3),
+        "parent": province.task("Nhiệm vụ cha", deadline=date(2026, 10, 31), lead=province.ubnd),
+        "due_this_week": province.task("Đến hạn tuần này", deadline=date(2026, 10, 23), lead=province.snv),
+    }
+    services.pause(province.tracker, made["paused"], reason="Chờ")
+    services.cancel(province.tracker, made["cancelled"], reason="Không còn phù hợp")
+    Task.objects.filter(pk=made["done_late"].pk).update(state="done", done_on=date(2026, 8, 30))
+    Task.objects.filter(pk=made["awaiting_late"].pk).update(state="awaiting", requested_done_on=date(2026, 8, 20))
+    services.request_extension(province.lead_officer, made["extended"], new_deadline=date(2026, 11, 30), reason="Chờ")
+    services.decide_extension(province.tracker, made["extended"].extensions.get(), approve=True)
+    chair = province.user("chutich", province.ubnd, "leader")
+    services.delegate(chair, made["parent"], [services.TaskDraft("Nhiệm vụ con", province.xa_a, deadline=date(2026, 10, 30))])
+    return made
+
+
+def _listed(client, link: str) -> int:
+    return client.get(link.replace("&amp;", "&")).context["page"].count
+
+
+def test_every_dashboard_and_scorecard_count_equals_the_list_its_link_opens(province, login):
+    _situations(province)
+    client = login(province.tracker)
+    for unit in (province.root, province.ubnd):
+        response = client.get(f"/tong-quan/?don_vi={unit.pk}&ky={Q3}")
+        pairs = []
+        for panel in response.context["panels"]:
+            data = panel["data"]
+            if panel["key"] == "tasks":
+                pairs += [(r["count"], r["link"]) for r in data["rows"]] + [(data["total"].total, data["all_link"])]
+            elif panel["key"] in {"overdue", "due_week"}:
+                pairs.append((data["count"], data["link"]))
+            elif panel["key"] == "ranking":
+                pairs += [(t.total, t.link) for t in data["best"] + data["worst"]]
+        assert len(pairs) > 10
+        for count, link in pairs:
+            assert count == _listed(client, link), (unit.name, link)
+        page = client.get(f"/tong-quan/bang-diem/?don_vi={unit.pk}&ky={Q3}").content.decode()
+        cells = re.findall(r'data-count="(\w+)" href="([^"]+)">([\d.]+)<', page)
+        assert len(cells) >= 8
+        for _, link, number in cells:
+            assert int(number.replace(".", "")) == _listed(client, link), link
+    overdue_panel = next(p for p in client.get(f"/tong-quan/?don_vi={province.root.pk}&ky={Q3}").context["panels"]
+                         if p["key"] == "overdue")
+    assert "Thường xuyên, hạn đã qua" not in [t.content for t in overdue_panel["data"]["tasks"]]

@@ -15,7 +15,7 @@ from dieuhanh.indicators.queries import headline, indicator_rows, visible_indica
 from dieuhanh.org.models import Unit
 from dieuhanh.tasks.models import Task
 from dieuhanh.tasks.queries import led_within
-from dieuhanh.tasks.status import CSS_OF, Group, State, Status, group_q
+from dieuhanh.tasks.status import CSS_OF, Group, State, Status
 
 from . import tally
 
@@ -64,7 +64,7 @@ def ranking_panel(board: Board) -> dict:
     best = rows[:RANKING_SIZE]
     worst = rows[RANKING_SIZE:]
     for t in rows:
-        t.link = board.period_link(t.unit)
+        t.link = board.period_link(chu_tri=t.unit.pk)  # the tasks this unit itself leads, as counted
         t.board_link = reverse("dashboard") + "?" + urlencode({"don_vi": t.unit.pk, "ky": board.period.key})
     chart = {"type": "hbar", "label": "Tỷ lệ đúng hạn (%)", "labels": [t.unit.short_name or t.unit.name for t in best],
              "values": [round(t.on_time_rate, 1) for t in best], "colors": COLORS["success"], "max": 100}
@@ -73,7 +73,8 @@ def ranking_panel(board: Board) -> dict:
 
 
 def overdue_panel(board: Board) -> dict:
-    tasks = Task.objects.filter(led_within(board.unit, state=State.OPEN, due_on__lt=board.today))
+    tasks = Task.objects.filter(led_within(board.unit, state=State.OPEN, due_on__lt=board.today)).in_status(
+        Status.OVERDUE, board.today)  # an ongoing task with a date passed is not overdue, as in the list
     listed = list(tasks.select_related("lead").order_by("due_on", "id")[:LIST_SIZE])
     for t in listed:
         t.late = t.days_late
@@ -82,8 +83,8 @@ def overdue_panel(board: Board) -> dict:
 
 def due_week_panel(board: Board) -> dict:
     sunday = board.today + timedelta(days=6 - board.today.weekday())
-    tasks = Task.objects.filter(led_within(board.unit, due_on__gte=board.today, due_on__lte=sunday)).filter(
-        group_q(Group.PENDING_ON_TIME, board.today))
+    tasks = Task.objects.filter(led_within(board.unit, due_on__gte=board.today, due_on__lte=sunday)).in_group(
+        Group.PENDING_ON_TIME, board.today)
     return {"count": tasks.count(), "tasks": list(tasks.select_related("lead").order_by("due_on", "id")[:LIST_SIZE]),
             "sunday": sunday,
             "link": board.task_link(nhom=Group.PENDING_ON_TIME.value, han_tu=f"{board.today:%d/%m/%Y}",

@@ -18,8 +18,10 @@ from dieuhanh.tasks.models import Task
 from dieuhanh.tasks.queries import led_within
 from dieuhanh.tasks.status import State, Status, status_q
 
+# Every status a task with a deadline in the period can have (a recurring series has none; its periods
+# are tasks of their own), so the total is the length of the period's list.
 COUNTED = [Status.NOT_STARTED, Status.ON_TIME, Status.OVERDUE, Status.AWAITING, Status.DONE_ON_TIME,
-           Status.DONE_LATE, Status.PAUSED, Status.CANCELLED]
+           Status.DONE_LATE, Status.ONGOING, Status.PAUSED, Status.CANCELLED]
 
 
 @dataclass

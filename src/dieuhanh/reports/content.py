@@ -16,7 +16,7 @@ from dieuhanh.org.models import Unit
 from dieuhanh.periods import DateRange, Period, PeriodError
 from dieuhanh.tasks.models import Decision, Extension, ProgressReport, Task
 from dieuhanh.tasks.queries import led_within
-from dieuhanh.tasks.status import Status
+from dieuhanh.tasks.status import State, Status, status_q
 
 LIST_LIMIT = 200  # overdue tasks listed in full up to this many; the count is always exact
 
@@ -70,14 +70,14 @@ def build(unit: Unit, period: Period | DateRange, today: date) -> Report:
         by_unit.append(t)
     led = Task.objects.filter(led_within(unit))
     last_report = ProgressReport.objects.filter(task=OuterRef("pk")).order_by("-created_at").values("text")[:1]
-    overdue_q = led.filter(state="open", recurrence="", due_on__lt=today)
+    overdue_q = led.in_status(Status.OVERDUE, today)
     overdue = [OverdueTask(t, (today - t.due_on).days, t.last_text or "")
                for t in overdue_q.select_related("lead").annotate(last_text=Subquery(last_report))
                .order_by("due_on", "id")[:LIST_LIMIT]]
     extended = list(Extension.objects.filter(task__in=led, decision=Decision.ACCEPTED,
                                              decided_at__date__gte=period.start, decided_at__date__lte=period.end)
                     .select_related("task", "task__lead").order_by("decided_at"))
-    done_q, overdue_status = Q(state="done"), Q(state="open", due_on__lt=today)
+    done_q, overdue_status = Q(state=State.DONE), status_q(Status.OVERDUE, today)
     documents = [DocumentLine(d["document__symbol"], d["document__subject"], d["n"], d["done"], d["late"])
                  for d in led.filter(document__isnull=False, due_on__gte=period.start, due_on__lte=period.end)
                  .values("document__symbol", "document__subject")
@@ -86,7 +86,7 @@ def build(unit: Unit, period: Period | DateRange, today: date) -> Report:
     indicators = headline(Indicator.objects.all(), unit, 30)
     return Report(unit=unit, period=period, made_on=today, total=tally.total(tallies), by_unit=by_unit,
                   petitions=_petitions(unit, period, today), ntm=_ntm(unit, period, today),
-                  done_in_period=led.filter(state="done", done_on__gte=period.start, done_on__lte=period.end).count(),
+                  done_in_period=led.filter(state=State.DONE, done_on__gte=period.start, done_on__lte=period.end).count(),
                   overdue=overdue, overdue_count=overdue_q.count(), extended=extended, documents=documents,
                   indicators=indicator_rows(indicators, unit, period, today) if isinstance(period, Period) else [])
 

@@ -14,6 +14,25 @@ from . import status as st
 from . import calendar
 
 
+class TaskQuerySet(models.QuerySet):
+    """The one status API of every list, count, dashboard, scorecard and report: the same filters as
+    `status.derive`, so a number and the list it links to cannot disagree."""
+
+    def in_status(self, status: str, today: date) -> "TaskQuerySet":
+        return self.filter(st.status_q(status, today))
+
+    def in_group(self, group: str, today: date) -> "TaskQuerySet":
+        return self.filter(st.group_q(group, today))
+
+    def with_status(self, today: date) -> "TaskQuerySet":
+        """Each task annotated with its derived status (`status_now`) and report group (`group_now`)."""
+        return self.annotate(
+            status_now=models.Case(*[models.When(st.status_q(s, today), then=models.Value(s.value)) for s in st.Status],
+                                   output_field=models.CharField()),
+            group_now=models.Case(*[models.When(st.group_q(g, today), then=models.Value(g.value)) for g in st.Group],
+                                  output_field=models.CharField()))
+
+
 class Task(models.Model):
     content = models.TextField("nội dung nhiệm vụ")
     document = models.ForeignKey(
@@ -65,6 +84,7 @@ class Task(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords(excluded_fields=["search_text", "updated_at"])
+    objects = TaskQuerySet.as_manager()
 
     class Meta:
         verbose_name = "nhiệm vụ"

@@ -13,7 +13,7 @@ from dieuhanh.text import matching_words
 
 from . import calendar, policy
 from .models import Coordination, Task
-from .status import Group, State, Status, group_q, status_q
+from .status import Group, State, Status
 
 
 def involving(unit_ids) -> Q:
@@ -85,6 +85,7 @@ class TaskFilter:
     # The user's own side, as the inbox counts: "chu_tri" what their units lead, "lam" the work of their
     # units (lead or coordinator), "giao" what the units they decide for assigned.
     mine: str = ""
+    lead: Unit | None = None  # led by exactly this unit, as a scorecard's row counts
     open_only: bool = False  # đang thực hiện (not awaiting acceptance, paused, …)
     unacknowledged: bool = False  # "Mới giao": the lead unit has not confirmed receipt
     issued_to: date | None = None  # given on or before this day
@@ -107,6 +108,8 @@ class TaskFilter:
             params["don_vi"] = self.unit.pk
         if self.assigned_by is not None:
             params["don_vi_giao"] = self.assigned_by.pk
+        if self.lead is not None:
+            params["chu_tri"] = self.lead.pk
         if self.lead_only:
             params["vai_tro"] = "chu_tri"
         return urlencode(params)
@@ -132,6 +135,8 @@ class TaskFilter:
             tasks = tasks.filter(working_on(list(Scope.of(user).own_unit_ids), **self._branch_where(today)))
         elif self.mine == "giao" and user is not None:
             tasks = tasks.filter(policy.decided_by(user))
+        if self.lead is not None:
+            tasks = tasks.filter(lead=self.lead)
         if self.open_only:
             tasks = tasks.filter(state=State.OPEN)
         if self.unacknowledged:
@@ -146,9 +151,9 @@ class TaskFilter:
             subtree = Unit.objects.filter(path__startswith=self.unit.path).values("pk")
             tasks = tasks.filter(working_on(subtree, **self._branch_where(today)))
         if self.status in Status.values:
-            tasks = tasks.filter(status_q(self.status, today))
+            tasks = tasks.in_status(self.status, today)
         if self.group in Group.values:
-            tasks = tasks.filter(group_q(self.group, today))
+            tasks = tasks.in_group(self.group, today)
         if self.due_from:
             tasks = tasks.filter(due_on__gte=self.due_from)
         if self.due_to:

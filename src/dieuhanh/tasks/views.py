@@ -44,7 +44,7 @@ def _filter_from(request, scope: Scope) -> TaskFilter:
         due_from=parse_day(g.get("han_tu", "")), due_to=parse_day(g.get("han_den", "")),
         document_id=document_id, assigned_by=unit("don_vi_giao"), key_only=g.get("trong_tam") == "1",
         stale_only=g.get("chua_cap_nhat") == "1", lead_only=g.get("vai_tro") == "chu_tri",
-        mine=g.get("cua_toi", "") if g.get("cua_toi") in {"chu_tri", "lam", "giao"} else "",
+        lead=unit("chu_tri"), mine=g.get("cua_toi", "") if g.get("cua_toi") in {"chu_tri", "lam", "giao"} else "",
         open_only=g.get("dang_thuc_hien") == "1", unacknowledged=g.get("chua_tiep_nhan") == "1",
         issued_to=parse_day(g.get("giao_den", "")), returned_only=g.get("bi_tra_lai") == "1",
     )

@@ -10,6 +10,7 @@ from django.db import connection, transaction
 
 from dieuhanh.org.models import Membership, Role, Unit
 from dieuhanh.tasks import calendar
+from dieuhanh.tasks.schedule import next_reminder
 from dieuhanh.text import fold
 
 TOPICS = ["giải ngân vốn đầu tư công", "thu ngân sách nhà nước", "xây dựng nông thôn mới", "cải cách hành chính",
@@ -19,7 +20,8 @@ TOPICS = ["giải ngân vốn đầu tư công", "thu ngân sách nhà nước",
 ACTIONS = ["Tham mưu kế hoạch", "Rà soát, báo cáo", "Triển khai thực hiện", "Kiểm tra, đôn đốc", "Sơ kết, đánh giá"]
 COLUMNS = ["content", "assigned_by_id", "lead_id", "tree_id", "issued_on", "deadline", "due_on", "recurrence",
            "period_key", "is_key", "state", "state_reason", "progress", "last_report_on", "requested_done_on",
-           "done_on", "version", "search_text", "created_at", "updated_at"]
+           "done_on", "version", "search_text", "created_at", "updated_at", "next_reminder_on", "next_reminder_kind",
+           "acknowledged_at"]
 
 
 def _units(rng):
@@ -84,8 +86,12 @@ def _rows(n, rng, root, assigners, leads, names, today):
             last_report = today - timedelta(days=rng.randint(0, 40)) if progress else None
         due = calendar.effective_deadline(deadline) if deadline else None
         content = f"{rng.choice(ACTIONS)} về {rng.choice(TOPICS)} năm {issued.year}"
+        reminder_on, reminder_kind = next_reminder(state=state, recurrence=recurrence, due_on=due, days_before=None,
+                                                   from_day=today)
+        acknowledged = None if state == "open" and rng.random() < 0.05 else now  # a few new tasks not yet received
         yield (content, assigner.pk, lead.pk, root.pk, issued, deadline, due, recurrence, "", rng.random() < 0.08,
-               state, "", progress, last_report, requested, done, 1, fold(f"{content} {names[lead.pk]}"), now, now)
+               state, "", progress, last_report, requested, done, 1, fold(f"{content} {names[lead.pk]}"), now, now,
+               reminder_on, reminder_kind, acknowledged)
 
 
 def _insert(rows, batch=20_000):

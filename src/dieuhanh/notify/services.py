@@ -4,7 +4,6 @@ notification for the lead unit's and the coordinating units' officers and leader
 
 from datetime import date, timedelta
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -12,7 +11,7 @@ from django.utils import timezone
 
 from dieuhanh.errors import checked_text
 from dieuhanh.org.models import Role
-from dieuhanh.tasks import calendar, policy
+from dieuhanh.tasks import calendar, policy, schedule
 from dieuhanh.tasks.models import Task
 from dieuhanh.tasks.status import State
 
@@ -62,52 +61,43 @@ def remind(actor, task: Task, message: str) -> Reminder:
     return _send(task, Reminder.Kind.MANUAL, calendar.today(), message, actor)
 
 
-def overdue_days(today: date, every: int, horizon: int = 260 * 3) -> list[date]:
-    """The deadlines that are a positive multiple of `every` working days before today."""
-    days, count, day = [], 0, today
-    while count < horizon:
-        day -= timedelta(days=1)
-        if calendar.is_working_day(day):
-            count += 1
-            if count % every == 0:
-                days.append(day)
-    return days
-
-
 CATCH_UP_DAYS = 10  # working days a stopped job catches up when it starts again
+KINDS = {schedule.BEFORE: Reminder.Kind.BEFORE, schedule.DUE: Reminder.Kind.DUE, schedule.OVERDUE: Reminder.Kind.OVERDUE}
 
 
-def _remind_on(day: date) -> int:
-    open_tasks = Task.objects.filter(state=State.OPEN, recurrence="")
-    default = settings.DIEUHANH_REMIND_DAYS_BEFORE
-    before = open_tasks.filter(remind_days_before__isnull=True,
-                               due_on=calendar.add_working_days(day, default))
-    for n in set(open_tasks.filter(remind_days_before__isnull=False).values_list("remind_days_before", flat=True)):
-        before = before | open_tasks.filter(remind_days_before=n, due_on=calendar.add_working_days(day, n))
-    plan = [
-        (Reminder.Kind.BEFORE, before),
-        (Reminder.Kind.DUE, open_tasks.filter(due_on=day)),
-        (Reminder.Kind.OVERDUE, open_tasks.filter(
-            due_on__in=overdue_days(day, settings.DIEUHANH_REMIND_OVERDUE_EVERY))),
-    ]
-    sent = 0
-    for kind, tasks in plan:
-        for task in tasks.iterator():
-            sent += _send(task, kind, day) is not None
-    return sent
+def _catch_up_from(today: date) -> date:
+    return calendar.subtract_working_days(today, CATCH_UP_DAYS - 1)
+
+
+def _due_reminders(task: Task, today: date) -> tuple[list[tuple[str, date]], date | None, str]:
+    """The reminders of a task scheduled up to today (those older than the catch-up window dropped),
+    and its next one after today."""
+    due, day, kind, oldest = [], task.next_reminder_on, task.next_reminder_kind, _catch_up_from(today)
+    while day is not None and day <= today:
+        if day >= oldest:
+            due.append((KINDS[kind], day))
+        day, kind = schedule.for_task(task, day + timedelta(days=1))
+    return due, day, kind
 
 
 def run_daily(today: date | None = None) -> int:
-    """Every automatic reminder due today and on the working days a stopped job missed (up to
-    CATCH_UP_DAYS); safe to run again or on several workers: each reminder is sent once."""
+    """Every automatic reminder due by today, read from the tasks' precomputed next reminder (a partial
+    index); a day the job missed is caught up (up to CATCH_UP_DAYS). Each task is claimed with a
+    compare-and-swap on its next reminder, so a second worker or a rerun sends nothing twice."""
     today = today or calendar.today()
-    last = DailyRun.objects.filter(day__lt=today).order_by("-day").values_list("day", flat=True).first()
-    span = [today] if last is None else [last + timedelta(days=i) for i in range(1, (today - last).days + 1)]
-    days = [d for d in span if calendar.is_working_day(d)][-CATCH_UP_DAYS:]
     sent = 0
-    for day in days:
-        sent += _remind_on(day)
-        DailyRun.objects.get_or_create(day=day)
+    due_tasks = Task.objects.filter(state=State.OPEN, next_reminder_on__lte=today).order_by("next_reminder_on", "id")
+    for task in due_tasks.iterator():
+        reminders, following, kind = _due_reminders(task, today)
+        with transaction.atomic():
+            claimed = Task.objects.filter(pk=task.pk, next_reminder_on=task.next_reminder_on,
+                                          next_reminder_kind=task.next_reminder_kind).update(
+                next_reminder_on=following, next_reminder_kind=kind)
+            if not claimed:
+                continue  # another worker has it
+            for reminder_kind, day in reminders:
+                sent += _send(task, reminder_kind, day) is not None
+    DailyRun.objects.get_or_create(day=today)
     return sent
 
 

@@ -12,6 +12,7 @@ from dieuhanh.org.models import Unit
 
 from . import status as st
 from . import calendar
+from .schedule import for_task
 
 
 class TaskQuerySet(models.QuerySet):
@@ -67,6 +68,10 @@ class Task(models.Model):
         "nhắc trước hạn (ngày làm việc)", null=True, blank=True,
         help_text="Để trống: theo cấu hình chung DIEUHANH_REMIND_DAYS_BEFORE.")
     state = models.CharField(max_length=10, choices=st.State.choices, default=st.State.OPEN)
+    # The next automatic reminder (schedule.py), kept by save() whenever the deadline, the state or the
+    # reminder setting changes, and moved on by the daily job with a compare-and-swap.
+    next_reminder_on = models.DateField(null=True, blank=True, editable=False)
+    next_reminder_kind = models.CharField(max_length=10, blank=True, default="", editable=False)
     state_reason = models.TextField("lý do", blank=True)
     progress = models.PositiveSmallIntegerField("tiến độ (%)", default=0)
     last_report_on = models.DateField(null=True, blank=True)
@@ -83,7 +88,7 @@ class Task(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(excluded_fields=["search_text", "updated_at"])
+    history = HistoricalRecords(excluded_fields=["search_text", "updated_at", "next_reminder_on", "next_reminder_kind"])
     objects = TaskQuerySet.as_manager()
 
     class Meta:
@@ -105,6 +110,11 @@ class Task(models.Model):
             # "Mới giao": the open tasks a lead unit has not acknowledged — a few, read from a small index.
             models.Index(fields=["lead", "issued_on"], name="task_lead_unacknowledged",
                          condition=models.Q(acknowledged_at__isnull=True, state="open")),
+            # The daily job's reminders: open tasks with a reminder due, from a small index.
+            models.Index(fields=["next_reminder_on"], name="task_next_reminder",
+                         condition=models.Q(state="open", next_reminder_on__isnull=False)),
+            # Open work by deadline: the overdue list reads this range, not the finished tasks behind it.
+            models.Index(fields=["tree", "due_on", "id"], name="task_open_due", condition=models.Q(state="open")),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -115,6 +125,16 @@ class Task(models.Model):
 
     def __str__(self):
         return self.content[:80]
+
+    SCHEDULE_FIELDS = {"due_on", "state", "recurrence", "remind_days_before"}
+
+    def save(self, *args, **kwargs):
+        fields = kwargs.get("update_fields")
+        if fields is None or self.SCHEDULE_FIELDS & set(fields):
+            self.next_reminder_on, self.next_reminder_kind = for_task(self, calendar.today())
+            if fields is not None:
+                kwargs["update_fields"] = [*fields, "next_reminder_on", "next_reminder_kind"]
+        super().save(*args, **kwargs)
 
     # --- derived -----------------------------------------------------------------------
     def status_on(self, today: date) -> st.Status:

@@ -1,0 +1,37 @@
+"""When a task is next reminded (đôn đốc): N working days before its deadline, on it, then every M
+working days while overdue — worked out once when the task changes and kept on the task, so the daily
+job reads one small index instead of recomputing hundreds of dates for every task every day."""
+
+from datetime import date, timedelta
+
+from django.conf import settings
+
+from . import calendar
+from .status import Recurrence, State
+
+BEFORE, DUE, OVERDUE = "before", "due", "overdue"
+OVERDUE_HORIZON = 260 * 3  # working days after the deadline that overdue reminders go on (about three years)
+
+
+def next_reminder(*, state: str, recurrence: str, due_on: date | None, days_before: int | None,
+                  from_day: date) -> tuple[date | None, str]:
+    """The first automatic reminder on or after `from_day`, and its kind; (None, "") when there is none."""
+    if state != State.OPEN or recurrence != Recurrence.NONE or due_on is None:
+        return None, ""
+    n = settings.DIEUHANH_REMIND_DAYS_BEFORE if days_before is None else days_before
+    before = calendar.subtract_working_days(due_on, n) if n else None
+    if before is not None and from_day <= before < due_on:
+        return before, BEFORE
+    if from_day <= due_on:
+        return due_on, DUE
+    every = max(1, settings.DIEUHANH_REMIND_OVERDUE_EVERY)
+    passed = calendar.working_days_between(due_on, from_day - timedelta(days=1))  # reminders strictly before from_day
+    step = passed // every + 1
+    if step * every > OVERDUE_HORIZON:
+        return None, ""
+    return calendar.add_working_days(due_on, step * every), OVERDUE
+
+
+def for_task(task, from_day: date) -> tuple[date | None, str]:
+    return next_reminder(state=task.state, recurrence=task.recurrence, due_on=task.due_on,
+                         days_before=task.remind_days_before, from_day=from_day)

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from dieuhanh.notify import services
 from dieuhanh.notify.models import Notification, Reminder
 from dieuhanh.tasks import calendar
+from dieuhanh.tasks.models import Task
 
 
 def test_reminders_fall_on_working_days_around_tet_exactly_once(province, settings):
@@ -89,3 +90,76 @@ def test_a_person_chooses_how_to_receive_mail(province, login):
     client.post("/thong-bao/thu/", {"mail": "each"})
     assert mail.preference(province.lead_officer) == "each"
     assert "không hợp lệ" in client.post("/thong-bao/thu/", {"mail": "fax"}, follow=True).content.decode()
+
+
+def test_the_next_reminder_is_kept_on_the_task_and_moves_with_it(province, settings):
+    from dieuhanh.tasks import services as tasks
+    from dieuhanh.tasks.schedule import next_on_or_after
+
+    settings.DIEUHANH_REMIND_DAYS_BEFORE, settings.DIEUHANH_REMIND_OVERDUE_EVERY = 3, 5
+    task = province.task("Theo lịch nhắc", deadline=date(2099, 3, 20))  # a Friday
+    assert (task.next_reminder_on, task.next_reminder_kind) == (date(2099, 3, 17), "before")
+    tasks.request_extension(province.lead_officer, task, new_deadline=date(2099, 4, 30), reason="Chờ số liệu")
+    tasks.decide_extension(province.tracker, task.extensions.get(), approve=True)
+    task.refresh_from_db()
+    assert task.next_reminder_on == calendar.subtract_working_days(task.due_on, 3)
+    tasks.pause(province.tracker, task, reason="Chờ")
+    task.refresh_from_db()
+    assert task.next_reminder_on is None  # a paused task is not reminded
+    due = date(2099, 3, 20)
+    assert next_on_or_after(due, 3, date(2099, 3, 18)) == (due, "due")
+    assert next_on_or_after(due, 3, date(2099, 3, 21)) == (calendar.add_working_days(due, 5), "overdue")
+    tenth = calendar.add_working_days(due, 10)
+    assert next_on_or_after(due, 3, calendar.add_working_days(due, 6)) == (tenth, "overdue")
+    assert next_on_or_after(due, 3, tenth) == (tenth, "overdue")
+
+
+def test_two_workers_claiming_the_same_reminder_send_it_once(province):
+    task = province.task("Hai tiến trình", deadline=date(2027, 3, 10), issued_on=date(2027, 3, 1))
+    stale = Task.objects.get(pk=task.pk)  # what a second worker read before the first one claimed it
+    services.run_daily(date(2027, 3, 5))
+    assert Reminder.objects.filter(task=task).count() == 1
+    claimed = Task.objects.filter(pk=task.pk, next_reminder_on=stale.next_reminder_on).update(next_reminder_on=None)
+    assert claimed == 0  # the compare-and-swap refuses the stale claim
+
+
+def test_the_daily_job_reads_only_tasks_with_a_reminder_due(province):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries(day) -> int:
+        with CaptureQueriesContext(connection) as seen:
+            assert services.run_daily(day) == 0
+        return len(seen)
+
+    province.task("Còn xa hạn", deadline=date(2099, 1, 1))
+    few = queries(date(2027, 3, 5))
+    for i in range(30):
+        province.task(f"Còn xa hạn {i}", deadline=date(2099, 1, 1) + timedelta(days=i))
+    assert queries(date(2027, 3, 8)) == few  # nothing recomputed per task: one indexed read
+
+
+def test_petitions_remind_the_unit_handling_them_before_on_and_after_the_answer_date(province):
+    from dieuhanh.events.models import Event, Kind
+    from dieuhanh.petitions import reminders, services as petitions
+    from dieuhanh.petitions.models import Petition
+
+    petition = petitions.record(province.tracker, petitions.PetitionInput(
+        source=Petition.Source.MEETING, submitter="Cử tri xã Thạch Lạc", content="Sửa đường liên thôn",
+        receiving_unit=province.root, responsible_unit=province.btc, received_on=date(2027, 3, 1),
+        due_on=date(2027, 3, 19)))
+    kinds = []
+    day = date(2027, 3, 1)
+    while day <= date(2027, 4, 10):
+        reminders.run_daily(day)
+        reminders.run_daily(day)  # a rerun sends nothing twice
+        day += timedelta(days=1)
+    kinds = list(Event.objects.filter(target_id=petition.pk, kind__startswith="petition_").exclude(
+        kind=Kind.PETITION_ROUTED).order_by("id").values_list("kind", flat=True))
+    assert kinds[:3] == [Kind.PETITION_DUE_SOON, Kind.PETITION_DUE, Kind.PETITION_OVERDUE]
+    assert len(kinds) == 2 + len([k for k in kinds if k == Kind.PETITION_OVERDUE])
+    event = Event.objects.filter(kind=Kind.PETITION_DUE).get()
+    assert {u.username for u in event.recipients.all()} == {"truongban", "bantochuc"}
+    petitions.answer(province.lead_officer, petition, "Đã sửa xong")
+    petition.refresh_from_db()
+    assert petition.next_reminder_on is None  # answered: no more reminders

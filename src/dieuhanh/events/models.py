@@ -25,6 +25,9 @@ class Kind(models.TextChoices):
     PETITION_ROUTED = "petition_routed", "Chuyển kiến nghị đến đơn vị"
     PETITION_TRANSFERRED = "petition_transferred", "Chuyển tiếp kiến nghị"
     PETITION_ANSWERED = "petition_answered", "Trả lời kiến nghị"
+    PETITION_DUE_SOON = "petition_due_soon", "Kiến nghị sắp đến hạn trả lời"
+    PETITION_DUE = "petition_due", "Kiến nghị đến hạn trả lời hôm nay"
+    PETITION_OVERDUE = "petition_overdue", "Kiến nghị đã quá hạn trả lời"
     REPORT_READY = "report_ready", "Báo cáo đã lập xong"
     REPORT_FAILED = "report_failed", "Không lập được báo cáo"
 

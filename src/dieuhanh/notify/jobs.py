@@ -8,6 +8,7 @@ from django.tasks import task
 from django.utils import timezone
 
 from dieuhanh.events.services import deliver_pending
+from dieuhanh.petitions import reminders as petition_reminders
 from dieuhanh.tasks import calendar
 
 from . import mail
@@ -19,6 +20,7 @@ RETRIES = 5
 def daily_work() -> None:
     deliver_pending()
     run_daily()
+    petition_reminders.run_daily(calendar.today())
     mail.queue_digests(calendar.today())
     call_command("create_occurrences", verbosity=0)
     mail.send_pending()

@@ -10,6 +10,8 @@ from simple_history.models import HistoricalRecords
 
 from dieuhanh.documents.models import Document
 from dieuhanh.org.models import Area, Unit
+from dieuhanh.tasks import calendar
+from dieuhanh.tasks.schedule import next_on_or_after
 from dieuhanh.text import fold
 
 # Tracking codes avoid letters read alike (0/O, 1/I/L) since citizens copy them by hand.
@@ -72,6 +74,9 @@ class Petition(models.Model):
         REFUSED = "refused", "Từ chối"
         CLOSED = "closed", "Đã đóng"
 
+    # Still waiting for its answer.
+    OPEN_STATUSES = frozenset({Status.PENDING, Status.RECEIVED, Status.TRANSFERRED, Status.IN_PROGRESS})
+
     class Urgency(models.TextChoices):
         URGENT = "urgent", "Khẩn"
         NORMAL = "normal", "Bình thường"
@@ -116,6 +121,9 @@ class Petition(models.Model):
     receive_due_at = models.DateTimeField("hạn tiếp nhận", null=True, blank=True)
     accepted_at = models.DateTimeField("thời điểm tiếp nhận", null=True, blank=True)
     due_on = models.DateField("hạn trả lời", null=True, blank=True)
+    # The next reminder to the unit handling it, kept by save() (the tasks' rhythm: before, on, after).
+    next_reminder_on = models.DateField(null=True, blank=True, editable=False)
+    next_reminder_kind = models.CharField(max_length=10, blank=True, default="", editable=False)
     answered_on = models.DateField("ngày trả lời", null=True, blank=True)
     status = models.CharField("trạng thái", max_length=12, choices=Status.choices, default=Status.PENDING)
     refusal_reason = models.TextField("lý do từ chối", blank=True)
@@ -129,7 +137,7 @@ class Petition(models.Model):
     search_text = models.TextField(editable=False, default="")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
-    history = HistoricalRecords(excluded_fields=["search_text"])
+    history = HistoricalRecords(excluded_fields=["search_text", "next_reminder_on", "next_reminder_kind"])
 
     class Meta:
         verbose_name = "kiến nghị"
@@ -143,6 +151,8 @@ class Petition(models.Model):
             # The public page reads published answers newest first: a backward scan of this index.
             models.Index(fields=["is_public", "answered_on", "id"], name="petition_public"),
             models.Index(fields=["sender_key", "submitted_at"], name="petition_sender_recent"),
+            models.Index(fields=["next_reminder_on"], name="petition_next_reminder",
+                         condition=models.Q(next_reminder_on__isnull=False)),
         ]
 
     def __str__(self):
@@ -161,6 +171,9 @@ class Petition(models.Model):
         # What the public page may search: never a citizen's name, and the answers are included.
         answers = " ".join(self.answers.values_list("text", flat=True)) if self.pk else ""
         self.search_text = fold(f"{self.public_submitter} {self.content} {self.addressed_to} {answers}")
+        awaiting = self.status in self.OPEN_STATUSES and self.responsible_unit_id is not None
+        self.next_reminder_on, self.next_reminder_kind = (
+            next_on_or_after(self.due_on, None, calendar.today()) if awaiting else (None, ""))
         super().save(*args, **kwargs)
 
 

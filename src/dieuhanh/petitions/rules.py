@@ -10,7 +10,7 @@ from dieuhanh.tasks import calendar
 
 from .models import Field, Petition, RoutingRule
 
-OPEN = {Petition.Status.PENDING, Petition.Status.RECEIVED, Petition.Status.TRANSFERRED, Petition.Status.IN_PROGRESS}
+OPEN = Petition.OPEN_STATUSES
 ANSWERABLE = {Petition.Status.RECEIVED, Petition.Status.TRANSFERRED, Petition.Status.IN_PROGRESS}
 FINISHED = {Petition.Status.ANSWERED, Petition.Status.REFUSED, Petition.Status.CLOSED}
 

@@ -1,4 +1,4 @@
-"""When a task is next reminded (đôn đốc): N working days before its deadline, on it, then every M
+"""When a task (or a petition) is next reminded (đôn đốc): N working days before its deadline, on it, then every M
 working days while overdue — worked out once when the task changes and kept on the task, so the daily
 job reads one small index instead of recomputing hundreds of dates for every task every day."""
 
@@ -15,8 +15,15 @@ OVERDUE_HORIZON = 260 * 3  # working days after the deadline that overdue remind
 
 def next_reminder(*, state: str, recurrence: str, due_on: date | None, days_before: int | None,
                   from_day: date) -> tuple[date | None, str]:
-    """The first automatic reminder on or after `from_day`, and its kind; (None, "") when there is none."""
-    if state != State.OPEN or recurrence != Recurrence.NONE or due_on is None:
+    """A task's first automatic reminder on or after `from_day`, and its kind; (None, "") when there is none."""
+    if state != State.OPEN or recurrence != Recurrence.NONE:
+        return None, ""
+    return next_on_or_after(due_on, days_before, from_day)
+
+
+def next_on_or_after(due_on: date | None, days_before: int | None, from_day: date) -> tuple[date | None, str]:
+    """The reminder rhythm of anything with a deadline (a task, a petition awaiting its answer)."""
+    if due_on is None:
         return None, ""
     n = settings.DIEUHANH_REMIND_DAYS_BEFORE if days_before is None else days_before
     before = calendar.subtract_working_days(due_on, n) if n else None

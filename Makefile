@@ -35,7 +35,10 @@ run: venv var
 	trap "kill $$worker $$scheduler 2>/dev/null" EXIT INT TERM; \
 	$(BIN)/dieuhanh runserver 127.0.0.1:$(PORT)
 
+# The shape first (layers, an engine without Django, no stale imports), then the tests.
 test: venv
+	@$(BIN)/lint-imports --no-cache > /dev/null || $(BIN)/lint-imports --no-cache
+	@$(BIN)/ruff check --quiet src tests bench
 	@$(BIN)/pytest $(PYTEST_ARGS)
 
 # SQLite always; PostgreSQL on BENCH_PG_URL, or on a throw-away local cluster when none is given.

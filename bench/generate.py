@@ -8,10 +8,10 @@ from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_K
 from django.contrib.sessions.backends.db import SessionStore
 from django.db import connection, transaction
 
+from dieuhanh.core import calendar
+from dieuhanh.core.text import fold
 from dieuhanh.org.models import Membership, Role, Unit
-from dieuhanh.tasks import calendar
 from dieuhanh.tasks.schedule import next_reminder
-from dieuhanh.text import fold
 
 TOPICS = ["giải ngân vốn đầu tư công", "thu ngân sách nhà nước", "xây dựng nông thôn mới", "cải cách hành chính",
           "chuyển đổi số", "giải phóng mặt bằng", "tiếp công dân", "phòng, chống thiên tai", "an toàn thực phẩm",

@@ -20,9 +20,9 @@ TOPICS = ["đường giao thông nông thôn", "giải phóng mặt bằng", "c�
 
 
 def build(size: int) -> dict:
+    from dieuhanh.core.text import fold
     from dieuhanh.org.models import Unit
     from dieuhanh.petitions.models import Answer, Field, Petition, new_code
-    from dieuhanh.text import fold
 
     rng = random.Random(2026)
     root = Unit.objects.create(code="bench-tu", name="Tỉnh ủy Bench", kind=Unit.Kind.PARTY_COMMITTEE)

@@ -86,10 +86,9 @@ def run_case(backend: str, size: int, repeat: int):
 
 def year_report(actors) -> dict:
     """Milliseconds to build the province's report for the current year, and to write it out."""
-    from dieuhanh import periods
+    from dieuhanh.core import calendar, periods
     from dieuhanh.org.models import Unit
     from dieuhanh.reports import content, docx, pdf, xlsx
-    from dieuhanh.tasks import calendar
 
     today = calendar.today()
     root = Unit.objects.get(pk=actors["root"])
@@ -104,8 +103,7 @@ def year_report(actors) -> dict:
 
 
 def dashboard_path(actors) -> str:
-    from dieuhanh import periods
-    from dieuhanh.tasks import calendar
+    from dieuhanh.core import calendar, periods
 
     return f"/tong-quan/?don_vi={actors['root']}&ky={periods.latest_report(calendar.today()).key}"
 

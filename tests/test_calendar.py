@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from dieuhanh.tasks import calendar as cal
+from dieuhanh.core import calendar as cal
 
 
 @pytest.mark.parametrize("day", [date(2026, 2, 16), date(2026, 2, 17), date(2026, 2, 18), date(2026, 2, 19),

@@ -12,10 +12,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
+from dieuhanh.core.calendar import VN_TZ
 from dieuhanh.dashboard.models import Layout
 from dieuhanh.indicators import services as indicator_services
 from dieuhanh.indicators.models import Indicator
-from dieuhanh.tasks.calendar import VN_TZ
 from dieuhanh.tasks.models import Task
 
 TODAY = date(2026, 10, 20)
@@ -152,7 +152,7 @@ def test_petition_counts_link_to_the_petitions_behind_them(province, login):
 
 
 def test_the_tally_agrees_with_the_status_filters_for_every_status(province):
-    from dieuhanh import periods
+    from dieuhanh.core import periods
     from dieuhanh.dashboard import tally
     from dieuhanh.tasks.status import status_q
 

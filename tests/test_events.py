@@ -7,12 +7,13 @@ import pytest
 from django.core import mail as django_mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from dieuhanh.core import calendar
 from dieuhanh.events.models import Event, Kind
 from dieuhanh.events.services import deliver, deliver_pending
 from dieuhanh.notify import mail
 from dieuhanh.notify.models import Notification, OutgoingMail, Preference
 from dieuhanh.org.models import Role
-from dieuhanh.tasks import calendar, services
+from dieuhanh.tasks import services
 from dieuhanh.tasks.models import Task
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from openpyxl import Workbook
 
-from dieuhanh import periods
+from dieuhanh.core import periods
 from dieuhanh.indicators import services, xlsx
 from dieuhanh.indicators.figures import Light
 from dieuhanh.indicators.models import Actual, Indicator, Target

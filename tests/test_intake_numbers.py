@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dieuhanh.intake.numbers import NUMBER_RE, format_number, parse_number
+from dieuhanh.core.numbers import NUMBER_RE, format_number, parse_number
 
 
 @pytest.mark.parametrize("text, value", [

@@ -1,7 +1,7 @@
 """Tiếp nhận văn bản: upload or paste → draft → review → confirm creates everything at once; cancel
 leaves nothing; bad input changes nothing."""
 
-from datetime import date, timedelta
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 

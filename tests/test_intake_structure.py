@@ -9,8 +9,8 @@ from datetime import date
 import pytest
 
 from dieuhanh.intake import extract
-from dieuhanh.intake.bodies import heading_bodies, split_addressees
 from dieuhanh.intake.assignments import VERB_WORD
+from dieuhanh.intake.bodies import heading_bodies, split_addressees
 from dieuhanh.intake.dates import period_deadline
 from dieuhanh.intake.readers import ReadError, read_file
 from dieuhanh.intake.structure import read_structure

@@ -3,8 +3,9 @@ reminder, HTML and text; a server that is down delays mail without losing or dou
 refused address fails for good. The scheduler's next 07:00."""
 
 import socket
+from datetime import date, datetime, timedelta
+from datetime import timezone as dt_timezone
 from email.header import decode_header, make_header
-from datetime import date, datetime, timedelta, timezone as dt_timezone
 
 import pytest
 from aiosmtpd.controller import Controller

@@ -6,10 +6,10 @@ from datetime import date, datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from dieuhanh.core import calendar
 from dieuhanh.documents.services import register_document
 from dieuhanh.meetings import services
 from dieuhanh.meetings.models import Meeting
-from dieuhanh.tasks import calendar
 from dieuhanh.tasks.services import TaskDraft
 
 pytestmark = pytest.mark.django_db

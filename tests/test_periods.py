@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from dieuhanh import periods
-from dieuhanh.periods import Period, PeriodError
+from dieuhanh.core import periods
+from dieuhanh.core.periods import Period, PeriodError
 
 
 @pytest.mark.parametrize("key, label, start, end", [

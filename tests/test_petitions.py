@@ -9,10 +9,10 @@ from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from dieuhanh.core import calendar
 from dieuhanh.petitions import services
 from dieuhanh.petitions.models import Field, Petition, RoutingRule
 from dieuhanh.petitions.queries import on_time_rates, visible_petitions
-from dieuhanh.tasks import calendar
 
 pytestmark = pytest.mark.django_db
 S = Petition.Status

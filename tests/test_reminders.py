@@ -6,9 +6,9 @@ from datetime import date, timedelta
 import pytest
 from django.core.exceptions import PermissionDenied
 
+from dieuhanh.core import calendar
 from dieuhanh.notify import services
 from dieuhanh.notify.models import Notification, Reminder
-from dieuhanh.tasks import calendar
 from dieuhanh.tasks.models import Task
 
 
@@ -141,7 +141,8 @@ def test_the_daily_job_reads_only_tasks_with_a_reminder_due(province):
 
 def test_petitions_remind_the_unit_handling_them_before_on_and_after_the_answer_date(province):
     from dieuhanh.events.models import Event, Kind
-    from dieuhanh.petitions import reminders, services as petitions
+    from dieuhanh.petitions import reminders
+    from dieuhanh.petitions import services as petitions
     from dieuhanh.petitions.models import Petition
 
     petition = petitions.record(province.tracker, petitions.PetitionInput(

@@ -9,9 +9,9 @@ from django.core.management import CommandError, call_command
 from docx import Document
 from openpyxl import load_workbook
 
-from dieuhanh import periods
-from dieuhanh.periods import PeriodError
-from dieuhanh.reports import content, docx, xlsx
+from dieuhanh.core import periods
+from dieuhanh.core.periods import PeriodError
+from dieuhanh.reports import building, content, docx, xlsx
 from dieuhanh.tasks.models import Task
 from dieuhanh.tasks.status import Status, status_q
 
@@ -130,8 +130,8 @@ def test_a_report_asked_twice_at_once_is_one_job_and_its_file_is_kept(province, 
         first = services.request_report(province.tracker, province.root, "2026-9M", "xlsx")
         again = services.request_report(province.leader, province.root, "2026-9M", "xlsx")
     assert first.pk == again.pk and ReportRun.objects.count() == 1 and len(callbacks) == 1
-    run = services.build_run(first.pk)
-    assert run.state == ReportRun.State.DONE and services.build_run(first.pk).file.name == run.file.name
+    run = building.build_run(first.pk)
+    assert run.state == ReportRun.State.DONE and building.build_run(first.pk).file.name == run.file.name
     client = login(province.tracker)
     assert "Tải về" in client.get(f"/bao-cao/?don_vi={province.root.pk}").content.decode()
     workbook = load_workbook(BytesIO(b"".join(client.get(f"/bao-cao/{run.pk}/tai/").streaming_content)))
@@ -148,10 +148,10 @@ def test_a_failed_job_is_shown_and_bad_requests_are_refused(province, login, mon
     from dieuhanh.reports.models import ReportRun
 
     run = services.request_report(province.tracker, province.root, "2026-Q1", "docx")
-    monkeypatch.setitem(services.WRITERS, "docx", lambda report: 1 / 0)
-    assert services.build_run(run.pk).state == ReportRun.State.QUEUED  # retried later, twice
-    assert services.build_run(run.pk).state == ReportRun.State.QUEUED
-    assert services.build_run(run.pk).state == ReportRun.State.FAILED
+    monkeypatch.setitem(building.WRITERS, "docx", lambda report: 1 / 0)
+    assert building.build_run(run.pk).state == ReportRun.State.QUEUED  # retried later, twice
+    assert building.build_run(run.pk).state == ReportRun.State.QUEUED
+    assert building.build_run(run.pk).state == ReportRun.State.FAILED
     assert "Lỗi: division by zero" in login(province.tracker).get(f"/bao-cao/?don_vi={province.root.pk}").content.decode()
     with pytest.raises(ValidationError, match="chưa bắt đầu"):
         services.request_report(province.tracker, province.root, "2099", "docx")

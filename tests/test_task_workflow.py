@@ -5,8 +5,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from dieuhanh.errors import StaleEdit
-from dieuhanh.tasks import calendar, services
+from dieuhanh.core import calendar
+from dieuhanh.core.errors import StaleEdit
+from dieuhanh.tasks import services
 from dieuhanh.tasks.models import CompletionRequest, Coordination, Task
 from dieuhanh.tasks.services import TaskDraft
 from dieuhanh.tasks.status import State, Status

@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dieuhanh.text import clean, fold
+from dieuhanh.core.text import clean, fold
 
 
 def test_fold_drops_diacritics_and_case():

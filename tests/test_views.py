@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from dieuhanh.tasks import calendar
+from dieuhanh.core import calendar
 from dieuhanh.tasks.models import Task
 
 pytestmark = pytest.mark.django_db

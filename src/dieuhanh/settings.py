@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "dieuhanh.reports",
     "dieuhanh.notify",
     "dieuhanh.intake",
+    "dieuhanh.demo",
 ]
 
 MIDDLEWARE = [

@@ -10,11 +10,11 @@ from dieuhanh.intake import views as intake
 from dieuhanh.meetings import views as meetings
 from dieuhanh.notify import views as notify
 from dieuhanh.ntm import views as ntm
-from dieuhanh.org import views as org
 from dieuhanh.petitions import public
 from dieuhanh.petitions import views as petitions
 from dieuhanh.reports import views as reports
 from dieuhanh.tasks import views as tasks
+from dieuhanh.web import units as org
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="inbox"), name="home"),

@@ -7,11 +7,12 @@ from datetime import timedelta
 
 import pytest
 
+from dieuhanh.core import calendar
 from dieuhanh.notify import mail
 from dieuhanh.notify.models import Preference
-from dieuhanh.tasks import calendar
-from .test_task_flow import browser, count, sign_in  # noqa: F401  (the module-scoped browser fixture)
 from test_mail import smtp  # noqa: F401  (a real SMTP server on loopback)
+
+from .test_task_flow import browser, count, sign_in  # noqa: F401  (the module-scoped browser fixture)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from dieuhanh.tasks import calendar
+from dieuhanh.core import calendar
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 CHROMIUM = "/usr/bin/chromium"

@@ -2,14 +2,14 @@
 province, and returns what its template shows; every number comes with the link to its list."""
 
 from dataclasses import dataclass
-from functools import cached_property
 from datetime import date, timedelta
+from functools import cached_property
 from urllib.parse import urlencode
 
 from django.apps import apps
 from django.urls import reverse
 
-from dieuhanh import periods
+from dieuhanh.core import periods
 from dieuhanh.indicators.models import Indicator
 from dieuhanh.indicators.queries import headline, indicator_rows, visible_indicators
 from dieuhanh.org.models import Unit

@@ -11,9 +11,9 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.db.models import Count, DateField, F, Q, Sum, Value
 
+from dieuhanh.core.periods import Period
+from dieuhanh.core.sql import DaysBetween
 from dieuhanh.org.models import Unit
-from dieuhanh.periods import Period
-from dieuhanh.sql import DaysBetween
 from dieuhanh.tasks.models import Task
 from dieuhanh.tasks.queries import led_within
 from dieuhanh.tasks.status import State, Status, status_q

@@ -11,16 +11,16 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from dieuhanh import periods
-from dieuhanh.history import by
+from dieuhanh.core import periods
+from dieuhanh.core.calendar import today as vn_today
+from dieuhanh.core.feedback import fail
+from dieuhanh.core.history import by
+from dieuhanh.core.numbers import so
 from dieuhanh.indicators import services as indicator_services
 from dieuhanh.indicators.queries import indicator_rows, visible_indicators
 from dieuhanh.org.models import Unit
 from dieuhanh.org.queries import Scope
-from dieuhanh.tasks.calendar import today as vn_today
-from dieuhanh.web.feedback import fail
-from dieuhanh.web.selection import chosen_period, chosen_unit
-from dieuhanh.web.templatetags.vn import so
+from dieuhanh.org.selection import chosen_period, chosen_unit
 
 from . import tally
 from .models import DEFAULT_PANELS, PANELS, Layout

@@ -12,11 +12,11 @@ from decimal import Decimal
 
 from simple_history.utils import bulk_create_with_history
 
-from dieuhanh.history import by
+from dieuhanh.core import calendar
+from dieuhanh.core.history import by
 from dieuhanh.indicators.models import Actual, Indicator, Target
 from dieuhanh.ntm.models import Assessment, CriteriaSet
 from dieuhanh.org.models import Area, Unit
-from dieuhanh.tasks import calendar
 
 ILLUSTRATIVE = "số liệu minh họa"
 CATALOGUE = [

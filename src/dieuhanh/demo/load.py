@@ -11,10 +11,11 @@ from unittest import mock
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from dieuhanh.core import calendar
 from dieuhanh.documents.services import register_document
 from dieuhanh.org.areas import load_current, load_legacy
 from dieuhanh.org.models import Membership, Role, Unit
-from dieuhanh.tasks import calendar, services
+from dieuhanh.tasks import services
 from dieuhanh.tasks.models import Task
 from dieuhanh.tasks.services import TaskDraft
 

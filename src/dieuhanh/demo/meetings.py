@@ -8,12 +8,12 @@ from datetime import date, datetime, time, timedelta
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 
+from dieuhanh.core import calendar
 from dieuhanh.meetings import services as meetings
 from dieuhanh.meetings.models import Meeting
 from dieuhanh.org.models import Area
 from dieuhanh.petitions import services as petitions
 from dieuhanh.petitions.models import Field, Petition, RoutingRule
-from dieuhanh.tasks import calendar
 
 FIELDS = [  # (name, answer days, complex days)
     ("Tổ chức cán bộ", 15, 30), ("Đất đai, giải phóng mặt bằng", 10, 30), ("Đầu tư, xây dựng", 10, 30),

@@ -6,8 +6,8 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from dieuhanh.core.text import fold
 from dieuhanh.org.models import PartyTerm, Unit
-from dieuhanh.text import fold
 
 from .symbols import KIND_NAMES
 

@@ -5,12 +5,12 @@ from datetime import date
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from dieuhanh.files import check_upload
-from dieuhanh.history import by
+from dieuhanh.core.files import check_upload
+from dieuhanh.core.history import by
+from dieuhanh.core.text import clean
 from dieuhanh.org.models import Unit
 from dieuhanh.org.queries import Scope
 from dieuhanh.tasks.services import TaskDraft, assign_tasks
-from dieuhanh.text import clean
 
 from .models import Attachment, Document, party_term_label
 from .symbols import SymbolError, parse_symbol

@@ -4,13 +4,13 @@ from django.db.models import Q
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from dieuhanh.core.calendar import today as vn_today
+from dieuhanh.core.feedback import fail
+from dieuhanh.core.paging import paginate
+from dieuhanh.core.text import matching_words
 from dieuhanh.org.queries import Scope
-from dieuhanh.tasks.calendar import today as vn_today
 from dieuhanh.tasks.forms import TaskDraftFormSet
 from dieuhanh.tasks.queries import visible_tasks, with_list_relations
-from dieuhanh.text import matching_words
-from dieuhanh.web.feedback import fail
-from dieuhanh.web.paging import paginate
 
 from . import services
 from .forms import DocumentForm

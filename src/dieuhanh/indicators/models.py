@@ -9,10 +9,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from dieuhanh import periods
+from dieuhanh.core import periods
+from dieuhanh.core.text import clean, fold
 from dieuhanh.documents.models import Document
 from dieuhanh.org.models import Unit
-from dieuhanh.text import clean, fold
 
 
 class Indicator(models.Model):

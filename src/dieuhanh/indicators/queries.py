@@ -10,10 +10,10 @@ from decimal import Decimal
 from django.conf import settings
 from django.db.models import Count, Q, QuerySet, Sum
 
-from dieuhanh import periods
+from dieuhanh.core import periods
+from dieuhanh.core.text import matching_words
 from dieuhanh.org.models import Unit
 from dieuhanh.org.queries import Scope
-from dieuhanh.text import matching_words
 
 from . import figures
 from .figures import Contribution, Light

@@ -7,14 +7,13 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from dieuhanh import periods
+from dieuhanh.core import calendar, periods
+from dieuhanh.core.history import by
+from dieuhanh.core.text import clean, fold
 from dieuhanh.events.models import Kind
-from dieuhanh.history import by
 from dieuhanh.org.models import Unit
 from dieuhanh.org.queries import Scope
-from dieuhanh.tasks import calendar
 from dieuhanh.tasks.services import TaskDraft, assign_tasks
-from dieuhanh.text import clean, fold
 
 from .models import Actual, Indicator, Target
 

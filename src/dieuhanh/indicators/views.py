@@ -9,14 +9,14 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from dieuhanh import periods
-from dieuhanh.files import check_upload
-from dieuhanh.intake.numbers import parse_decimal
+from dieuhanh.core import periods
+from dieuhanh.core.calendar import today as vn_today
+from dieuhanh.core.feedback import fail
+from dieuhanh.core.files import check_upload
+from dieuhanh.core.numbers import parse_decimal
+from dieuhanh.core.paging import paginate
 from dieuhanh.org.queries import Scope
-from dieuhanh.tasks.calendar import today as vn_today
-from dieuhanh.web.feedback import fail
-from dieuhanh.web.selection import chosen_period, chosen_unit
-from dieuhanh.web.paging import paginate
+from dieuhanh.org.selection import chosen_period, chosen_unit
 
 from . import queries, services, xlsx
 from .models import Actual, Target

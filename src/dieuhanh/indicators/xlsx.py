@@ -5,16 +5,16 @@ Vietnamese and nothing is written unless the whole file is clean."""
 from dataclasses import dataclass
 from decimal import Decimal
 from io import BytesIO
+from zipfile import BadZipFile
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
-from zipfile import BadZipFile
 
-from dieuhanh import periods
-from dieuhanh.intake.numbers import parse_decimal
+from dieuhanh.core import periods
+from dieuhanh.core.numbers import parse_decimal
 from dieuhanh.org.models import Unit
 from dieuhanh.org.queries import Scope
 

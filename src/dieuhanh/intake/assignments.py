@@ -5,7 +5,7 @@ enumerations and the paragraphs after a directive inherit its lead."""
 import re
 from dataclasses import dataclass, field
 
-from dieuhanh.text import fold
+from dieuhanh.core.text import fold
 
 from .bodies import NAMED_HEAD, heading_bodies, split_addressees
 from .dates import deadline_in, period_deadline, recurrence_in

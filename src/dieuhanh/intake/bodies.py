@@ -21,8 +21,8 @@ BODY_START = rf"(?:{NAMED_HEAD}\b|[Cc]ác\s+(?i:{GROUP_NOUN})\b|[Cc]ấp ủy|[C
 OPEN_INSTITUTION = r"(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Ban (?:cán sự|chỉ đạo|chấp hành|thường vụ|quản lý))"
 OPEN_HEAD = rf"(?:{OPEN_INSTITUTION}|[Gg]iám đốc|[Tt]hủ trưởng|[Cc]hủ tịch|[Bb]í thư|[Nn]gười đứng đầu)"
 NEW_NAMED = re.compile(rf"(?:[,;]\s*(?:và\s+)?|\s+và\s+)(?={NAMED_HEAD}(?:\s+[{UPPER}0-9&]|\s*$)|{OPEN_HEAD}\s)")
-NEW_GROUP = re.compile(rf"(?:,\s*(?:và\s+)?|\s+và\s+)(?=(?:các\s+)?(?:cơ quan|đơn vị|địa phương|doanh nghiệp|"
-                       rf"tổ chức|sở|ngành|bộ|văn phòng)\b)")
+NEW_GROUP = re.compile(r"(?:,\s*(?:và\s+)?|\s+và\s+)(?=(?:các\s+)?(?:cơ quan|đơn vị|địa phương|doanh nghiệp|"
+                       r"tổ chức|sở|ngành|bộ|văn phòng)\b)")
 # An institution with its proper name ("Sở Tài chính", "Báo và Phát thanh …"), not a title over a group
 # ("Thủ trưởng các ban ngành, đơn vị cấp tỉnh").
 NAMED_BODY = re.compile(rf"^(?!(?:Giám đốc|Thủ trưởng|Chủ tịch|Trưởng|Bí thư|Người đứng đầu|Cục trưởng|Chánh)\b)(?:{NAMED_HEAD}\s+(?:và\s+)?[{UPPER}0-9&]|{OPEN_INSTITUTION}\s)")

@@ -6,10 +6,10 @@ from datetime import date
 
 from dieuhanh.documents.symbols import KIND_NAMES, SymbolError, parse_symbol
 
+from .dates import place_and_date, safe_date
 from .letters import UPPER
 from .petitions import ASKERS_LEAD_IN
 from .places import provinces_named
-from .dates import place_and_date, safe_date
 from .structure import capitals
 
 KIND_BY_NAME = {name.lower(): code for code, name in KIND_NAMES.items()}

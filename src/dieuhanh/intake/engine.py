@@ -15,6 +15,7 @@ from .provenance import ITEMS, item_spans, unread
 from .structure import read_structure
 from .tables import has_task_table, table_assignments
 
+
 def analyse(text: str) -> dict:
     """The extraction with provenance: the normalised source text and each item's spans in it."""
     structure = read_structure(text)

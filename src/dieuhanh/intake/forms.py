@@ -9,16 +9,15 @@ from decimal import Decimal
 from django import forms
 from django.core.exceptions import ValidationError
 
+from dieuhanh.core import calendar
+from dieuhanh.core.numbers import parse_number, so
+from dieuhanh.core.text import clean, fold
 from dieuhanh.indicators.models import Indicator
 from dieuhanh.org.matching import Candidate, UnitMatcher
 from dieuhanh.org.models import Unit
-from dieuhanh.tasks import calendar
 from dieuhanh.tasks.forms import DATE_WIDGET, UnitChoiceField
 from dieuhanh.tasks.status import Recurrence
-from dieuhanh.text import clean, fold
-from dieuhanh.web.templatetags.vn import so
 
-from .numbers import parse_number
 from .services import NewUnit, Reviewed, ReviewedFigure, ReviewedPerson, ReviewedPetition, ReviewedTask
 
 DATE_ERRORS = {"invalid": "Ngày không hợp lệ (dd/mm/yyyy)."}

@@ -13,10 +13,10 @@ figure with three predicates. A new figure starts where an amount or a change fo
 import re
 from dataclasses import dataclass, field
 
-from dieuhanh.text import fold
+from dieuhanh.core.numbers import NUMBER, NUMBER_RE, parse_number
+from dieuhanh.core.text import fold
 
 from .letters import UPPER
-from .numbers import NUMBER, NUMBER_RE, parse_number
 
 # Units of measure, longest first; "tỉ" is the other spelling of "tỷ".
 UNITS = (r"tỷ đồng|tỉ đồng|triệu đồng|nghìn tỷ đồng|nghìn tỉ đồng|nghìn tỷ|nghìn tỉ|tỷ|tỉ|triệu USD|USD|ha|km|tấn|"

@@ -2,7 +2,7 @@
 
 from django.tasks import task
 
-from .services import read_draft
+from .reading import read_draft
 
 
 @task

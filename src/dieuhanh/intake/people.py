@@ -2,8 +2,8 @@
 Chính ủy Bộ Chỉ huy Quân sự tỉnh", "Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Đỗ Trọng Hưng"."""
 
 import re
-from itertools import islice
 from dataclasses import dataclass, field
+from itertools import islice
 
 from .letters import CAP_WORD
 from .structure import SIGNATURE_ROLE

@@ -2,9 +2,8 @@
 UBND tỉnh …", "Mong muốn tỉnh quan tâm …", "Nhiều ý kiến cho rằng …"."""
 
 import re
-from dataclasses import dataclass, field
-
 from collections import Counter
+from dataclasses import dataclass, field
 
 from .bodies import NAMED_HEAD
 from .letters import UPPER

@@ -7,7 +7,7 @@ from functools import cache
 from vietnam_provinces import Province
 from vietnam_provinces.legacy import Province as LegacyProvince
 
-from dieuhanh.text import fold
+from dieuhanh.core.text import fold
 
 PREFIX = re.compile(r"^(?:Tỉnh|Thành phố)\s+")
 # Names the package no longer lists: Thừa Thiên Huế became Thành phố Huế on 1/1/2025, and documents

@@ -15,7 +15,8 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-from dieuhanh.text import clean
+from dieuhanh.core.filetypes import binary_head
+from dieuhanh.core.text import clean
 
 MAX_BYTES = 50 * 1024 * 1024
 ENCODINGS = ("utf-8-sig", "utf-16", "cp1258", "cp1252")
@@ -45,11 +46,6 @@ Progress = Callable[[int, int], None]
 
 class ReadError(Exception):
     pass
-
-
-def binary_head(head: bytes) -> bool:
-    """NUL bytes in the first 4 KB, outside UTF-16 text (which starts with its byte-order mark)."""
-    return b"\x00" in head[:4096] and not head.startswith((b"\xff\xfe", b"\xfe\xff"))
 
 
 def read_text_file(path: Path) -> str:

@@ -11,26 +11,27 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 
-from dieuhanh import periods
+from dieuhanh.core import calendar, periods
+from dieuhanh.core.files import check_upload
+from dieuhanh.core.history import by
+from dieuhanh.core.numbers import so
+from dieuhanh.core.text import clean, fold
 from dieuhanh.documents.models import Attachment
 from dieuhanh.documents.services import register_document
-from dieuhanh.files import check_upload
-from dieuhanh.history import by
 from dieuhanh.indicators import services as indicator_services
 from dieuhanh.indicators.models import Actual, Indicator
 from dieuhanh.org.models import Person, Position, Unit
 from dieuhanh.org.queries import Scope
 from dieuhanh.petitions import services as petition_services
 from dieuhanh.petitions.models import Petition
-from dieuhanh.tasks import calendar
 from dieuhanh.tasks.services import TaskDraft
 from dieuhanh.tasks.status import PERIODIC
-from dieuhanh.text import clean, fold
-from dieuhanh.web.templatetags.vn import so
 
 from .engine import analyse
+from .jobs import read_draft_job
 from .models import Draft
-from .readers import MAX_BYTES, ReadError, looks_vietnamese, max_characters, read_file
+from .readers import MAX_BYTES, looks_vietnamese, max_characters
+from .reading import read_draft
 
 log = logging.getLogger(__name__)
 SOURCE_TYPES = (".txt", ".docx", ".pdf", ".png", ".jpg", ".jpeg")
@@ -72,42 +73,11 @@ def start_from_file(actor, *, issuer: Unit, upload) -> Draft:
                                  content_type=checked.content_type)
     background = checked.size > INLINE_BYTES or Path(checked.name).suffix.lower() not in {".txt", ".docx"}
     if background:
-        from .jobs import read_draft_job
-
         transaction.on_commit(lambda: read_draft_job.enqueue(draft.pk))
     else:
         read_draft(draft.pk)
         draft.refresh_from_db()
     return draft
-
-
-def read_draft(draft_id: int) -> None:
-    """Read the draft's file and extract it, recording progress page by page."""
-    draft = Draft.objects.filter(pk=draft_id, state=Draft.State.READING).first()
-    if draft is None:  # cancelled meanwhile, or already read
-        return
-
-    def progress(done: int, total: int):
-        Draft.objects.filter(pk=draft_id).update(pages_done=done, pages_total=total)
-
-    try:
-        text = read_file(draft.source.path, progress)
-        result = analyse(text)
-    except ReadError as error:
-        _failed(draft, str(error))
-        return
-    except Exception:  # a reader's bug must not leave the officer waiting forever
-        log.exception("intake: reading draft %s failed", draft_id)
-        _failed(draft, "Lỗi khi đọc tệp; đã ghi nhật ký để kiểm tra.")
-        return
-    Draft.objects.filter(pk=draft_id).update(state=Draft.State.READY, text=text, extraction=result)
-
-
-def _failed(draft: Draft, reason: str) -> None:
-    """A file that cannot be read is not kept: only the reason stays, for the officer to see."""
-    if draft.source:
-        draft.source.delete(save=False)
-    Draft.objects.filter(pk=draft.pk).update(state=Draft.State.FAILED, error=reason, source="")
 
 
 def keep_review(actor, draft: Draft, data: dict) -> None:

@@ -9,7 +9,7 @@ Plain Python, no Django. Linear in the input: every pass is one scan over the li
 import re
 from dataclasses import dataclass, field
 
-from dieuhanh.text import clean, fold
+from dieuhanh.core.text import clean, fold
 
 from .noise import END_OF_ARTICLE, is_site_noise
 

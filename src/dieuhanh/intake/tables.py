@@ -5,7 +5,7 @@ THỨC …") gives nothing."""
 
 import re
 
-from dieuhanh.text import fold
+from dieuhanh.core.text import fold
 
 from .assignments import Assignment, _clean_action
 from .bodies import split_addressees

@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
+from dieuhanh.core import calendar
+from dieuhanh.core.feedback import fail
 from dieuhanh.org.queries import Scope
-from dieuhanh.tasks import calendar
-from dieuhanh.web.feedback import fail
 
 from . import services
 from .forms import SECTIONS, Catalogue, ReviewDocumentForm, StartForm, UnitNames, reviewed_from, row_formsets

@@ -5,9 +5,9 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from dieuhanh.core.text import fold
 from dieuhanh.documents.models import Document
 from dieuhanh.org.models import Person, Unit
-from dieuhanh.text import fold
 
 
 class Meeting(models.Model):

@@ -6,12 +6,12 @@ from datetime import datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+from dieuhanh.core.errors import checked_text
+from dieuhanh.core.history import by
+from dieuhanh.core.text import clean
 from dieuhanh.documents.models import Document
-from dieuhanh.errors import checked_text
-from dieuhanh.history import by
 from dieuhanh.org.models import Unit
 from dieuhanh.org.queries import Scope
-from dieuhanh.text import clean
 
 from .models import Meeting, Opinion
 

@@ -9,17 +9,18 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from dieuhanh.core.calendar import VN_TZ
+from dieuhanh.core.calendar import today as vn_today
+from dieuhanh.core.feedback import fail
+from dieuhanh.core.paging import paginate
+from dieuhanh.core.text import matching_words
 from dieuhanh.documents.views import visible_documents
 from dieuhanh.org.models import Unit
 from dieuhanh.org.queries import Scope
 from dieuhanh.petitions import rules as petition_rules
 from dieuhanh.petitions import services as petition_services
 from dieuhanh.petitions.views import record_form
-from dieuhanh.tasks.calendar import VN_TZ, today as vn_today
 from dieuhanh.tasks.queries import visible_tasks, with_list_relations
-from dieuhanh.text import matching_words
-from dieuhanh.web.feedback import fail
-from dieuhanh.web.paging import paginate
 
 from . import services
 from .forms import MeetingForm, OpinionForm

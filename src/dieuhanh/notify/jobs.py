@@ -7,9 +7,9 @@ from django.core.management import call_command
 from django.tasks import task
 from django.utils import timezone
 
+from dieuhanh.core import calendar
 from dieuhanh.events.services import deliver_pending
 from dieuhanh.petitions import reminders as petition_reminders
-from dieuhanh.tasks import calendar
 
 from . import mail
 from .services import run_daily

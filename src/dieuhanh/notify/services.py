@@ -9,9 +9,10 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from dieuhanh.errors import checked_text
+from dieuhanh.core import calendar
+from dieuhanh.core.errors import checked_text
 from dieuhanh.org.models import Role
-from dieuhanh.tasks import calendar, policy, schedule
+from dieuhanh.tasks import policy, schedule
 from dieuhanh.tasks.models import Task
 from dieuhanh.tasks.status import State
 

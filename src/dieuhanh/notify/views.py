@@ -6,12 +6,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from dieuhanh.core.feedback import fail
+from dieuhanh.core.paging import paginate
 from dieuhanh.petitions.models import Petition
 from dieuhanh.petitions.queries import visible_petitions
 from dieuhanh.tasks.models import Task
 from dieuhanh.tasks.queries import visible_tasks
-from dieuhanh.web.feedback import fail
-from dieuhanh.web.paging import paginate
 
 from . import mail, services
 from .models import Notification, Preference

@@ -6,12 +6,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
 
-from dieuhanh.files import check_upload
-from dieuhanh.history import by
+from dieuhanh.core import calendar
+from dieuhanh.core.files import check_upload
+from dieuhanh.core.history import by
+from dieuhanh.core.text import clean
 from dieuhanh.org.models import Area, Unit
 from dieuhanh.org.queries import Scope
-from dieuhanh.tasks import calendar
-from dieuhanh.text import clean
 
 from .models import Assessment, CriteriaSet, Criterion, EvidenceFile
 

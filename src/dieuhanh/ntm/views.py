@@ -5,11 +5,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
-from dieuhanh.dates import parse_day
+from dieuhanh.core.calendar import today as vn_today
+from dieuhanh.core.dates import parse_day
+from dieuhanh.core.feedback import fail
 from dieuhanh.org.models import Area
 from dieuhanh.org.queries import Scope
-from dieuhanh.tasks.calendar import today as vn_today
-from dieuhanh.web.feedback import fail
 
 from . import services
 from .models import Assessment, Criterion, EvidenceFile, Level

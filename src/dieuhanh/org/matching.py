@@ -11,7 +11,7 @@ unit of that name. Plain Python over (id, name, short name, active) rows, so it 
 import re
 from dataclasses import dataclass, field
 
-from dieuhanh.text import fold
+from dieuhanh.core.text import fold
 
 ABBREVIATIONS = {
     "ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan", "mttq": "mat tran to quoc",

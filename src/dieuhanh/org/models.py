@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from dieuhanh.text import clean, fold
+from dieuhanh.core.text import clean, fold
 
 
 class Area(models.Model):

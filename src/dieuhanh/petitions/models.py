@@ -8,11 +8,11 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from dieuhanh.core import calendar
+from dieuhanh.core.text import fold
 from dieuhanh.documents.models import Document
 from dieuhanh.org.models import Area, Unit
-from dieuhanh.tasks import calendar
 from dieuhanh.tasks.schedule import next_on_or_after
-from dieuhanh.text import fold
 
 # Tracking codes avoid letters read alike (0/O, 1/I/L) since citizens copy them by hand.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"

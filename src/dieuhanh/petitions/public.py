@@ -11,9 +11,9 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
+from dieuhanh.core.paging import paginate
+from dieuhanh.core.text import matching_words
 from dieuhanh.org.models import Unit
-from dieuhanh.text import matching_words
-from dieuhanh.web.paging import paginate
 
 from . import queries, services
 from .forms import PublicForm

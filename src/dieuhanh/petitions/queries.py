@@ -6,9 +6,9 @@ from datetime import date
 
 from django.db.models import Count, F, Q, QuerySet
 
+from dieuhanh.core.text import matching_words
 from dieuhanh.org.models import Area
 from dieuhanh.org.queries import Scope
-from dieuhanh.text import matching_words
 
 from . import rules
 from .models import Petition

@@ -5,8 +5,8 @@ from datetime import date, datetime
 
 from django.conf import settings
 
+from dieuhanh.core import calendar
 from dieuhanh.org.models import Area, Unit
-from dieuhanh.tasks import calendar
 
 from .models import Field, Petition, RoutingRule
 

@@ -12,14 +12,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from dieuhanh.core import calendar
+from dieuhanh.core.errors import checked_text
+from dieuhanh.core.files import check_upload
+from dieuhanh.core.history import by
 from dieuhanh.documents.models import Document
-from dieuhanh.errors import checked_text
 from dieuhanh.events.models import Kind
-from dieuhanh.files import check_upload
-from dieuhanh.history import by
 from dieuhanh.org.models import Area, Unit
 from dieuhanh.org.queries import Scope
-from dieuhanh.tasks import calendar
 
 from . import rules
 from .events import petition_event

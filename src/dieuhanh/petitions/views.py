@@ -9,12 +9,12 @@ from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from dieuhanh.dates import parse_day
+from dieuhanh.core.calendar import today as vn_today
+from dieuhanh.core.dates import parse_day
+from dieuhanh.core.feedback import fail
+from dieuhanh.core.paging import paginate
 from dieuhanh.org.models import Unit
 from dieuhanh.org.queries import Scope
-from dieuhanh.tasks.calendar import today as vn_today
-from dieuhanh.web.feedback import fail
-from dieuhanh.web.paging import paginate
 
 from . import queries, rules, services
 from .forms import AnswerForm, RecordForm, TransferForm

@@ -9,11 +9,11 @@ from datetime import date
 from django.apps import apps
 from django.db.models import Count, OuterRef, Q, Subquery
 
+from dieuhanh.core.periods import DateRange, Period, PeriodError
 from dieuhanh.dashboard import tally
 from dieuhanh.indicators.models import Indicator
 from dieuhanh.indicators.queries import Row, headline, indicator_rows
 from dieuhanh.org.models import Unit
-from dieuhanh.periods import DateRange, Period, PeriodError
 from dieuhanh.tasks.models import Decision, Extension, ProgressReport, Task
 from dieuhanh.tasks.queries import led_within
 from dieuhanh.tasks.status import State, Status, status_q

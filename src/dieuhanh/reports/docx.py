@@ -11,8 +11,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from dieuhanh.core.numbers import so
 from dieuhanh.org.models import Unit
-from dieuhanh.web.templatetags.vn import so
 
 from .content import ROMAN, Report, sections
 

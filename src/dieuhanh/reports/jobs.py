@@ -2,9 +2,12 @@
 
 from django.tasks import task
 
-from .services import build_run
+from .building import build_run
 
 
 @task
 def build_report_job(run_id: int) -> None:
-    build_run(run_id)
+    run = build_run(run_id)
+    retry_at = getattr(run, "retry_at", None)
+    if retry_at is not None:  # a failure to build, tried again later
+        build_report_job.using(run_after=retry_at).enqueue(run_id)

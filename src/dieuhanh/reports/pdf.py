@@ -8,7 +8,7 @@ from pathlib import Path
 
 from django.template.loader import render_to_string
 
-from dieuhanh.web.templatetags.vn import so
+from dieuhanh.core.numbers import so
 
 from .content import ROMAN, Report, sections
 from .docx import date_line, is_party, symbol

@@ -6,11 +6,11 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from dieuhanh.core.calendar import today
+from dieuhanh.core.feedback import fail
+from dieuhanh.core.periods import latest_report
 from dieuhanh.org.queries import Scope
-from dieuhanh.periods import latest_report
-from dieuhanh.tasks.calendar import today
-from dieuhanh.web.feedback import fail
-from dieuhanh.web.selection import chosen_unit
+from dieuhanh.org.selection import chosen_unit
 
 from . import services
 from .models import ReportRun

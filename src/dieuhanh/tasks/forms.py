@@ -2,8 +2,8 @@ from django import forms
 
 from dieuhanh.org.models import Unit
 
-from .status import Recurrence, Status
 from .services import TaskDraft
+from .status import Recurrence, Status
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
 

@@ -7,11 +7,10 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from dieuhanh.documents.models import Document
+from dieuhanh.core import calendar
 from dieuhanh.org.models import Unit
 
 from . import status as st
-from . import calendar
 from .schedule import for_task
 
 
@@ -37,7 +36,7 @@ class TaskQuerySet(models.QuerySet):
 class Task(models.Model):
     content = models.TextField("nội dung nhiệm vụ")
     document = models.ForeignKey(
-        Document, null=True, blank=True, on_delete=models.PROTECT, related_name="tasks", verbose_name="văn bản"
+        "documents.Document", null=True, blank=True, on_delete=models.PROTECT, related_name="tasks", verbose_name="văn bản"
     )
     assigned_by = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name="đơn vị giao")
     lead = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name="đơn vị chủ trì")

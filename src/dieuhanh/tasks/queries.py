@@ -7,11 +7,12 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.db.models import Q, QuerySet
 
+from dieuhanh.core import calendar
+from dieuhanh.core.text import matching_words
 from dieuhanh.org.models import Unit
 from dieuhanh.org.queries import Scope
-from dieuhanh.text import matching_words
 
-from . import calendar, policy
+from . import policy
 from .models import Coordination, Task
 from .status import Group, State, Status
 

@@ -6,7 +6,8 @@ from datetime import date, timedelta
 
 from django.conf import settings
 
-from . import calendar
+from dieuhanh.core import calendar
+
 from .status import Recurrence, State
 
 BEFORE, DUE, OVERDUE = "before", "due", "overdue"

@@ -9,20 +9,20 @@ from django.db import transaction
 from django.db.models import Avg
 from django.utils import timezone
 
-from dieuhanh.errors import StaleEdit
-from dieuhanh.files import check_upload
-from dieuhanh.history import by
+from dieuhanh.core import calendar
+from dieuhanh.core.errors import StaleEdit
+from dieuhanh.core.files import check_upload
+from dieuhanh.core.history import by
+from dieuhanh.core.text import clean, fold
+from dieuhanh.events.models import Kind
 from dieuhanh.org.models import Unit
 from dieuhanh.org.queries import Scope
-from dieuhanh.text import clean, fold
 
-from . import calendar, policy
+from . import policy
 from .events import task_event
 from .models import CompletionRequest, Coordination, Decision, Evidence, Extension, ProgressReport, Task
 from .periods import periods_between
 from .status import PERIODIC, Recurrence, State
-
-from dieuhanh.events.models import Kind
 
 EVIDENCE_TYPES = (".pdf", ".docx", ".xlsx", ".png", ".jpg", ".jpeg")
 

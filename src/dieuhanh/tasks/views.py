@@ -8,18 +8,25 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from dieuhanh.dates import parse_day
+from dieuhanh.core.calendar import today as vn_today
+from dieuhanh.core.dates import parse_day
+from dieuhanh.core.feedback import fail
+from dieuhanh.core.paging import paginate, window
 from dieuhanh.org.models import Unit
 from dieuhanh.org.queries import Scope
-from dieuhanh.web.feedback import fail
-from dieuhanh.web.paging import paginate, window
 
-from . import services
-from .calendar import today as vn_today
-from .forms import (STATUS_CHOICES, CompletionForm, EditTaskForm, ExtensionForm, ProgressForm, ReasonForm,
-                    StandaloneTaskForm, TaskDraftFormSet)
+from . import policy, services
+from .forms import (
+    STATUS_CHOICES,
+    CompletionForm,
+    EditTaskForm,
+    ExtensionForm,
+    ProgressForm,
+    ReasonForm,
+    StandaloneTaskForm,
+    TaskDraftFormSet,
+)
 from .models import Coordination, Decision, Evidence, Extension, Task
-from . import policy
 from .queries import TaskFilter, inbox_sections, visible_tasks, with_list_relations
 from .status import Group
 from .timeline import timeline

@@ -8,7 +8,7 @@ OPEN = ["pending", "received", "transferred", "in_progress"]
 
 def schedule_open_petitions(apps, schema_editor):
     """Petitions that were waiting for their answer before the column: their next reminder, from today."""
-    from dieuhanh.tasks import calendar
+    from dieuhanh.core import calendar
     from dieuhanh.tasks.schedule import next_on_or_after
 
     Petition = apps.get_model("petitions", "Petition")

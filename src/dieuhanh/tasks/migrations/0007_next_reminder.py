@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 def schedule_open_tasks(apps, schema_editor):
     """Tasks that existed before the column: their next reminder, from today."""
-    from dieuhanh.tasks import calendar
+    from dieuhanh.core import calendar
     from dieuhanh.tasks.schedule import next_reminder
 
     Task = apps.get_model("tasks", "Task")

@@ -3,23 +3,13 @@
 from datetime import date, datetime
 from urllib.parse import urlencode
 
-from babel.numbers import format_decimal
 from django import template
 
-from dieuhanh.tasks.calendar import VN_TZ
+from dieuhanh.core.calendar import VN_TZ
+from dieuhanh.core.numbers import so
 
 register = template.Library()
-
-
-@register.filter
-def so(value, digits: int | None = None):
-    """11710.5 → "11.710,5" (babel's vi locale)."""
-    if value is None or value == "":
-        return ""
-    if digits is None:
-        return format_decimal(value, locale="vi")
-    places = int(digits)
-    return format_decimal(value, format="#,##0" + ("." + "0" * places if places else ""), locale="vi")
+register.filter("so", so)  # 11.710,5 — written once, in core.numbers
 
 
 @register.filter

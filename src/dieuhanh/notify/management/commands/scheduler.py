@@ -7,8 +7,8 @@ from datetime import datetime, timedelta
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from dieuhanh.core.calendar import VN_TZ
 from dieuhanh.notify.jobs import daily_job, send_mail_job
-from dieuhanh.tasks.calendar import VN_TZ
 
 DAILY_AT = (7, 0)
 MAIL_EVERY = timedelta(minutes=5)

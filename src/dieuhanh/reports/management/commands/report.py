@@ -4,10 +4,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from dieuhanh.core.calendar import today
+from dieuhanh.core.periods import PeriodError, parse_report_period
 from dieuhanh.org.models import Unit
-from dieuhanh.periods import PeriodError, parse_report_period
 from dieuhanh.reports import content, docx, pdf, xlsx
-from dieuhanh.tasks.calendar import today
 
 WRITERS = {"docx": docx.render, "xlsx": xlsx.render, "pdf": pdf.render}
 

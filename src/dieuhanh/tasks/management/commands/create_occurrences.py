@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from dieuhanh.tasks import calendar
+from dieuhanh.core import calendar
 from dieuhanh.tasks.models import Task
 from dieuhanh.tasks.services import ensure_occurrences
 from dieuhanh.tasks.status import PERIODIC, State

@@ -6,6 +6,8 @@ is read as a decimal typed the English way; "44.123" is forty-four thousand."""
 import re
 from decimal import Decimal
 
+from babel.numbers import format_decimal
+
 VIETNAMESE = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 ENGLISH_DECIMAL = r"\d+\.\d{1,2}"
 NUMBER = rf"(?:{VIETNAMESE})(?![.,]?\d)|{ENGLISH_DECIMAL}(?!\d)"
@@ -47,3 +49,13 @@ def format_number(value: float | int) -> str:
         return sign + whole
     fraction = f"{value:.6f}".split(".")[1].rstrip("0")
     return sign + whole + (f",{fraction}" if fraction else "")
+
+
+def so(value, digits: int | None = None) -> str:
+    """11710.5 → "11.710,5" (babel's vi locale); `digits` fixes the decimals. Also the template filter."""
+    if value is None or value == "":
+        return ""
+    if digits is None:
+        return format_decimal(value, locale="vi")
+    places = int(digits)
+    return format_decimal(value, format="#,##0" + ("." + "0" * places if places else ""), locale="vi")

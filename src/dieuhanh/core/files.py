@@ -7,7 +7,7 @@ from pathlib import PurePath
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
-from dieuhanh.intake.readers import binary_head
+from dieuhanh.core.filetypes import binary_head
 
 ALLOWED = {
     ".pdf": "application/pdf",

@@ -1,14 +1,13 @@
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
 
-from dieuhanh.tasks.calendar import today as vn_today
+from dieuhanh.core.calendar import today as vn_today
+from dieuhanh.core.paging import paginate
+from dieuhanh.core.text import fold
+from dieuhanh.org.models import Position
+from dieuhanh.org.queries import Scope
 from dieuhanh.tasks.queries import visible_tasks
 from dieuhanh.tasks.status import Group, group_q
-from dieuhanh.text import fold
-from dieuhanh.web.paging import paginate
-
-from .models import Position
-from .queries import Scope
 
 
 def unit_list(request):

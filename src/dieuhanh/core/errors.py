@@ -1,6 +1,6 @@
 from django.core.exceptions import ValidationError
 
-from dieuhanh.text import clean
+from dieuhanh.core.text import clean
 
 
 def checked_text(value: str | None, label: str, limit: int, required: bool = True) -> str:

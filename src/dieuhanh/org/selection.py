@@ -4,10 +4,10 @@ the indicator pages."""
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from dieuhanh import periods
+from dieuhanh.core import periods
+from dieuhanh.core.calendar import today
 from dieuhanh.org.models import Unit
 from dieuhanh.org.queries import Scope
-from dieuhanh.tasks.calendar import today
 
 
 def chosen_unit(request, scope: Scope) -> Unit:

@@ -1,0 +1,62 @@
+"""Building a report run: claimed once, built, kept; a failure goes back to the queue a few times (the
+job enqueues the retry), then shows on the page; the one who asked is told either way."""
+
+import logging
+from datetime import timedelta
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from dieuhanh.core.calendar import today
+from dieuhanh.core.periods import parse_report_period
+from dieuhanh.events.models import Kind
+from dieuhanh.events.services import record
+
+from . import content, docx, pdf, xlsx
+from .models import ReportRun
+
+log = logging.getLogger(__name__)
+WRITERS = {"docx": docx.render, "xlsx": xlsx.render, "pdf": pdf.render}
+RETRIES = 3
+
+
+def build_run(run_id: int) -> ReportRun:
+    """Claim the run (compare-and-swap, so two workers never build it twice), build and keep the file.
+    A failed run goes back to the queue with `retry_at` set; the job enqueues it again then."""
+    if not ReportRun.objects.filter(pk=run_id, state=ReportRun.State.QUEUED).update(state=ReportRun.State.RUNNING):
+        return ReportRun.objects.get(pk=run_id)
+    run = ReportRun.objects.select_related("unit").get(pk=run_id)
+    try:
+        report = content.build(run.unit, parse_report_period(run.period), today())
+        data = WRITERS[run.format](report)
+    except Exception as error:  # noqa: BLE001 — any failure is retried, then shown on the page, and logged
+        log.exception("report run %s failed", run_id)
+        run.attempts += 1
+        run.error = str(error)[:2000]
+        if run.attempts < RETRIES:  # again in 1, 2, 4 minutes
+            run.state = ReportRun.State.QUEUED
+            run.save()
+            run.retry_at = timezone.now() + timedelta(minutes=2 ** (run.attempts - 1))
+            return run
+        run.state = ReportRun.State.FAILED
+    else:
+        run.file.save(f"bao-cao-{run.unit.code}-{run.period}.{run.format}", ContentFile(data), save=False)
+        run.state = ReportRun.State.DONE
+    run.finished_at = timezone.now()
+    with transaction.atomic():
+        run.save()
+        _tell_requester(run)
+    return run
+
+
+def _tell_requester(run: ReportRun) -> None:
+    """The one who asked hears that the report is ready, or could not be built."""
+    if run.requested_by is None:
+        return
+    done = run.state == ReportRun.State.DONE
+    kind = Kind.REPORT_READY if done else Kind.REPORT_FAILED
+    what = f"{run.unit.name}, kỳ {run.period}, tệp {run.format.upper()}"
+    record(kind, run, actor=None, recipients=[run.requested_by], text=f"{Kind(kind).label}: {what}",
+           link=reverse("report_index"))

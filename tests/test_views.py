@@ -104,6 +104,9 @@ def _queries(client, url, params=None):
     ("/nhiem-vu/", {"trang_thai": "overdue"}),
     ("/nhiem-vu/", {"q": "ngan sach"}),
     ("/nhiem-vu/", {"don_vi": "__btc__"}),
+    ("/nhiem-vu/", {"cua_toi": "giao", "trang_thai": "overdue"}),
+    ("/nhiem-vu/", {"cua_toi": "chu_tri", "chua_tiep_nhan": "1"}),
+    ("/thong-bao/", None),
 ])
 @pytest.mark.parametrize("who", ["tracker", "lead_officer", "coord_officer"])
 def test_list_pages_cost_the_same_number_of_queries_at_any_size(province, login, url, params, who):
@@ -141,3 +144,22 @@ def test_unit_page_paginates_its_children(province, login):
     second = client.get(f"/don-vi/{province.ubnd.pk}/", {"trang": 2}).content.decode()
     assert "UBND xã số 00" in first and "UBND xã số 69" not in first
     assert "UBND xã số 69" in second
+
+
+def test_the_inbox_costs_the_same_queries_with_10_or_1000_tasks(province, login):
+    """Read through bulk-created tasks (the page, not the services, is measured here)."""
+    today = calendar.today()
+
+    def add(n, start):
+        Task.objects.bulk_create([Task(
+            content=f"Việc số {start + i}", assigned_by=province.root, lead=province.btc, tree=province.root,
+            issued_on=today - timedelta(days=30), deadline=today + timedelta(days=(i * 7) % 20 - 10),
+            due_on=today + timedelta(days=(i * 7) % 20 - 10)) for i in range(n)])  # overdue and due soon, at both sizes
+
+    for who in (province.tracker, province.lead_officer):
+        client = login(who)
+        Task.objects.all().delete()
+        add(10, 0)
+        small = _queries(client, "/viec-cua-don-vi/")
+        add(990, 10)
+        assert _queries(client, "/viec-cua-don-vi/") == small, who.username

@@ -109,6 +109,9 @@ class Task(models.Model):
             # "Mới giao": the open tasks a lead unit has not acknowledged — a few, read from a small index.
             models.Index(fields=["lead", "issued_on"], name="task_lead_unacknowledged",
                          condition=models.Q(acknowledged_at__isnull=True, state="open")),
+            # The assigner's "chưa tiếp nhận": the same few tasks, by assigning unit, in list order.
+            models.Index(fields=["assigned_by", "due_on", "id"], name="task_assigner_unacknowledged",
+                         condition=models.Q(acknowledged_at__isnull=True, state="open")),
             # The daily job's reminders: open tasks with a reminder due, from a small index.
             models.Index(fields=["next_reminder_on"], name="task_next_reminder",
                          condition=models.Q(state="open", next_reminder_on__isnull=False)),

@@ -61,7 +61,7 @@ def task_list(request):
     scope = Scope.of(request.user)
     today = vn_today()
     flt = _filter_from(request, scope)
-    tasks = flt.apply(visible_tasks(request.user), today, request.user).order_by("due_on", "id")
+    tasks = flt.apply(flt.visible_to(request.user), today, request.user).order_by("due_on", "id")
     page = paginate(request, with_list_relations(tasks))
     context = {"page": page, "filter": flt, "today": today, "status_choices": STATUS_CHOICES,
                "group_choices": Group.choices}
@@ -74,10 +74,9 @@ INBOX_CAP = 1000  # an inbox section counts up to this, then says "hơn 1.000"
 
 def inbox(request):
     today = vn_today()
-    visible = visible_tasks(request.user)
     blocks = []
     for section in inbox_sections(request.user, today):
-        tasks = section.filter.apply(visible, today, request.user)
+        tasks = section.filter.apply(section.filter.visible_to(request.user), today, request.user)
         items, count = window(with_list_relations(tasks).order_by("due_on", "id"), 0, 10, cap=INBOX_CAP)
         blocks.append({"key": section.key, "title": section.title, "count": min(count, INBOX_CAP),
                        "capped": count > INBOX_CAP, "items": items, "link": f"{reverse('task_list')}?{section.filter.query()}"})

@@ -16,6 +16,7 @@ from dieuhanh.org.queries import Scope
 from dieuhanh.tasks.services import TaskDraft, assign_tasks
 
 from .models import Actual, Indicator, Target
+from .policy import may_add, may_plan, may_report
 
 
 def next_code() -> str:
@@ -29,7 +30,7 @@ def next_code() -> str:
 def add_indicator(actor, *, unit: Unit, name: str, measure: str = "", allow_negative: bool = False) -> Indicator:
     """A new indicator in the unit's catalogue, refused when the catalogue already has it (same name
     without diacritics and same measure): a figure must land on the series it belongs to."""
-    if not Scope.of(actor).may_decide_for(unit):
+    if not may_add(Scope.of(actor), unit):
         raise PermissionDenied(f"Bạn không có quyền thêm chỉ tiêu cho {unit.name}.")
     name, measure = clean(name), clean(measure)
     if not name:
@@ -43,16 +44,6 @@ def add_indicator(actor, *, unit: Unit, name: str, measure: str = "", allow_nega
                              min_value=None if allow_negative else Decimal(0)), actor)
     indicator.save()
     return indicator
-
-
-def may_plan(scope: Scope, indicator: Indicator, unit: Unit) -> bool:
-    """Trackers and leaders of the tracking unit, of the unit, or of a unit above either."""
-    return scope.decides_over(indicator.unit) or scope.decides_over(unit)
-
-
-def may_report(scope: Scope, indicator: Indicator, unit: Unit) -> bool:
-    """The unit's own officers report its figures; whoever may plan them may too."""
-    return scope.may_work_for(unit) or may_plan(scope, indicator, unit)
 
 
 def checked_figure(indicator: Indicator, unit: Unit, period: str, value, denominator):

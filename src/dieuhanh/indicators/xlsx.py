@@ -18,7 +18,7 @@ from dieuhanh.core.numbers import parse_decimal
 from dieuhanh.org.models import Unit
 from dieuhanh.org.queries import Scope
 
-from . import services
+from . import policy, services
 from .models import Actual, Indicator, Target
 
 SHEET = "So lieu"
@@ -164,7 +164,7 @@ def read(data: bytes, actor) -> list[Row]:
         if not problems:
             try:
                 services.checked_figure(indicator, unit, period, number, den)
-                allowed = services.may_plan if kind == "plan" else services.may_report
+                allowed = policy.may_plan if kind == "plan" else policy.may_report
                 if not allowed(scope, indicator, unit):
                     raise PermissionDenied
             except ValidationError as e:

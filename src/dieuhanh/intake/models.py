@@ -37,5 +37,13 @@ class Draft(models.Model):
         return self.source_name or f"Văn bản dán ngày {self.created_at:%d/%m/%Y}"
 
     @property
+    def is_reading(self) -> bool:
+        return self.state == self.State.READING
+
+    @property
+    def has_failed(self) -> bool:
+        return self.state == self.State.FAILED
+
+    @property
     def percent(self) -> int:
         return round(100 * self.pages_done / self.pages_total) if self.pages_total else 0

@@ -158,6 +158,18 @@ class Petition(models.Model):
     def __str__(self):
         return f"{self.code or self.pk}: {self.content[:60]}"
 
+    # What the pages show for a status, decided here rather than by comparing status strings in templates.
+    STATUS_CSS = {Status.ANSWERED: "success", Status.CLOSED: "success", Status.REFUSED: "muted",
+                  Status.PENDING: "warning"}
+
+    @property
+    def status_css(self) -> str:
+        return self.STATUS_CSS.get(self.status, "info")
+
+    @property
+    def awaiting_receipt(self) -> bool:
+        return self.status == self.Status.PENDING
+
     @property
     def public_submitter(self) -> str:
         return "Công dân" if self.submitter_kind == self.SubmitterKind.CITIZEN else self.submitter

@@ -21,7 +21,7 @@ from dieuhanh.events.models import Kind
 from dieuhanh.org.models import Area, Unit
 from dieuhanh.org.queries import Scope
 
-from . import rules
+from . import policy, rules
 from .events import petition_event
 from .models import Answer, AnswerFile, Field, FollowUp, Petition, Transfer
 
@@ -63,18 +63,6 @@ def _same_tree(petition_tree: Unit, unit: Unit) -> None:
                               "chỉ chuyển được cho đơn vị trong tỉnh.")
     if unit.active_to is not None:
         raise ValidationError(f"{unit.name} đã ngừng hoạt động; hãy chọn đơn vị kế thừa.")
-
-
-def may_manage(actor, petition: Petition) -> bool:
-    """The receiving office (its trackers and leaders) routes, transfers, refuses, merges and closes."""
-    scope = Scope.of(actor)
-    return petition.receiving_unit is not None and scope.may_decide_for(petition.receiving_unit)
-
-
-def may_answer(actor, petition: Petition) -> bool:
-    scope = Scope.of(actor)
-    unit = petition.responsible_unit
-    return may_manage(actor, petition) or (unit is not None and (scope.may_work_for(unit) or scope.may_decide_for(unit)))
 
 
 def _locked(petition: Petition) -> Petition:
@@ -165,10 +153,7 @@ def submit_public(data: PetitionInput, sender: str) -> Petition:
 def accept(actor, petition: Petition, urgency: str | None = None) -> Petition:
     """Chờ tiếp nhận → đã tiếp nhận; the answer clock starts today; routed when a rule applies."""
     petition = _locked(petition)
-    if not may_manage(actor, petition):
-        raise PermissionDenied("Bạn không có quyền tiếp nhận kiến nghị này.")
-    if petition.status != S.PENDING:
-        raise ValidationError("Kiến nghị này đã được tiếp nhận.")
+    policy.require(actor, "accept", petition)
     now = timezone.now()
     petition.urgency = urgency or petition.urgency
     petition.status, petition.accepted_at = S.RECEIVED, now
@@ -185,11 +170,7 @@ def transfer(actor, petition: Petition, unit: Unit, reason: str) -> Petition:
     """Route to a unit, or move it from one unit to another (then a reason is required)."""
     petition = _locked(petition)
     moving = petition.responsible_unit is not None
-    scope = Scope.of(actor)
-    if not (may_manage(actor, petition) or (moving and scope.may_decide_for(petition.responsible_unit))):
-        raise PermissionDenied("Bạn không có quyền chuyển kiến nghị này.")
-    if petition.status not in rules.ANSWERABLE:
-        raise ValidationError(f"Kiến nghị đang ở trạng thái “{petition.get_status_display()}”, không chuyển được.")
+    policy.require(actor, "transfer", petition)
     if unit.pk == petition.responsible_unit_id:
         raise ValidationError(f"Kiến nghị đang do {unit.name} xử lý.")
     reason = _text(reason, "Lý do chuyển", required=moving, limit=1000)
@@ -201,10 +182,7 @@ def transfer(actor, petition: Petition, unit: Unit, reason: str) -> Petition:
 @transaction.atomic
 def start(actor, petition: Petition) -> Petition:
     petition = _locked(petition)
-    if not may_answer(actor, petition):
-        raise PermissionDenied("Chỉ đơn vị được giao mới nhận xử lý kiến nghị này.")
-    if petition.status != S.TRANSFERRED:
-        raise ValidationError("Chỉ nhận xử lý được kiến nghị vừa được chuyển đến.")
+    policy.require(actor, "start", petition)
     petition.status = S.IN_PROGRESS
     by(petition, actor).save()
     return petition
@@ -215,10 +193,7 @@ def answer(actor, petition: Petition, text: str, resolved: bool = False, files=(
            document: Document | None = None) -> Answer:
     """Đã trả lời. "Đã giải quyết" only with evidence: a reply document or a file."""
     petition = _locked(petition)
-    if not may_answer(actor, petition):
-        raise PermissionDenied("Bạn không có quyền trả lời kiến nghị này.")
-    if petition.status not in rules.ANSWERABLE or petition.responsible_unit is None:
-        raise ValidationError("Kiến nghị cần được chuyển cho đơn vị xử lý trước khi trả lời.")
+    policy.require(actor, "answer", petition)
     checked = [check_upload(f, EVIDENCE_TYPES) for f in files]
     if resolved and not checked and document is None:
         raise ValidationError("Muốn báo “đã giải quyết” phải kèm bằng chứng: văn bản trả lời, ảnh hoặc tệp.")
@@ -238,10 +213,7 @@ def answer(actor, petition: Petition, text: str, resolved: bool = False, files=(
 @transaction.atomic
 def refuse(actor, petition: Petition, reason: str) -> Petition:
     petition = _locked(petition)
-    if not may_answer(actor, petition):
-        raise PermissionDenied("Bạn không có quyền từ chối kiến nghị này.")
-    if petition.status not in rules.OPEN:
-        raise ValidationError("Kiến nghị đã có kết quả, không từ chối được.")
+    policy.require(actor, "refuse", petition)
     petition.refusal_reason = _text(reason, "Lý do từ chối", limit=2000)
     petition.status, petition.answered_on = S.REFUSED, calendar.as_local_date(timezone.now())
     by(petition, actor).save()
@@ -252,10 +224,9 @@ def refuse(actor, petition: Petition, reason: str) -> Petition:
 def send_answer(actor, petition: Petition, via: str) -> Answer:
     """Record that the answer went back to the submitter (letter, mail, phone, at the next dialogue)."""
     petition = _locked(petition)
-    if not may_manage(actor, petition) and not may_answer(actor, petition):
-        raise PermissionDenied("Bạn không có quyền gửi trả lời kiến nghị này.")
+    policy.require(actor, "send_answer", petition)
     reply = petition.answers.order_by("-answered_at", "-id").first()
-    if petition.status != S.ANSWERED or reply is None:
+    if reply is None:
         raise ValidationError("Kiến nghị chưa có câu trả lời để gửi.")
     if reply.sent_at:
         raise ValidationError("Câu trả lời này đã được gửi.")
@@ -269,10 +240,7 @@ def follow_up(actor, petition: Petition, satisfied: bool, text: str = "") -> Pet
     """The submitter's word on the answer. Satisfied: closed. Asks again: closed, and a new petition,
     linked to this one, goes back to the same unit with a fresh deadline. Returns the new one."""
     petition = _locked(petition)
-    if not may_manage(actor, petition):
-        raise PermissionDenied("Chỉ cơ quan tiếp nhận ghi nhận ý kiến của người kiến nghị.")
-    if petition.status not in (S.ANSWERED, S.REFUSED):
-        raise ValidationError("Chỉ ghi nhận ý kiến sau khi kiến nghị đã được trả lời.")
+    policy.require(actor, "follow_up", petition)
     text = _text(text, "Nội dung kiến nghị lại", required=not satisfied)
     now = timezone.now()
     by(FollowUp(petition=petition, satisfied=satisfied, text=text, by=actor, at=now), actor).save()
@@ -300,16 +268,13 @@ def follow_up(actor, petition: Petition, satisfied: bool, text: str = "") -> Pet
 def merge(actor, petition: Petition, into: Petition) -> Petition:
     """A duplicate is closed and points to the petition that carries the matter."""
     petition = _locked(petition)
-    if not may_manage(actor, petition):
-        raise PermissionDenied("Bạn không có quyền gộp kiến nghị này.")
+    policy.require(actor, "merge", petition)
     if into.pk == petition.pk:
         raise ValidationError("Không gộp được một kiến nghị vào chính nó.")
     if into.tree_id != petition.tree_id:
         raise ValidationError("Chỉ gộp được các kiến nghị của cùng một tỉnh.")
     if into.duplicate_of_id:
         raise ValidationError(f"Kiến nghị {into.code} đã được gộp vào kiến nghị khác; hãy gộp vào kiến nghị gốc.")
-    if petition.status not in rules.OPEN:
-        raise ValidationError("Kiến nghị đã có kết quả, không gộp được.")
     petition.duplicate_of, petition.status = into, S.CLOSED
     by(petition, actor).save()
     return petition
@@ -318,10 +283,7 @@ def merge(actor, petition: Petition, into: Petition) -> Petition:
 @transaction.atomic
 def close(actor, petition: Petition) -> Petition:
     petition = _locked(petition)
-    if not may_manage(actor, petition):
-        raise PermissionDenied("Bạn không có quyền đóng kiến nghị này.")
-    if petition.status not in (S.ANSWERED, S.REFUSED):
-        raise ValidationError("Chỉ đóng được kiến nghị đã trả lời hoặc đã từ chối.")
+    policy.require(actor, "close", petition)
     petition.status = S.CLOSED
     by(petition, actor).save()
     return petition
@@ -330,8 +292,7 @@ def close(actor, petition: Petition) -> Petition:
 @transaction.atomic
 def set_public(actor, petition: Petition, public: bool) -> Petition:
     petition = _locked(petition)
-    if not may_manage(actor, petition):
-        raise PermissionDenied("Bạn không có quyền công khai kiến nghị này.")
+    policy.require(actor, "publish", petition)
     petition.is_public = public
     by(petition, actor).save()
     return petition

@@ -16,7 +16,7 @@ from dieuhanh.core.paging import paginate
 from dieuhanh.org.models import Unit
 from dieuhanh.org.queries import Scope
 
-from . import queries, rules, services
+from . import policy, queries, rules, services
 from .forms import AnswerForm, RecordForm, TransferForm
 from .models import AnswerFile, Field, Petition
 
@@ -88,11 +88,10 @@ def _petition_or_404(request, pk) -> Petition:
 def petition_detail(request, pk):
     petition = _petition_or_404(request, pk)
     today = vn_today()
-    manage = services.may_manage(request.user, petition)
-    answerable = services.may_answer(request.user, petition)
+    actions = policy.available_actions(request.user, petition)
     units = Unit.objects.filter(root_id=petition.tree_id, active_to=None) if petition.tree_id else Unit.objects.none()
     return render(request, "petitions/detail.html", {
-        "p": petition, "manage": manage, "answerable": answerable,
+        "p": petition, "actions": actions,
         "see_citizen": queries.may_see_citizen(request.user),
         "overdue": rules.is_overdue(petition, today), "days_late": rules.days_late(petition, today),
         "answers": petition.answers.select_related("unit", "author", "sent_by").prefetch_related("files"),
@@ -100,7 +99,6 @@ def petition_detail(request, pk):
         "follow_ups": petition.follow_ups.select_related("by"), "reopenings": petition.reopenings.all(),
         "duplicates": petition.duplicates.all(),
         "answer_form": AnswerForm(), "transfer_form": TransferForm(units=units),
-        "open": petition.status in rules.OPEN, "answerable_status": petition.status in rules.ANSWERABLE,
         "urgencies": Petition.Urgency.choices,
     })
 

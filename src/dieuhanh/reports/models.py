@@ -36,3 +36,11 @@ class ReportRun(models.Model):
     @property
     def is_active(self) -> bool:
         return self.state in (self.State.QUEUED, self.State.RUNNING)
+
+    @property
+    def is_ready(self) -> bool:
+        return self.state == self.State.DONE
+
+    @property
+    def has_failed(self) -> bool:
+        return self.state == self.State.FAILED

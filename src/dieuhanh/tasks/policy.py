@@ -2,7 +2,7 @@
 
 `can(user, action, task)` answers for buttons and menus, `require(user, action, task)` refuses in a
 service (PermissionDenied for the role, ValidationError for the state), and the queryset forms
-(`decided_by`, `worked_by`) give the inbox and the reminders the same rule as a filter.
+(`decided_by`) gives the inbox and the lists the same rule as a filter.
 
 Roles come from org (Scope): the lead unit's officers and leaders work on it; the assigning unit's
 trackers and leaders (and admins above) decide on it; coordinating units report on it.
@@ -130,17 +130,6 @@ def decided_by(user) -> Q:
     if scope.is_superuser:
         return Q()
     q = Q(assigned_by_id__in=scope.decide_unit_ids)
-    for path in scope.admin_paths:
+    for path in scope.admin_paths:  # an admin decides for the whole subtree
         q |= Q(assigned_by__path__startswith=path)
-    return q
-
-
-def worked_by(user) -> Q:
-    """Tasks the user's units lead (the lead unit's officers, leaders, and admins above)."""
-    scope = Scope.of(user)
-    if scope.is_superuser:
-        return Q()
-    q = Q(lead_id__in=scope.work_unit_ids)
-    for path in scope.admin_paths:
-        q |= Q(lead__path__startswith=path)
     return q

@@ -46,14 +46,15 @@ class Page:
 def window(queryset, offset: int, limit: int, cap: int) -> tuple[list, int]:
     """(rows offset…offset+limit in the queryset's order, number of rows up to `cap` + 1).
 
-    The filters run once, over ids only; the rows of the window are then read by primary key,
-    keeping the queryset's select_related."""
-    ids = list(queryset.values_list("pk", flat=True)[: max(cap + 1, offset + limit)])
-    wanted = ids[offset : offset + limit]
+    The count is made by the database, unordered and stopped at `cap` + 1 rows, so a list of a
+    hundred thousand overdue tasks never travels to Python; the window is read as ids in list order,
+    then its rows by primary key, keeping the queryset's select_related."""
+    count = queryset.order_by()[: cap + 1].count()
+    wanted = list(queryset.values_list("pk", flat=True)[offset : offset + limit]) if count > offset else []
     rows = queryset.model._default_manager.filter(pk__in=wanted)
     rows.query.select_related = queryset.query.select_related
     by_pk = {row.pk: row for row in rows}
-    return [by_pk[pk] for pk in wanted], len(ids)
+    return [by_pk[pk] for pk in wanted], count
 
 
 def paginate(request, queryset, per_page: int = 25) -> Page:

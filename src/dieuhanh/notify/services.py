@@ -4,28 +4,19 @@ notification for the lead unit's and the coordinating units' officers and leader
 
 from datetime import date, timedelta
 
-from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from dieuhanh.core import calendar
 from dieuhanh.core.errors import checked_text
-from dieuhanh.org.models import Role
 from dieuhanh.tasks import policy, schedule
+from dieuhanh.tasks.events import doers
 from dieuhanh.tasks.models import Task
 from dieuhanh.tasks.status import State
 
 from . import mail
 from .models import DailyRun, Notification, Reminder
-
-NOTIFIED_ROLES = (Role.OFFICER, Role.LEADER)
-
-
-def recipients(task: Task):
-    units = [task.lead_id, *task.coordinations.values_list("unit_id", flat=True)]
-    return get_user_model().objects.filter(is_active=True, memberships__unit_id__in=units,
-                                           memberships__role__in=NOTIFIED_ROLES).distinct()
 
 
 def _text(task: Task, kind: str, day: date, message: str) -> str:
@@ -42,7 +33,7 @@ def _send(task: Task, kind: str, day: date, message: str = "", actor=None) -> Re
     try:
         with transaction.atomic():
             reminder = Reminder.objects.create(task=task, kind=kind, day=day, message=message, sent_by=actor)
-            people = list(recipients(task))
+            people = doers(task)
             text = _text(task, kind, day, message)
             link = reverse("task_detail", args=[task.pk])
             notes = Notification.objects.bulk_create([Notification(user=u, reminder=reminder, task=task, text=text,

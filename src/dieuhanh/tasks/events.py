@@ -22,6 +22,12 @@ TO_LEAD_ONLY = {Kind.DELEGATED}
 TO_NOBODY = {Kind.ACKNOWLEDGED}
 
 
+def doers(task: Task) -> list:
+    """The lead's and the coordinators' officers and leaders — also who the reminders (đôn đốc) reach."""
+    coordinators = [c.unit for c in task.coordinations.select_related("unit")]
+    return people_to_tell([task.lead, *coordinators], DOERS)
+
+
 def recipients(kind: str, task: Task) -> list:
     if kind in TO_NOBODY:
         return []
@@ -29,8 +35,7 @@ def recipients(kind: str, task: Task) -> list:
         return people_to_tell([task.assigned_by], DECIDERS)
     if kind in TO_LEAD_ONLY:
         return people_to_tell([task.lead], DOERS)
-    coordinators = [c.unit for c in task.coordinations.select_related("unit")]
-    return people_to_tell([task.lead, *coordinators], DOERS)
+    return doers(task)
 
 
 def task_event(kind: str, task: Task, actor, note: str = ""):

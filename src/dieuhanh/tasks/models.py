@@ -115,8 +115,10 @@ class Task(models.Model):
             # The daily job's reminders: open tasks with a reminder due, from a small index.
             models.Index(fields=["next_reminder_on"], name="task_next_reminder",
                          condition=models.Q(state="open", next_reminder_on__isnull=False)),
-            # Open work by deadline: the overdue list reads this range, not the finished tasks behind it.
-            models.Index(fields=["tree", "due_on", "id"], name="task_open_due", condition=models.Q(state="open")),
+            # Open work with a deadline (not ongoing): the overdue list and its count read this range alone,
+            # not the finished tasks beside it, and need nothing from the table itself.
+            models.Index(fields=["tree", "due_on", "id"], name="task_open_due",
+                         condition=models.Q(state="open", recurrence="")),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -12,6 +12,7 @@ from dieuhanh.org.models import Unit
 from dieuhanh.org.queries import Scope
 from dieuhanh.tasks.services import TaskDraft, assign_tasks
 
+from . import policy
 from .models import Attachment, Document, party_term_label
 from .symbols import SymbolError, parse_symbol
 
@@ -29,7 +30,7 @@ def register_document(actor, *, issuer: Unit, symbol: str, issued_on: date, subj
                       body: str = "", files=(), tasks: list[TaskDraft] = (), assigned_by: Unit | None = None) -> Document:
     scope = Scope.of(actor)
     assigned_by = assigned_by or issuer
-    if not scope.may_decide_for(assigned_by) and not scope.may_decide_for(issuer):
+    if not policy.may_register(scope, issuer, assigned_by):
         raise PermissionDenied("Bạn không có quyền nhập văn bản của cơ quan này.")
     if not scope.can_read_unit(issuer):
         raise ValidationError(f"Cơ quan “{issuer.name}” nằm ngoài phạm vi của bạn.")

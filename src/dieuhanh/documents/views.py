@@ -12,7 +12,7 @@ from dieuhanh.org.queries import Scope
 from dieuhanh.tasks.forms import TaskDraftFormSet
 from dieuhanh.tasks.queries import visible_tasks, with_list_relations
 
-from . import services
+from . import policy, services
 from .forms import DocumentForm
 from .models import Attachment, Document
 
@@ -45,7 +45,7 @@ def document_detail(request, pk):
 
 def document_create(request):
     scope = Scope.of(request.user)
-    issuers = scope.deciding_units()
+    issuers = policy.registering_units(request.user)
     if not issuers.exists():
         raise PermissionDenied("Bạn không có quyền nhập văn bản.")
     data = request.POST if request.method == "POST" else None

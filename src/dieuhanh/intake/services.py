@@ -27,6 +27,7 @@ from dieuhanh.petitions.models import Petition
 from dieuhanh.tasks.services import TaskDraft
 from dieuhanh.tasks.status import PERIODIC
 
+from . import policy
 from .engine import analyse
 from .jobs import read_draft_job
 from .models import Draft
@@ -41,14 +42,14 @@ INLINE_BYTES = 512 * 1024
 
 def _require_issuer(actor, issuer: Unit) -> Scope:
     scope = Scope.of(actor)
-    if not scope.may_decide_for(issuer):
+    if not policy.may_take_in(scope, issuer):
         raise PermissionDenied("Bạn không có quyền nhập văn bản của cơ quan này.")
     return scope
 
 
 def _require_own(actor, draft: Draft) -> None:
     """A draft is its reader's scratch work: only they may keep, confirm or cancel it."""
-    if draft.created_by_id != actor.pk:
+    if not policy.owns(actor, draft):
         raise PermissionDenied("Bản nháp này không phải của bạn.")
 
 

@@ -11,9 +11,8 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from dieuhanh.core import calendar
 from dieuhanh.core.feedback import fail
-from dieuhanh.org.queries import Scope
 
-from . import services
+from . import policy, services
 from .forms import SECTIONS, Catalogue, ReviewDocumentForm, StartForm, UnitNames, reviewed_from, row_formsets
 from .models import Draft
 from .provenance import item_spans, segments
@@ -28,7 +27,7 @@ def my_drafts(user):
 
 
 def _issuers(user):
-    issuers = Scope.of(user).deciding_units()
+    issuers = policy.issuing_units(user)
     if not issuers.exists():
         raise PermissionDenied("Bạn không có quyền nhập văn bản.")
     return issuers

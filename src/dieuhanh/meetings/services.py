@@ -13,11 +13,12 @@ from dieuhanh.documents.models import Document
 from dieuhanh.org.models import Unit
 from dieuhanh.org.queries import Scope
 
+from . import policy
 from .models import Meeting, Opinion
 
 
 def _check_host(actor, unit: Unit) -> None:
-    if not Scope.of(actor).may_decide_for(unit):
+    if not policy.may_host(Scope.of(actor), unit):
         raise PermissionDenied(f"Bạn không có quyền ghi nhận cuộc họp của {unit.name}.")
 
 

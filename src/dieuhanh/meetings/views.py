@@ -22,7 +22,7 @@ from dieuhanh.petitions import services as petition_services
 from dieuhanh.petitions.views import record_form
 from dieuhanh.tasks.queries import visible_tasks, with_list_relations
 
-from . import services
+from . import policy, services
 from .forms import MeetingForm, OpinionForm
 from .models import Meeting
 from .queries import visible_meetings
@@ -35,12 +35,12 @@ def meeting_list(request):
         meetings = meetings.filter(kind=request.GET["hinh_thuc"])
     page = paginate(request, meetings.order_by("-starts_at", "-id"))
     return render(request, "meetings/list.html", {
-        "page": page, "kinds": Meeting.Kind.choices, "may_create": Scope.of(request.user).deciding_units().exists()})
+        "page": page, "kinds": Meeting.Kind.choices, "may_create": policy.hosting_units(request.user).exists()})
 
 
 def meeting_create(request):
     scope = Scope.of(request.user)
-    hosts = scope.deciding_units().filter(active_to=None)
+    hosts = policy.hosting_units(request.user)
     if not hosts.exists():
         raise PermissionDenied("Bạn không có quyền ghi nhận cuộc họp.")
     form = MeetingForm(request.POST or None, hosts=hosts, units=scope.readable_units().filter(active_to=None))

@@ -10,29 +10,13 @@ from dieuhanh.core import calendar
 from dieuhanh.core.files import check_upload
 from dieuhanh.core.history import by
 from dieuhanh.core.text import clean
-from dieuhanh.org.models import Area, Unit
+from dieuhanh.org.models import Area
 from dieuhanh.org.queries import Scope
 
 from .models import Assessment, CriteriaSet, Criterion, EvidenceFile
+from .policy import may_adopt_set, may_assess, province_of
 
 EVIDENCE_TYPES = (".pdf", ".docx", ".xlsx", ".png", ".jpg", ".jpeg")
-
-
-def province_of(area: Area) -> Area:
-    while area.parent_id and area.level != Area.Level.PROVINCE:
-        area = area.parent
-    return area
-
-
-def may_assess(scope: Scope, area: Area) -> bool:
-    """The commune's own officers, or the trackers and leaders of a unit of its province."""
-    if scope.is_superuser:
-        return True
-    province = province_of(area)
-    for unit in Unit.objects.filter(area__in=[area.pk, province.pk]):
-        if scope.decides_over(unit) or (unit.area_id == area.pk and scope.may_work_for(unit)):
-            return True
-    return False
 
 
 @transaction.atomic
@@ -65,7 +49,7 @@ def adopt_for_province(actor, base: CriteriaSet, province: Area, *, valid_from: 
     """A province's amended copy of a national set ("Hà Tĩnh sửa đổi ngày 09/12/2022"): the
     criteria and indicators copied, then edited; from `valid_from` it replaces the national set
     for that province's communes."""
-    if not (actor.is_superuser or actor.has_perm("ntm.add_criteriaset")):
+    if not may_adopt_set(actor):
         raise PermissionDenied("Bạn không có quyền ban hành bộ tiêu chí.")
     if province.level != Area.Level.PROVINCE:
         raise ValidationError("Bộ tiêu chí riêng phải gắn với một tỉnh, thành phố.")

@@ -11,7 +11,7 @@ from dieuhanh.core.feedback import fail
 from dieuhanh.org.models import Area
 from dieuhanh.org.queries import Scope
 
-from . import services
+from . import policy, services
 from .models import Assessment, Criterion, EvidenceFile, Level
 from .status import Book, communes_of, summary
 
@@ -41,7 +41,7 @@ def ntm_index(request):
 
 def _commune(request, pk) -> Area:
     area = get_object_or_404(Area.objects.select_related("parent", "parent__parent"), pk=pk, level=Area.Level.COMMUNE)
-    if services.province_of(area) not in _provinces(Scope.of(request.user)):
+    if policy.province_of(area) not in _provinces(Scope.of(request.user)):
         raise Http404("Không tìm thấy xã hoặc bạn không có quyền xem.")
     return area
 
@@ -49,7 +49,7 @@ def _commune(request, pk) -> Area:
 def ntm_commune(request, pk):
     area = _commune(request, pk)
     today = vn_today()
-    province = services.province_of(area)
+    province = policy.province_of(area)
     predecessors = list(area.merged_from.order_by("name"))
     book = Book(province, [area, *predecessors])
     status = book.status(area, today)
@@ -79,7 +79,7 @@ def ntm_commune(request, pk):
                for a in [area, *predecessors]]
     return render(request, "ntm/commune.html", {
         "area": area, "status": status, "criteria": criteria, "history": history, "today": today,
-        "may_assess": services.may_assess(Scope.of(request.user), area),
+        "may_assess": policy.may_assess(Scope.of(request.user), area),
         "assessments": Assessment.objects.filter(area=area).select_related("criterion", "criterion__criteria_set")
         .order_by("-assessed_on", "-pk")[:50]})
 

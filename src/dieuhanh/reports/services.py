@@ -9,14 +9,14 @@ from dieuhanh.core.periods import PeriodError, parse_report_period
 from dieuhanh.org.models import Unit
 from dieuhanh.org.queries import Scope
 
-from . import building
+from . import building, policy
 from .jobs import build_report_job
 from .models import ReportRun
 
 
 def request_report(actor, unit: Unit, period: str, format: str) -> ReportRun:
     """A queued run, or the one already queued or running for the same report (asked twice at once)."""
-    if not Scope.of(actor).can_read_unit(unit):
+    if not policy.may_request(Scope.of(actor), unit):
         raise PermissionDenied("Bạn không có quyền lập báo cáo của đơn vị này.")
     if format not in building.WRITERS:
         raise ValidationError("Định dạng phải là docx, xlsx hoặc pdf.")

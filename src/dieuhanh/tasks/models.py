@@ -109,6 +109,9 @@ class Task(models.Model):
             # "Mới giao": the open tasks a lead unit has not acknowledged — a few, read from a small index.
             models.Index(fields=["lead", "issued_on"], name="task_lead_unacknowledged",
                          condition=models.Q(acknowledged_at__isnull=True, state="open")),
+            # "Bị trả lại": the lead's few open tasks whose completion was returned.
+            models.Index(fields=["lead", "due_on", "id"], name="task_lead_returned",
+                         condition=models.Q(state="open", returned_at__isnull=False)),
             # The assigner's "chưa tiếp nhận": the same few tasks, by assigning unit, in list order.
             models.Index(fields=["assigned_by", "due_on", "id"], name="task_assigner_unacknowledged",
                          condition=models.Q(acknowledged_at__isnull=True, state="open")),

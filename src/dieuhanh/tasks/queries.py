@@ -123,6 +123,8 @@ class TaskFilter:
             where["state"] = STATE_OF.get(self.status, State.OPEN)
             if self.status == Status.OVERDUE:
                 where["due_on__lt"] = today
+        elif self.open_only or self.returned_only or self.unacknowledged:
+            where["state"] = State.OPEN  # open work only: each branch reads its (unit, state, …) index range
         if self.due_from:
             where["due_on__gte"] = self.due_from
         if self.due_to:
@@ -196,7 +198,7 @@ def inbox_sections(user, today: date) -> list[InboxSection]:
         InboxSection("new", "Mới giao", TaskFilter(mine="chu_tri", unacknowledged=True)),
         InboxSection("overdue", "Quá hạn", TaskFilter(mine="lam", status=Status.OVERDUE)),
         InboxSection("due_soon", "Đến hạn trong 7 ngày", TaskFilter(mine="lam", open_only=True, due_from=today, due_to=soon)),
-        InboxSection("returned", "Bị trả lại", TaskFilter(mine="lam", returned_only=True)),
+        InboxSection("returned", "Bị trả lại", TaskFilter(mine="chu_tri", returned_only=True)),  # the lead's requests
     ]
     if scope.decide_unit_ids or scope.admin_paths or scope.is_superuser:
         waited = calendar.subtract_working_days(today, settings.DIEUHANH_ACKNOWLEDGE_WITHIN_DAYS)

@@ -6,11 +6,7 @@ and records the submitter's word; the unit handling it (its officers and leaders
 answers or refuses it; the handling unit's leaders may also pass it on to another unit.
 """
 
-from dataclasses import dataclass
-from typing import Callable
-
-from django.core.exceptions import PermissionDenied, ValidationError
-
+from dieuhanh.core.rules import Policy, Rule
 from dieuhanh.org.queries import Scope
 
 from .models import Petition
@@ -36,14 +32,6 @@ def _passes_on(scope: Scope, p: Petition) -> bool:
     return manages(scope, p) or (moving and scope.may_decide_for(p.responsible_unit))
 
 
-@dataclass(frozen=True)
-class Rule:
-    who: Callable[[Scope, Petition], bool]
-    when: Callable[[Petition], bool]
-    refused: str
-    not_now: str
-
-
 RULES: dict[str, Rule] = {
     "accept": Rule(manages, lambda p: p.status == S.PENDING, "Bạn không có quyền tiếp nhận kiến nghị này.",
                    "Kiến nghị này đã được tiếp nhận."),
@@ -67,21 +55,6 @@ RULES: dict[str, Rule] = {
                   "Kiến nghị đã có kết quả, không gộp được."),
     "publish": Rule(manages, lambda p: True, "Bạn không có quyền công khai kiến nghị này.", ""),
 }
-ACTIONS = tuple(RULES)
-
-
-def can(user, action: str, petition: Petition) -> bool:
-    rule = RULES[action]
-    return rule.who(Scope.of(user), petition) and rule.when(petition)
-
-
-def require(user, action: str, petition: Petition) -> None:
-    rule = RULES[action]
-    if not rule.who(Scope.of(user), petition):
-        raise PermissionDenied(rule.refused)
-    if not rule.when(petition):
-        raise ValidationError(rule.not_now)
-
-
-def available_actions(user, petition: Petition) -> frozenset[str]:
-    return frozenset(a for a in ACTIONS if can(user, a, petition))
+POLICY = Policy(RULES, Scope.of)
+ACTIONS = POLICY.actions
+can, require, available_actions = POLICY.can, POLICY.require, POLICY.available_actions

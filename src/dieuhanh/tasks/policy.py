@@ -8,12 +8,9 @@ Roles come from org (Scope): the lead unit's officers and leaders work on it; th
 trackers and leaders (and admins above) decide on it; coordinating units report on it.
 """
 
-from dataclasses import dataclass
-from typing import Callable
-
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 
+from dieuhanh.core.rules import Policy, Rule
 from dieuhanh.org.models import Unit
 from dieuhanh.org.queries import Scope
 
@@ -57,14 +54,6 @@ def _extension_pending(task: Task) -> bool:
     return task.extensions.filter(decision=Decision.PENDING).exists()
 
 
-@dataclass(frozen=True)
-class Rule:
-    who: Callable[[Scope, Task], bool]
-    when: Callable[[Task], bool]
-    refused: str  # the role is not allowed
-    not_now: str  # the task's state does not allow it
-
-
 RULES: dict[str, Rule] = {
     "report": Rule(_reports, _open_with_work,
                    "Chỉ đơn vị chủ trì và đơn vị phối hợp được báo cáo tiến độ nhiệm vụ này.",
@@ -96,26 +85,9 @@ RULES: dict[str, Rule] = {
                      "Chỉ lãnh đạo đơn vị chủ trì mới được giao nhiệm vụ con.",
                      "Chỉ giao nhiệm vụ con cho nhiệm vụ đang thực hiện."),
 }
-ACTIONS = tuple(RULES)
-
-
-def can(user, action: str, task: Task) -> bool:
-    rule = RULES[action]
-    return rule.who(Scope.of(user), task) and rule.when(task)
-
-
-def require(user, action: str, task: Task) -> None:
-    """Refuse in a service: the role first (PermissionDenied), then the state (ValidationError)."""
-    rule = RULES[action]
-    if not rule.who(Scope.of(user), task):
-        raise PermissionDenied(rule.refused)
-    if not rule.when(task):
-        raise ValidationError(rule.not_now)
-
-
-def available_actions(user, task: Task) -> frozenset[str]:
-    """What the task's page offers this user: one set the template asks, never the state itself."""
-    return frozenset(a for a in ACTIONS if can(user, a, task))
+POLICY = Policy(RULES, Scope.of)
+ACTIONS = POLICY.actions
+can, require, available_actions = POLICY.can, POLICY.require, POLICY.available_actions
 
 
 def may_assign_for(user, unit: Unit) -> bool:

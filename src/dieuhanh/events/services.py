@@ -8,7 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
-from .models import Event
+from .models import Event, Kind
 
 _handlers: list[Callable[[Event], None]] = []
 
@@ -17,6 +17,11 @@ def subscribe(handler: Callable[[Event], None]) -> None:
     """Called by an app's ready(): `handler(event)` runs once per event, inside its delivery transaction."""
     if handler not in _handlers:
         _handlers.append(handler)
+
+
+def summary(kind: str, subject: str, note: str = "") -> str:
+    """A notification's text: "<the step>: <what it is about> — <what was said>"."""
+    return f"{Kind(kind).label}: {subject[:200]}" + (f" — {note[:300]}" if note else "")
 
 
 def record(kind: str, target, *, actor, recipients: Iterable, text: str, link: str) -> Event:

@@ -29,13 +29,6 @@ class Reminder(models.Model):
                                                name="reminder_once_a_day")]
 
 
-class DailyRun(models.Model):
-    """The working days whose automatic reminders were sent: a day the job missed is caught up."""
-
-    day = models.DateField(unique=True)
-    finished_at = models.DateTimeField(auto_now_add=True)
-
-
 class Notification(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
     reminder = models.ForeignKey(Reminder, null=True, on_delete=models.CASCADE, related_name="notifications")

@@ -2,7 +2,7 @@
 while overdue, and manual ones with a message — each logged on the task once, each leaving a
 notification for the lead unit's and the coordinating units' officers and leaders."""
 
-from datetime import date, timedelta
+from datetime import date
 
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -16,7 +16,7 @@ from dieuhanh.tasks.models import Task
 from dieuhanh.tasks.status import State
 
 from . import mail
-from .models import DailyRun, Notification, Reminder
+from .models import Notification, Reminder
 
 
 def _text(task: Task, kind: str, day: date, message: str) -> str:
@@ -57,39 +57,20 @@ CATCH_UP_DAYS = 10  # working days a stopped job catches up when it starts again
 KINDS = {schedule.BEFORE: Reminder.Kind.BEFORE, schedule.DUE: Reminder.Kind.DUE, schedule.OVERDUE: Reminder.Kind.OVERDUE}
 
 
-def _catch_up_from(today: date) -> date:
-    return calendar.subtract_working_days(today, CATCH_UP_DAYS - 1)
-
-
-def _due_reminders(task: Task, today: date) -> tuple[list[tuple[str, date]], date | None, str]:
-    """The reminders of a task scheduled up to today (those older than the catch-up window dropped),
-    and its next one after today."""
-    due, day, kind, oldest = [], task.next_reminder_on, task.next_reminder_kind, _catch_up_from(today)
-    while day is not None and day <= today:
-        if day >= oldest:
-            due.append((KINDS[kind], day))
-        day, kind = schedule.for_task(task, day + timedelta(days=1))
-    return due, day, kind
-
-
 def run_daily(today: date | None = None) -> int:
     """Every automatic reminder due by today, read from the tasks' precomputed next reminder (a partial
-    index); a day the job missed is caught up (up to CATCH_UP_DAYS). Each task is claimed with a
-    compare-and-swap on its next reminder, so a second worker or a rerun sends nothing twice."""
+    index); a day the job missed is caught up, up to CATCH_UP_DAYS working days back. Each task is
+    claimed with a compare-and-swap on its next reminder, so a second worker or a rerun sends nothing twice."""
     today = today or calendar.today()
+    oldest = calendar.subtract_working_days(today, CATCH_UP_DAYS - 1)
     sent = 0
     due_tasks = Task.objects.filter(state=State.OPEN, next_reminder_on__lte=today).order_by("next_reminder_on", "id")
     for task in due_tasks.iterator():
-        reminders, following, kind = _due_reminders(task, today)
         with transaction.atomic():
-            claimed = Task.objects.filter(pk=task.pk, next_reminder_on=task.next_reminder_on,
-                                          next_reminder_kind=task.next_reminder_kind).update(
-                next_reminder_on=following, next_reminder_kind=kind)
-            if not claimed:
-                continue  # another worker has it
-            for reminder_kind, day in reminders:
-                sent += _send(task, reminder_kind, day) is not None
-    DailyRun.objects.get_or_create(day=today)
+            reminders = schedule.claim_due(task, today, lambda day: schedule.for_task(task, day)) or []
+            for kind, day in reminders:
+                if day >= oldest:
+                    sent += _send(task, KINDS[kind], day) is not None
     return sent
 
 

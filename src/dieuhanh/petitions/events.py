@@ -4,7 +4,7 @@ and leaders; answered → the petition's tracker (the office that received it: t
 from django.urls import reverse
 
 from dieuhanh.events.models import Kind
-from dieuhanh.events.services import record
+from dieuhanh.events.services import record, summary
 from dieuhanh.org.models import Role
 from dieuhanh.org.queries import people_to_tell
 
@@ -16,6 +16,5 @@ def petition_event(kind: str, petition: Petition, actor, note: str = ""):
         people = people_to_tell([petition.receiving_unit], (Role.TRACKER, Role.LEADER))
     else:
         people = people_to_tell([petition.responsible_unit], (Role.OFFICER, Role.LEADER))
-    text = f"{Kind(kind).label}: {petition.content[:200]}" + (f" — {note[:300]}" if note else "")
-    return record(kind, petition, actor=actor, recipients=people, text=text,
+    return record(kind, petition, actor=actor, recipients=people, text=summary(kind, petition.content, note),
                   link=reverse("petition_detail", args=[petition.pk]))

@@ -2,7 +2,7 @@
 date, on it, then every M working days — read from the precomputed next reminder, claimed with a
 compare-and-swap so that two workers or a rerun send nothing twice."""
 
-from datetime import date, timedelta
+from datetime import date
 
 from django.db import transaction
 
@@ -20,16 +20,11 @@ def run_daily(today: date) -> int:
     due = (Petition.objects.filter(status__in=Petition.OPEN_STATUSES, next_reminder_on__lte=today)
            .select_related("responsible_unit", "receiving_unit").order_by("next_reminder_on", "id"))
     for petition in due.iterator():
-        latest, day, kind = None, petition.next_reminder_on, petition.next_reminder_kind
-        while day is not None and day <= today:  # a job that was down sends the latest reminder, once
-            latest = (kind, day)
-            day, kind = schedule.next_on_or_after(petition.due_on, None, day + timedelta(days=1))
         with transaction.atomic():
-            claimed = Petition.objects.filter(pk=petition.pk, next_reminder_on=petition.next_reminder_on,
-                                              next_reminder_kind=petition.next_reminder_kind).update(
-                next_reminder_on=day, next_reminder_kind=kind)
-            if claimed and latest:
-                note = f"hạn trả lời {petition.due_on:%d/%m/%Y}"
-                petition_event(KINDS[latest[0]], petition, None, note)
+            reminders = schedule.claim_due(petition, today,
+                                           lambda day: schedule.next_on_or_after(petition.due_on, None, day))
+            if reminders:  # a job that was down sends the latest reminder, once
+                kind, _day = reminders[-1]
+                petition_event(KINDS[kind], petition, None, f"hạn trả lời {petition.due_on:%d/%m/%Y}")
                 sent += 1
     return sent

@@ -12,7 +12,7 @@ from django.utils import timezone
 from dieuhanh.core.calendar import today
 from dieuhanh.core.periods import parse_report_period
 from dieuhanh.events.models import Kind
-from dieuhanh.events.services import record
+from dieuhanh.events.services import record, summary
 
 from . import content, docx, pdf, xlsx
 from .models import ReportRun
@@ -58,5 +58,5 @@ def _tell_requester(run: ReportRun) -> None:
     done = run.state == ReportRun.State.DONE
     kind = Kind.REPORT_READY if done else Kind.REPORT_FAILED
     what = f"{run.unit.name}, kỳ {run.period}, tệp {run.format.upper()}"
-    record(kind, run, actor=None, recipients=[run.requested_by], text=f"{Kind(kind).label}: {what}",
+    record(kind, run, actor=None, recipients=[run.requested_by], text=summary(kind, what),
            link=reverse("report_index"))

@@ -9,7 +9,7 @@
 from django.urls import reverse
 
 from dieuhanh.events.models import Kind
-from dieuhanh.events.services import record
+from dieuhanh.events.services import record, summary
 from dieuhanh.org.models import Role
 from dieuhanh.org.queries import people_to_tell
 
@@ -39,7 +39,5 @@ def recipients(kind: str, task: Task) -> list:
 
 
 def task_event(kind: str, task: Task, actor, note: str = ""):
-    label = Kind(kind).label
-    text = f"{label}: {task.content[:200]}" + (f" — {note[:300]}" if note else "")
-    return record(kind, task, actor=actor, recipients=recipients(kind, task), text=text,
+    return record(kind, task, actor=actor, recipients=recipients(kind, task), text=summary(kind, task.content, note),
                   link=reverse("task_detail", args=[task.pk]))

@@ -43,3 +43,17 @@ def next_on_or_after(due_on: date | None, days_before: int | None, from_day: dat
 def for_task(task, from_day: date) -> tuple[date | None, str]:
     return next_reminder(state=task.state, recurrence=task.recurrence, due_on=task.due_on,
                          days_before=task.remind_days_before, from_day=from_day)
+
+
+def claim_due(obj, today: date, following) -> list[tuple[str, date]] | None:
+    """The reminders of `obj` (a task or a petition) scheduled up to today, oldest first, and its
+    next reminder moved past today with a compare-and-swap on the value read: None when another
+    worker or an earlier run has claimed them. `following(day)` is the object's rhythm after a day."""
+    due, day, kind = [], obj.next_reminder_on, obj.next_reminder_kind
+    while day is not None and day <= today:
+        due.append((kind, day))
+        day, kind = following(day + timedelta(days=1))
+    claimed = type(obj)._default_manager.filter(
+        pk=obj.pk, next_reminder_on=obj.next_reminder_on, next_reminder_kind=obj.next_reminder_kind).update(
+        next_reminder_on=day, next_reminder_kind=kind)
+    return due if claimed else None

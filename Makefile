@@ -24,6 +24,8 @@ venv: $(BIN)/dieuhanh
 var:
 	@mkdir -p var/media
 
+# Demo mode: the published secret key and demo passwords are accepted (never on a real server).
+run: export DIEUHANH_DEMO = 1
 run: venv var
 	@$(BIN)/dieuhanh migrate --noinput -v 0
 	@$(BIN)/dieuhanh load_demo
@@ -31,7 +33,7 @@ run: venv var
 	@echo "→ http://127.0.0.1:$(PORT)/"
 	@# The background worker reads scans, builds reports and sends reminders; the scheduler enqueues the
 	@# daily job at 07:00. Both stop with the server.
-	@$(BIN)/dieuhanh db_worker -v 0 & worker=$$!; $(BIN)/dieuhanh scheduler & scheduler=$$!; \
+	@$(BIN)/dieuhanh worker -v 0 & worker=$$!; $(BIN)/dieuhanh scheduler & scheduler=$$!; \
 	trap "kill $$worker $$scheduler 2>/dev/null" EXIT INT TERM; \
 	$(BIN)/dieuhanh runserver 127.0.0.1:$(PORT)
 

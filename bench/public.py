@@ -13,6 +13,8 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# Production settings (no demo mode), with a key shared by this process and the servers it starts.
+os.environ.setdefault("DIEUHANH_SECRET_KEY", "bench-only-" + "b" * 60)
 OUT = ROOT / "var" / "bench"
 TOPICS = ["đường giao thông nông thôn", "giải phóng mặt bằng", "cấp giấy chứng nhận quyền sử dụng đất",
           "hỗ trợ nhà ở hộ nghèo", "nước sạch sinh hoạt", "ô nhiễm môi trường", "chế độ chính sách người có công",

@@ -17,6 +17,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# Production settings (no demo mode), with a key shared by this process and the servers it starts.
+os.environ.setdefault("DIEUHANH_SECRET_KEY", "bench-only-" + "b" * 60)
 OUT = ROOT / "var" / "bench"
 
 

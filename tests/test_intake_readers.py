@@ -156,7 +156,7 @@ def test_page_images_of_a_killed_reader_are_swept_and_a_live_readers_kept(tmp_pa
     import subprocess
     import sys
 
-    from dieuhanh.intake.readers import SCRATCH_PREFIX, sweep_scratch
+    from dieuhanh.core.scratch import SCRATCH_PREFIX, sweep_scratch
 
     gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     dead = tmp_path / f"{SCRATCH_PREFIX}{gone.stdout.strip()}-abc"

@@ -1,9 +1,13 @@
 """Settings, read from environment variables (see README, "Cấu hình")."""
 
+import ipaddress
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent
 VAR_DIR = Path(os.environ.get("DIEUHANH_VAR", Path.cwd() / "var"))
@@ -17,14 +21,23 @@ def env_int(name: str, default: int) -> int:
     return int(os.environ.get(name, default))
 
 
-def env_dates(name: str) -> list[str]:
-    return [d.strip() for d in os.environ.get(name, "").split(",") if d.strip()]
+def env_list(name: str, default: str = "") -> list[str]:
+    return [d.strip() for d in os.environ.get(name, default).split(",") if d.strip()]
 
 
 DEBUG = env_bool("DIEUHANH_DEBUG", False)
+# Demo mode (`make run`): the published key, demo passwords usable as they are, no forced second factor.
+DIEUHANH_DEMO = env_bool("DIEUHANH_DEMO", False)
 WHITENOISE_USE_FINDERS = True  # serve app static files without a collectstatic step
-SECRET_KEY = os.environ.get("DIEUHANH_SECRET_KEY", "dev-only-not-secret-change-me")
-ALLOWED_HOSTS = os.environ.get("DIEUHANH_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
+DEMO_SECRET_KEY = "dev-only-not-secret-change-me"
+SECRET_KEY = os.environ.get("DIEUHANH_SECRET_KEY", "") or (DEMO_SECRET_KEY if DIEUHANH_DEMO else "")
+if not DIEUHANH_DEMO and (not SECRET_KEY or SECRET_KEY == DEMO_SECRET_KEY or len(SECRET_KEY) < 50):
+    raise ImproperlyConfigured(
+        "Chưa đặt DIEUHANH_SECRET_KEY (ít nhất 50 ký tự ngẫu nhiên, khác khóa mẫu). Tạo một khóa: "
+        "python3 -c 'import secrets; print(secrets.token_urlsafe(50))'. Chỉ bản minh họa (DIEUHANH_DEMO=1) "
+        "mới chạy với khóa mẫu."
+    )
+ALLOWED_HOSTS = env_list("DIEUHANH_ALLOWED_HOSTS", "127.0.0.1,localhost")
 
 # The covering index task_tree_due includes columns on PostgreSQL; SQLite keeps its key columns only.
 SILENCED_SYSTEM_CHECKS = ["models.W040"]
@@ -40,7 +53,14 @@ INSTALLED_APPS = [
     "django_htmx",
     "simple_history",
     "django_tasks_db",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "dieuhanh.web",
+    "dieuhanh.audit",
+    "dieuhanh.workers",
+    "dieuhanh.accounts",
     "dieuhanh.org",
     "dieuhanh.events",
     "dieuhanh.documents",
@@ -58,17 +78,22 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "dieuhanh.audit.log.AuditMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "dieuhanh.accounts.middleware.AccountMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "dieuhanh.urls"
@@ -104,6 +129,10 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# `dieuhanh worker` beats this often; a worker silent for DIEUHANH_WORKER_LOST_AFTER_SECONDS is dead and
+# its running jobs are failed or retried.
+DIEUHANH_WORKER_BEAT_SECONDS = env_int("DIEUHANH_WORKER_BEAT_SECONDS", 10)
+DIEUHANH_WORKER_LOST_AFTER_SECONDS = env_int("DIEUHANH_WORKER_LOST_AFTER_SECONDS", 60)
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
@@ -122,20 +151,79 @@ MEDIA_ROOT = VAR_DIR / "media"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "inbox"
 LOGOUT_REDIRECT_URL = "login"
-# Idle timeout (TCVN 11930 level 3): a session with no request for this long ends.
+# Idle timeout (TCVN 11930 level 3): a session with no request for this long ends; and whatever the
+# activity, a sign-in lasts at most DIEUHANH_SESSION_MAX_HOURS.
 SESSION_COOKIE_AGE = env_int("DIEUHANH_SESSION_IDLE_MINUTES", 30) * 60
 SESSION_SAVE_EVERY_REQUEST = True
+DIEUHANH_SESSION_MAX_HOURS = env_int("DIEUHANH_SESSION_MAX_HOURS", 10)
+
+# Sign-in security: lockout after failed sign-ins by account and by address (django-axes), lifted by an
+# administrator in /quan-tri/ (Lượt truy cập) or after the cool-off; a password policy; TOTP second factor.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = env_int("DIEUHANH_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("DIEUHANH_LOCKOUT_MINUTES", 30)) or None
+# "username,ip_address": either one locks. Behind one NAT address for a whole office, lock by
+# "username" and "ip_address+user_agent" instead (a "+" joins parameters that must all match).
+AXES_LOCKOUT_PARAMETERS = [p.split("+") if "+" in p else p
+                           for p in env_list("DIEUHANH_LOCKOUT_BY", "username,ip_address")]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
+AXES_CLIENT_IP_CALLABLE = "dieuhanh.core.net.client_ip"
+AXES_VERBOSE = False
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+     "OPTIONS": {"min_length": env_int("DIEUHANH_PASSWORD_MIN_LENGTH", 12)}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+PASSWORD_RESET_TIMEOUT = 3600 * 2
+OTP_TOTP_ISSUER = "Điều hành"
+# Roles that must use the second factor besides administrators, e.g. "tracker,leader".
+DIEUHANH_2FA_ROLES = env_list("DIEUHANH_2FA_ROLES")
+# The audit log is kept this many days (never under 90: TCVN 11930 asks for at least 3 months).
+DIEUHANH_AUDIT_KEEP_DAYS = env_int("DIEUHANH_AUDIT_KEEP_DAYS", 365)
+
+# Transport security, all from the environment (deploy/production.env.example explains each).
+SECURE_SSL_REDIRECT = env_bool("DIEUHANH_SSL_REDIRECT", False)
+SECURE_HSTS_SECONDS = env_int("DIEUHANH_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DIEUHANH_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("DIEUHANH_HSTS_PRELOAD", False)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("DIEUHANH_SECURE_COOKIES", False)
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_TRUSTED_ORIGINS = env_list("DIEUHANH_CSRF_TRUSTED_ORIGINS")
+# The reverse proxy in front: the addresses it connects from (the client's address is then read from
+# X-Forwarded-For), and whether it tells us the original scheme in X-Forwarded-Proto.
+DIEUHANH_TRUSTED_PROXY_NETWORKS = [ipaddress.ip_network(n, strict=False) for n in env_list("DIEUHANH_TRUSTED_PROXIES")]
+if env_bool("DIEUHANH_PROXY_SETS_PROTO", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "same-origin"
+# Django's own Content-Security-Policy: scripts and styles from our static files only, nothing inline.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
 
 # Uploads: a cap, and the type is sniffed from the content.
 MAX_UPLOAD_MB = env_int("DIEUHANH_MAX_UPLOAD_MB", 20)
 DATA_UPLOAD_MAX_MEMORY_SIZE = (MAX_UPLOAD_MB + 1) * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Larger uploads are spooled here (not the shared /tmp), and a killed request's spool is swept.
+FILE_UPLOAD_TEMP_DIR = VAR_DIR / "tmp"
+FILE_UPLOAD_TEMP_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
 
 # Working-day calendar: holidays.VN plus these yearly decisions (ISO dates, comma separated).
-DIEUHANH_EXTRA_DAYS_OFF = env_dates("DIEUHANH_EXTRA_DAYS_OFF")
-DIEUHANH_EXTRA_WORKING_DAYS = env_dates("DIEUHANH_EXTRA_WORKING_DAYS")
+DIEUHANH_EXTRA_DAYS_OFF = env_list("DIEUHANH_EXTRA_DAYS_OFF")
+DIEUHANH_EXTRA_WORKING_DAYS = env_list("DIEUHANH_EXTRA_WORKING_DAYS")
 # Holidays the package knows but whose legal basis is pending (e.g. 24/11 "Ngày Văn hóa Việt Nam").
-DIEUHANH_IGNORED_HOLIDAYS = env_dates("DIEUHANH_IGNORED_HOLIDAYS")
+DIEUHANH_IGNORED_HOLIDAYS = env_list("DIEUHANH_IGNORED_HOLIDAYS")
 # A task whose lead unit has not reported for this many days is flagged "chưa cập nhật".
 DIEUHANH_STALE_AFTER_DAYS = env_int("DIEUHANH_STALE_AFTER_DAYS", 30)
 # A new task not acknowledged by its lead unit within this many working days is listed for the assigner.

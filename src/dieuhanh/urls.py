@@ -3,6 +3,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 from django.views.generic import RedirectView
 
+from dieuhanh.accounts import views as accounts
+from dieuhanh.audit import views as audit
 from dieuhanh.dashboard import views as dashboard
 from dieuhanh.documents import views as documents
 from dieuhanh.indicators import views as indicators
@@ -19,7 +21,21 @@ from dieuhanh.web import units as org
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="inbox"), name="home"),
     path("dang-nhap/", auth_views.LoginView.as_view(template_name="web/login.html"), name="login"),
+    path("dang-nhap/ma-xac-thuc/", accounts.two_factor_verify, name="two_factor_verify"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("quen-mat-khau/", accounts.PasswordReset.as_view(), name="password_reset"),
+    path("quen-mat-khau/da-gui/", auth_views.PasswordResetDoneView.as_view(
+        template_name="accounts/password_reset_done.html"), name="password_reset_done"),
+    path("quen-mat-khau/<uidb64>/<token>/", accounts.PasswordResetConfirm.as_view(), name="password_reset_confirm"),
+    path("quen-mat-khau/xong/", auth_views.PasswordResetCompleteView.as_view(
+        template_name="accounts/password_reset_complete.html"), name="password_reset_complete"),
+    path("tai-khoan/", accounts.account, name="account"),
+    path("tai-khoan/mat-khau/", accounts.PasswordChange.as_view(), name="password_change"),
+    path("tai-khoan/hai-lop/", accounts.two_factor_setup, name="two_factor_setup"),
+    path("tai-khoan/hai-lop/tat/", accounts.two_factor_disable, name="two_factor_disable"),
+    path("tai-khoan/ma-du-phong/", accounts.recovery_codes, name="recovery_codes"),
+    path("tai-khoan/dang-xuat-moi-noi/", accounts.end_sessions, name="end_sessions"),
+    path("nhat-ky/", audit.audit_list, name="audit_list"),
     path("viec-cua-don-vi/", tasks.inbox, name="inbox"),
     path("nhiem-vu/", tasks.task_list, name="task_list"),
     path("nhiem-vu/moi/", tasks.task_create, name="task_create"),

@@ -8,7 +8,7 @@ from django.contrib.auth.models import Permission
 
 from dieuhanh.petitions.models import Petition
 
-from .test_task_flow import browser, sign_in  # noqa: F401  (the module-scoped browser fixture)
+from .test_task_flow import browser, new_page, sign_in  # noqa: F401  (the module-scoped browser fixture)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PHONE = "0987654321"
@@ -70,7 +70,7 @@ def test_dialogue_petitions_routed_answered_and_published(browser, live_server, 
     officer.get_by_role("button", name="Gửi trả lời").click()
     officer.wait_for_selector("text=Đã trả lời kiến nghị")
 
-    citizen = browser.new_page(locale="vi-VN")
+    citizen = new_page(browser)
     citizen.goto(f"{live_server.url}/cong-khai/?q=giao vien tieng anh")
     assert "Sở đã điều động 01 giáo viên tiếng Anh" in citizen.content()
     assert PHONE not in citizen.content() and "Hồ Văn Sơn" not in citizen.content()

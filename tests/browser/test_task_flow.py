@@ -27,8 +27,18 @@ def browser(need_program):
         b.close()
 
 
+CSP_VIOLATIONS = []  # console messages of blocked inline script or style; tests/browser/conftest.py checks
+
+
+def new_page(browser, **options):
+    """A page whose Content-Security-Policy violations (inline script or style) fail the test."""
+    page = browser.new_page(locale="vi-VN", **({"viewport": {"width": 1280, "height": 900}} | options))
+    page.on("console", lambda m: "Content Security Policy" in m.text and CSP_VIOLATIONS.append(m.text))
+    return page
+
+
 def sign_in(browser, live_server, username):
-    page = browser.new_page(locale="vi-VN", viewport={"width": 1280, "height": 900})
+    page = new_page(browser)
     page.goto(f"{live_server.url}/dang-nhap/")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", PASSWORD)

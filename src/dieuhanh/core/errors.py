@@ -1,6 +1,19 @@
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.dispatch import Signal
 
 from dieuhanh.core.text import clean
+
+# Sent whenever an action is refused for the user's role, so that the audit log hears every refusal —
+# also those a view catches and shows as a message — without the core knowing who listens.
+refused = Signal()  # kwargs: message
+
+
+class Refused(PermissionDenied):
+    """A refusal for the role (a Vietnamese message), announced on `refused` as it is raised."""
+
+    def __init__(self, message: str = "Bạn không có quyền thực hiện thao tác này."):
+        super().__init__(message)
+        refused.send(sender=Refused, message=message)
 
 
 def checked_text(value: str | None, label: str, limit: int, required: bool = True) -> str:

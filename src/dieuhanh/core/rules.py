@@ -6,7 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
+
+from dieuhanh.core.errors import Refused
 
 
 @dataclass(frozen=True)
@@ -30,7 +32,7 @@ class Policy:
         """Refuse in a service: the role first (PermissionDenied), then the state (ValidationError)."""
         rule = self.rules[action]
         if not rule.who(self.scope_of(user), obj):
-            raise PermissionDenied(rule.refused)
+            raise Refused(rule.refused)
         if not rule.when(obj):
             raise ValidationError(rule.not_now)
 

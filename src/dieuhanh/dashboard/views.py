@@ -13,9 +13,12 @@ from django.views.decorators.http import require_POST
 
 from dieuhanh.core import periods
 from dieuhanh.core.calendar import today as vn_today
+from dieuhanh.core.errors import Refused
 from dieuhanh.core.feedback import fail
 from dieuhanh.core.history import by
+from dieuhanh.core.net import same_site
 from dieuhanh.core.numbers import so
+from dieuhanh.core.sheets import safe_row
 from dieuhanh.indicators import services as indicator_services
 from dieuhanh.indicators.queries import indicator_rows, visible_indicators
 from dieuhanh.org.models import Unit
@@ -73,7 +76,7 @@ def request_explanation(request):
                                                       situation=situation)
     except (ValidationError, PermissionDenied) as error:
         fail(request, error)
-        return redirect(f"{request.POST.get('next') or '/tong-quan/'}")
+        return redirect(same_site(request, request.POST.get("next"), "/tong-quan/"))
     messages.success(request, f"Đã giao {task.lead.name} giải trình chỉ tiêu “{indicator.name}”.")
     return redirect("task_detail", pk=task.pk)
 
@@ -83,7 +86,7 @@ def arrange(request):
     scope = Scope.of(request.user)
     unit = chosen_unit(request, scope)
     if not scope.may_decide_for(unit):
-        raise PermissionDenied("Chỉ lãnh đạo, chuyên viên theo dõi của đơn vị được sắp xếp trang tổng quan.")
+        raise Refused("Chỉ lãnh đạo, chuyên viên theo dõi của đơn vị được sắp xếp trang tổng quan.")
     panel_keys, indicator_ids = _layout(unit)
     indicators = list(visible_indicators(request.user).filter(unit__root_id=unit.root_id).order_by("position", "code"))
     if request.method == "POST":
@@ -162,10 +165,10 @@ def _scorecards_xlsx(unit, period, rows) -> HttpResponse:
     wb = Workbook()
     ws = wb.active
     ws.title = "Bảng điểm"
-    ws.append([f"Kết quả thực hiện nhiệm vụ {period.label} — {unit.name}"])
-    ws.append(SCORECARD_COLUMNS)
+    ws.append(safe_row([f"Kết quả thực hiện nhiệm vụ {period.label} — {unit.name}"]))
+    ws.append(safe_row(SCORECARD_COLUMNS))
     for t in rows:
-        ws.append(scorecard_values(t))
+        ws.append(safe_row(scorecard_values(t)))
     out = BytesIO()
     wb.save(out)
     response = HttpResponse(out.getvalue(),

@@ -11,6 +11,7 @@ from unittest import mock
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from dieuhanh.accounts.models import Account
 from dieuhanh.core import calendar
 from dieuhanh.documents.services import register_document
 from dieuhanh.org.areas import load_current, load_legacy
@@ -82,6 +83,8 @@ def _accounts(units: dict[str, Unit]):
             user.set_password(PASSWORD)
             user.is_staff = user.is_superuser = role == Role.ADMIN
             user.save()
+            # A published password: outside demo mode (DIEUHANH_DEMO) it must be changed before use.
+            Account.objects.update_or_create(user=user, defaults={"must_change_password": True})
         Membership.objects.get_or_create(user=user, unit=units[unit_key], role=role)
 
 

@@ -2,9 +2,10 @@
 
 from datetime import date
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from dieuhanh.core.errors import Refused
 from dieuhanh.core.files import check_upload
 from dieuhanh.core.history import by
 from dieuhanh.core.text import clean
@@ -31,7 +32,7 @@ def register_document(actor, *, issuer: Unit, symbol: str, issued_on: date, subj
     scope = Scope.of(actor)
     assigned_by = assigned_by or issuer
     if not policy.may_register(scope, issuer, assigned_by):
-        raise PermissionDenied("Bạn không có quyền nhập văn bản của cơ quan này.")
+        raise Refused("Bạn không có quyền nhập văn bản của cơ quan này.")
     if not scope.can_read_unit(issuer):
         raise ValidationError(f"Cơ quan “{issuer.name}” nằm ngoài phạm vi của bạn.")
     try:

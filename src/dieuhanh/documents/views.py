@@ -5,6 +5,7 @@ from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from dieuhanh.core.calendar import today as vn_today
+from dieuhanh.core.errors import Refused
 from dieuhanh.core.feedback import fail
 from dieuhanh.core.paging import paginate
 from dieuhanh.core.text import matching_words
@@ -47,7 +48,7 @@ def document_create(request):
     scope = Scope.of(request.user)
     issuers = policy.registering_units(request.user)
     if not issuers.exists():
-        raise PermissionDenied("Bạn không có quyền nhập văn bản.")
+        raise Refused("Bạn không có quyền nhập văn bản.")
     data = request.POST if request.method == "POST" else None
     form = DocumentForm(data, request.FILES or None, issuers=issuers)
     formset = TaskDraftFormSet(data, prefix="nv", units=scope.readable_units())

@@ -4,10 +4,11 @@ actor's role checked, bad input refused in Vietnamese before anything is written
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from dieuhanh.core import calendar, periods
+from dieuhanh.core.errors import Refused
 from dieuhanh.core.history import by
 from dieuhanh.core.text import clean, fold
 from dieuhanh.events.models import Kind
@@ -31,7 +32,7 @@ def add_indicator(actor, *, unit: Unit, name: str, measure: str = "", allow_nega
     """A new indicator in the unit's catalogue, refused when the catalogue already has it (same name
     without diacritics and same measure): a figure must land on the series it belongs to."""
     if not may_add(Scope.of(actor), unit):
-        raise PermissionDenied(f"Bạn không có quyền thêm chỉ tiêu cho {unit.name}.")
+        raise Refused(f"Bạn không có quyền thêm chỉ tiêu cho {unit.name}.")
     name, measure = clean(name), clean(measure)
     if not name:
         raise ValidationError("Chưa nhập tên chỉ tiêu.")
@@ -84,7 +85,7 @@ def record_actual(actor, indicator: Indicator, unit: Unit, period: str, value, *
                   stated_change_percent=None) -> Actual:
     """One value per indicator, unit and period: a second report corrects the first (history keeps both)."""
     if not may_report(Scope.of(actor), indicator, unit):
-        raise PermissionDenied("Bạn không có quyền báo cáo số liệu của đơn vị này.")
+        raise Refused("Bạn không có quyền báo cáo số liệu của đơn vị này.")
     period, value, denominator = checked_figure(indicator, unit, period, value, denominator)
     return _write(Actual, actor, indicator, unit, period, {
         "value": value, "denominator": denominator, "document": document, "source": source,
@@ -96,7 +97,7 @@ def record_actual(actor, indicator: Indicator, unit: Unit, period: str, value, *
 def set_target(actor, indicator: Indicator, unit: Unit, period: str, value, *, denominator=None, document=None,
                note: str = "") -> Target:
     if not may_plan(Scope.of(actor), indicator, unit):
-        raise PermissionDenied("Bạn không có quyền giao kế hoạch chỉ tiêu cho đơn vị này.")
+        raise Refused("Bạn không có quyền giao kế hoạch chỉ tiêu cho đơn vị này.")
     period, value, denominator = checked_figure(indicator, unit, period, value, denominator)
     return _write(Target, actor, indicator, unit, period, {
         "value": value, "denominator": denominator, "document": document, "note": clean(note)[:300]})

@@ -14,7 +14,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
 from dieuhanh.core import periods
+from dieuhanh.core.errors import Refused
 from dieuhanh.core.numbers import parse_decimal
+from dieuhanh.core.sheets import safe_row
 from dieuhanh.org.models import Unit
 from dieuhanh.org.queries import Scope
 
@@ -59,15 +61,15 @@ def template(rows: list[list] | None = None) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = SHEET
-    ws.append(HEADERS)
+    ws.append(safe_row(HEADERS))
     for r in rows or []:
-        ws.append(r)
+        ws.append(safe_row(r))
     for i, width in enumerate([14, 48, 16, 10, 14, 16, 10, 30], start=1):
         ws.column_dimensions[get_column_letter(i)].width = width
     guide = wb.create_sheet("Huong dan")
-    guide.append(["Cột", "Cách ghi"])
+    guide.append(safe_row(["Cột", "Cách ghi"]))
     for line in GUIDE:
-        guide.append(list(line))
+        guide.append(safe_row(list(line)))
     guide.column_dimensions["A"].width = 16
     guide.column_dimensions["B"].width = 110
     out = BytesIO()
@@ -166,7 +168,7 @@ def read(data: bytes, actor) -> list[Row]:
                 services.checked_figure(indicator, unit, period, number, den)
                 allowed = policy.may_plan if kind == "plan" else policy.may_report
                 if not allowed(scope, indicator, unit):
-                    raise PermissionDenied
+                    raise Refused
             except ValidationError as e:
                 bad(5, " ".join(e.messages))
             except PermissionDenied:

@@ -8,6 +8,8 @@ class IntakeConfig(AppConfig):
 
     def ready(self):
         # A reader killed mid-OCR left page images behind: nothing of a document outlives its reading.
-        from .readers import sweep_scratch
+        from dieuhanh.core.scratch import sweep_scratch
+
+        from . import jobs  # noqa: F401  (hears of jobs lost with their worker)
 
         sweep_scratch()

@@ -9,13 +9,13 @@ import os
 import re
 import shutil
 import subprocess
-import tempfile
 import unicodedata
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 from dieuhanh.core.filetypes import binary_head
+from dieuhanh.core.scratch import scratch_dir, sweep_scratch
 from dieuhanh.core.text import clean
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -175,31 +175,6 @@ def pdf_pages(path: Path) -> int:
     return int(found.group(1))
 
 
-SCRATCH_PREFIX = "dieuhanh-ocr-"  # then the reading process's id: "dieuhanh-ocr-4711-k3j2…"
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # another user's live process
-        return True
-    return True
-
-
-def sweep_scratch(root: str | None = None) -> int:
-    """Page images of a reader that was killed (kill -9, power cut) hold the document's content: remove
-    every scratch directory whose process is gone. Called before each read and when the worker starts."""
-    removed = 0
-    for entry in Path(root or tempfile.gettempdir()).glob(f"{SCRATCH_PREFIX}*"):
-        pid = entry.name[len(SCRATCH_PREFIX):].split("-", 1)[0]
-        if entry.is_dir() and pid.isdigit() and not _alive(int(pid)):
-            shutil.rmtree(entry, ignore_errors=True)
-            removed += 1
-    return removed
-
-
 def read_pdf(path: Path, progress: Progress | None = None) -> str:
     total = pdf_pages(path)
     done = _run([_tool("pdftotext", "poppler-utils"), "-enc", "UTF-8", str(path), "-"], path)
@@ -208,11 +183,11 @@ def read_pdf(path: Path, progress: Progress | None = None) -> str:
     layer = done.stdout.decode("utf-8", "replace").split("\f")
     pages = []
     sweep_scratch()
-    with tempfile.TemporaryDirectory(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-") as scratch:
+    with scratch_dir("ocr") as scratch:
         for number in range(1, total + 1):
             text = layer[number - 1] if number <= len(layer) else ""
             if _letters(text) < PAGE_MIN_LETTERS:
-                text = _ocr_pdf_page(path, number, Path(scratch)) or text
+                text = _ocr_pdf_page(path, number, scratch) or text
             pages.append(text)
             if progress:
                 progress(number, total)

@@ -32,6 +32,16 @@ def read_draft(draft_id: int) -> None:
     Draft.objects.filter(pk=draft_id).update(state=Draft.State.READY, text=text, extraction=result)
 
 
+def lost_reading(draft_id: int) -> None:
+    """Its worker died mid-read (a killed process, memory exhausted by the file): failed, visibly, with
+    how far it got — reading the same file again would likely kill the next worker too."""
+    draft = Draft.objects.filter(pk=draft_id, state=Draft.State.READING).first()
+    if draft is not None:
+        where = f" ở trang {draft.pages_done}/{draft.pages_total}" if draft.pages_total else ""
+        _failed(draft, f"Tiến trình đọc tệp dừng đột ngột{where}. Tệp có thể quá lớn hoặc hỏng; hãy tách "
+                       "tệp hoặc nhập văn bản rồi thử lại.")
+
+
 def _failed(draft: Draft, reason: str) -> None:
     """A file that cannot be read is not kept: only the reason stays, for the officer to see."""
     if draft.source:

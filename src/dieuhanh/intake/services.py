@@ -7,11 +7,12 @@ from decimal import Decimal
 from pathlib import Path
 from uuid import uuid4
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 
 from dieuhanh.core import calendar, periods
+from dieuhanh.core.errors import Refused
 from dieuhanh.core.files import check_upload
 from dieuhanh.core.history import by
 from dieuhanh.core.numbers import so
@@ -43,14 +44,14 @@ INLINE_BYTES = 512 * 1024
 def _require_issuer(actor, issuer: Unit) -> Scope:
     scope = Scope.of(actor)
     if not policy.may_take_in(scope, issuer):
-        raise PermissionDenied("Bạn không có quyền nhập văn bản của cơ quan này.")
+        raise Refused("Bạn không có quyền nhập văn bản của cơ quan này.")
     return scope
 
 
 def _require_own(actor, draft: Draft) -> None:
     """A draft is its reader's scratch work: only they may keep, confirm or cancel it."""
     if not policy.owns(actor, draft):
-        raise PermissionDenied("Bản nháp này không phải của bạn.")
+        raise Refused("Bản nháp này không phải của bạn.")
 
 
 def start_from_text(actor, *, issuer: Unit, text: str) -> Draft:
@@ -168,7 +169,7 @@ class _Units:
         if key not in self.created:
             root = self.issuer.root or self.issuer
             if not self.scope.may_decide_for(root):
-                raise PermissionDenied(f"Bạn không có quyền tạo đơn vị mới “{choice.name}”; hãy chọn đơn vị có sẵn.")
+                raise Refused(f"Bạn không có quyền tạo đơn vị mới “{choice.name}”; hãy chọn đơn vị có sẵn.")
             unit = by(Unit(code=f"moi-{uuid4().hex[:12]}", name=choice.name, kind=Unit.Kind.DEPARTMENT,
                            parent=root), self.actor)
             unit.save()

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from dieuhanh.core import calendar
+from dieuhanh.core.errors import Refused
 from dieuhanh.core.feedback import fail
 
 from . import policy, services
@@ -29,7 +30,7 @@ def my_drafts(user):
 def _issuers(user):
     issuers = policy.issuing_units(user)
     if not issuers.exists():
-        raise PermissionDenied("Bạn không có quyền nhập văn bản.")
+        raise Refused("Bạn không có quyền nhập văn bản.")
     return issuers
 
 

@@ -3,10 +3,10 @@ transaction with its history, and only the host unit's trackers and leaders writ
 
 from datetime import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from dieuhanh.core.errors import checked_text
+from dieuhanh.core.errors import Refused, checked_text
 from dieuhanh.core.history import by
 from dieuhanh.core.text import clean
 from dieuhanh.documents.models import Document
@@ -19,7 +19,7 @@ from .models import Meeting, Opinion
 
 def _check_host(actor, unit: Unit) -> None:
     if not policy.may_host(Scope.of(actor), unit):
-        raise PermissionDenied(f"Bạn không có quyền ghi nhận cuộc họp của {unit.name}.")
+        raise Refused(f"Bạn không có quyền ghi nhận cuộc họp của {unit.name}.")
 
 
 @transaction.atomic

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from dieuhanh.core.calendar import VN_TZ
 from dieuhanh.core.calendar import today as vn_today
+from dieuhanh.core.errors import Refused
 from dieuhanh.core.feedback import fail
 from dieuhanh.core.paging import paginate
 from dieuhanh.core.text import matching_words
@@ -42,7 +43,7 @@ def meeting_create(request):
     scope = Scope.of(request.user)
     hosts = policy.hosting_units(request.user)
     if not hosts.exists():
-        raise PermissionDenied("Bạn không có quyền ghi nhận cuộc họp.")
+        raise Refused("Bạn không có quyền ghi nhận cuộc họp.")
     form = MeetingForm(request.POST or None, hosts=hosts, units=scope.readable_units().filter(active_to=None))
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data

@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.tasks import task
 from django.utils import timezone
 
+from dieuhanh.audit.log import prune as prune_audit_log
 from dieuhanh.core import calendar
 from dieuhanh.events.services import deliver_pending
 from dieuhanh.petitions import reminders as petition_reminders
@@ -24,6 +25,7 @@ def daily_work() -> None:
     mail.queue_digests(calendar.today())
     call_command("create_occurrences", verbosity=0)
     mail.send_pending()
+    prune_audit_log()  # entries past DIEUHANH_AUDIT_KEEP_DAYS (at least 3 months are kept)
 
 
 @task

@@ -7,6 +7,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from dieuhanh.core.feedback import fail
+from dieuhanh.core.net import same_site
 from dieuhanh.core.paging import paginate
 from dieuhanh.petitions.models import Petition
 from dieuhanh.petitions.queries import visible_petitions
@@ -61,10 +62,7 @@ def mail_preference(request):
 def notification_read(request):
     ids = [int(i) for i in request.POST.getlist("id") if i.isdigit()] or None
     services.mark_read(request.user, ids)
-    target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        target = "notification_list"  # never off-site
-    return redirect(target)
+    return redirect(same_site(request, request.POST.get("next"), "notification_list"))
 
 
 @require_POST

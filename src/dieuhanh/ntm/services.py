@@ -2,11 +2,12 @@
 
 from datetime import date
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 
 from dieuhanh.core import calendar
+from dieuhanh.core.errors import Refused
 from dieuhanh.core.files import check_upload
 from dieuhanh.core.history import by
 from dieuhanh.core.text import clean
@@ -25,7 +26,7 @@ def assess(actor, area: Area, criterion: Criterion, *, assessed_on: date, met: b
     if area.level != Area.Level.COMMUNE:
         raise ValidationError("Chỉ đánh giá tiêu chí nông thôn mới cho cấp xã.")
     if not may_assess(Scope.of(actor), area):
-        raise PermissionDenied("Bạn không có quyền đánh giá tiêu chí của xã này.")
+        raise Refused("Bạn không có quyền đánh giá tiêu chí của xã này.")
     if assessed_on > calendar.today():
         raise ValidationError("Ngày đánh giá không được sau ngày hôm nay.")
     s = criterion.criteria_set
@@ -50,7 +51,7 @@ def adopt_for_province(actor, base: CriteriaSet, province: Area, *, valid_from: 
     criteria and indicators copied, then edited; from `valid_from` it replaces the national set
     for that province's communes."""
     if not may_adopt_set(actor):
-        raise PermissionDenied("Bạn không có quyền ban hành bộ tiêu chí.")
+        raise Refused("Bạn không có quyền ban hành bộ tiêu chí.")
     if province.level != Area.Level.PROVINCE:
         raise ValidationError("Bộ tiêu chí riêng phải gắn với một tỉnh, thành phố.")
     if base.province_id is not None:

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from dieuhanh.core.calendar import today as vn_today
 from dieuhanh.core.dates import parse_day
+from dieuhanh.core.errors import Refused
 from dieuhanh.core.feedback import fail
 from dieuhanh.org.models import Area
 from dieuhanh.org.queries import Scope
@@ -25,7 +26,7 @@ def _provinces(scope: Scope):
 def ntm_index(request):
     provinces = list(_provinces(Scope.of(request.user)))
     if not provinces:
-        raise PermissionDenied("Bạn không theo dõi tỉnh nào.")
+        raise Refused("Bạn không theo dõi tỉnh nào.")
     raw = request.GET.get("tinh", "")
     province = next((p for p in provinces if str(p.pk) == raw), provinces[0])
     day = min(parse_day(request.GET.get("ngay")) or vn_today(), vn_today())

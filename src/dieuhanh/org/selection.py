@@ -1,11 +1,11 @@
 """The unit and the period a page is asked for (`?don_vi=…&ky=…`), shared by the dashboard and
 the indicator pages."""
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from dieuhanh.core import periods
 from dieuhanh.core.calendar import today
+from dieuhanh.core.errors import Refused
 from dieuhanh.org.models import Unit
 from dieuhanh.org.queries import Scope
 
@@ -22,7 +22,7 @@ def chosen_unit(request, scope: Scope) -> Unit:
     unit = (Unit.objects.filter(pk__in=scope.own_unit_ids).order_by("depth", "path").first()
             or readable.order_by("depth", "path").first())
     if unit is None:
-        raise PermissionDenied("Tài khoản chưa thuộc đơn vị nào.")
+        raise Refused("Tài khoản chưa thuộc đơn vị nào.")
     return unit
 
 

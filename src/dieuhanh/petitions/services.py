@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from dieuhanh.core import calendar
-from dieuhanh.core.errors import checked_text
+from dieuhanh.core.errors import Refused, checked_text
 from dieuhanh.core.files import check_upload
 from dieuhanh.core.history import by
 from dieuhanh.documents.models import Document
@@ -93,7 +93,7 @@ def record(actor, data: PetitionInput) -> Petition:
     """A petition raised to staff (at a meeting, a reception, in a letter): received at once and routed
     to the responsible unit chosen, or by the routing rules."""
     if not Scope.of(actor).may_decide_for(data.receiving_unit):
-        raise PermissionDenied(f"Bạn không có quyền tiếp nhận kiến nghị cho {data.receiving_unit.name}.")
+        raise Refused(f"Bạn không có quyền tiếp nhận kiến nghị cho {data.receiving_unit.name}.")
     now = timezone.now()
     received_on = data.received_on or calendar.as_local_date(now)
     if data.due_on and data.due_on < received_on:

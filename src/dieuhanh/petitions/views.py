@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from dieuhanh.core.calendar import today as vn_today
 from dieuhanh.core.dates import parse_day
+from dieuhanh.core.errors import Refused
 from dieuhanh.core.feedback import fail
 from dieuhanh.core.paging import paginate
 from dieuhanh.org.models import Unit
@@ -67,7 +68,7 @@ def petition_list(request):
 def petition_create(request):
     form = record_form(request, request.POST or None)
     if not form.fields["receiving_unit"].queryset.exists():
-        raise PermissionDenied("Bạn không có quyền tiếp nhận kiến nghị.")
+        raise Refused("Bạn không có quyền tiếp nhận kiến nghị.")
     if request.method == "POST" and form.is_valid():
         try:
             petition = services.record(request.user, form.to_input())

@@ -51,6 +51,25 @@ def build_run(run_id: int) -> ReportRun:
     return run
 
 
+def lost_run(run_id: int) -> ReportRun | None:
+    """Its worker died while building: back to the queue while attempts remain (returned, for the job to
+    enqueue), else failed where the requester sees it. Either way the report can be asked for again."""
+    run = ReportRun.objects.filter(pk=run_id, state=ReportRun.State.RUNNING).select_related("unit").first()
+    if run is None:
+        return None
+    run.attempts += 1
+    run.error = "Tiến trình nền dừng đột ngột khi đang lập báo cáo."
+    if run.attempts < RETRIES:
+        run.state = ReportRun.State.QUEUED
+        run.save()
+        return run
+    run.state, run.finished_at = ReportRun.State.FAILED, timezone.now()
+    with transaction.atomic():
+        run.save()
+        _tell_requester(run)
+    return None
+
+
 def _tell_requester(run: ReportRun) -> None:
     """The one who asked hears that the report is ready, or could not be built."""
     if run.requested_by is None:

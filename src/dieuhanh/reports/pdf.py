@@ -3,12 +3,12 @@ A4 by headless Chromium, which the deployment already has for its browser tests;
 stands in for Times New Roman with the same metrics."""
 
 import subprocess
-import tempfile
 from pathlib import Path
 
 from django.template.loader import render_to_string
 
 from dieuhanh.core.numbers import so
+from dieuhanh.core.scratch import scratch_dir
 
 from .content import ROMAN, Report, sections
 from .docx import date_line, is_party, symbol
@@ -39,7 +39,7 @@ def html(report: Report) -> str:
 def render(report: Report, chromium: str = CHROMIUM) -> bytes:
     if not Path(chromium).exists():
         raise PdfError("Cần Chromium để in PDF: apt-get install chromium fonts-liberation")
-    with tempfile.TemporaryDirectory() as tmp:
+    with scratch_dir("pdf") as tmp:
         page, out = Path(tmp) / "bao-cao.html", Path(tmp) / "bao-cao.pdf"
         page.write_text(html(report), encoding="utf-8")
         done = subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",

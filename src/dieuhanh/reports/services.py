@@ -1,10 +1,11 @@
 """Asking for a report and building it in the background; one active job per unit, period and format."""
 
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from dieuhanh.core.calendar import today
+from dieuhanh.core.errors import Refused
 from dieuhanh.core.periods import PeriodError, parse_report_period
 from dieuhanh.org.models import Unit
 from dieuhanh.org.queries import Scope
@@ -17,7 +18,7 @@ from .models import ReportRun
 def request_report(actor, unit: Unit, period: str, format: str) -> ReportRun:
     """A queued run, or the one already queued or running for the same report (asked twice at once)."""
     if not policy.may_request(Scope.of(actor), unit):
-        raise PermissionDenied("Bạn không có quyền lập báo cáo của đơn vị này.")
+        raise Refused("Bạn không có quyền lập báo cáo của đơn vị này.")
     if format not in building.WRITERS:
         raise ValidationError("Định dạng phải là docx, xlsx hoặc pdf.")
     try:

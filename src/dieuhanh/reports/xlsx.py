@@ -4,6 +4,8 @@ from io import BytesIO
 
 from openpyxl import Workbook
 
+from dieuhanh.core.sheets import safe_row
+
 from .content import Report, sections
 
 
@@ -12,10 +14,10 @@ def render(report: Report) -> bytes:
     wb.remove(wb.active)
     for part in sections(report):
         ws = wb.create_sheet(part.sheet)
-        ws.append([f"{report.unit.name} — {part.title.capitalize()} — {report.period.label}"])
-        ws.append(part.header)
+        ws.append(safe_row([f"{report.unit.name} — {part.title.capitalize()} — {report.period.label}"]))
+        ws.append(safe_row(part.header))
         for row in part.rows:
-            ws.append(row)
+            ws.append(safe_row(row))
             for cell in ws[ws.max_row]:
                 if hasattr(cell.value, "year"):
                     cell.number_format = "DD/MM/YYYY"

@@ -4,13 +4,13 @@ and refuses bad input with a Vietnamese message before anything is written."""
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Avg
 from django.utils import timezone
 
 from dieuhanh.core import calendar
-from dieuhanh.core.errors import StaleEdit
+from dieuhanh.core.errors import Refused, StaleEdit
 from dieuhanh.core.files import check_upload
 from dieuhanh.core.history import by
 from dieuhanh.core.text import clean, fold
@@ -109,7 +109,7 @@ def assign_tasks(actor, *, assigned_by: Unit, drafts: list[TaskDraft], issued_on
     plain assignment, or a request for an explanation of an indicator)."""
     scope = Scope.of(actor)
     if not policy.may_assign_for(actor, assigned_by):
-        raise PermissionDenied("Bạn không có quyền giao nhiệm vụ thay mặt đơn vị này.")
+        raise Refused("Bạn không có quyền giao nhiệm vụ thay mặt đơn vị này.")
     if not drafts:
         raise ValidationError("Chưa có nhiệm vụ nào để giao.")
     checked = [_validate_draft(scope, assigned_by, d, issued_on) for d in drafts]

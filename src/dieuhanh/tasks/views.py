@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from dieuhanh.core.calendar import today as vn_today
 from dieuhanh.core.dates import parse_day
+from dieuhanh.core.errors import Refused
 from dieuhanh.core.feedback import fail
 from dieuhanh.core.paging import paginate, window
 from dieuhanh.org.models import Unit
@@ -255,7 +256,7 @@ def task_create(request):
     scope = Scope.of(request.user)
     deciding = scope.deciding_units()
     if not deciding.exists():
-        raise PermissionDenied("Bạn không có quyền giao nhiệm vụ.")
+        raise Refused("Bạn không có quyền giao nhiệm vụ.")
     units = scope.readable_units()
     form = StandaloneTaskForm(request.POST or None, units=units, deciding=deciding,
                               initial={"issued_on": vn_today()})

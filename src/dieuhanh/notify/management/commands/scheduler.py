@@ -1,5 +1,5 @@
 """Enqueues the daily job at 07:00 Asia/Ho_Chi_Minh and the outbox every few minutes; the workers
-(`db_worker`, one or several) do the work, so the scheduler itself never sends anything."""
+(`dieuhanh worker`, one or several) do the work, so the scheduler itself never sends anything."""
 
 import time
 from datetime import datetime, timedelta
@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from dieuhanh.core.calendar import VN_TZ
 from dieuhanh.notify.jobs import daily_job, send_mail_job
+from dieuhanh.workers.reaper import reap
 
 DAILY_AT = (7, 0)
 MAIL_EVERY = timedelta(minutes=5)
@@ -35,4 +36,5 @@ class Command(BaseCommand):
             if now >= mail_at:
                 send_mail_job.enqueue()
                 mail_at = now + MAIL_EVERY
-            time.sleep(max(1.0, min((daily_at - now).total_seconds(), (mail_at - now).total_seconds(), 60)))
+            reap()  # jobs of workers that died: failed or queued again, within a minute
+            time.sleep(max(1.0, min((daily_at - now).total_seconds(), (mail_at - now).total_seconds(), 30)))

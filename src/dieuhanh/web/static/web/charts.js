@@ -2,6 +2,8 @@
 // The table beside each chart carries the same numbers for screen readers and for print.
 (function () {
   function draw(canvas) {
+    var box = canvas.parentElement;  // a height from the data, set here: no inline style in the page
+    if (box.dataset.height) box.style.height = Math.max(160, parseInt(box.dataset.height, 10)) + "px";
     var spec = JSON.parse(document.getElementById(canvas.dataset.chart).textContent);
     var horizontal = spec.type === "hbar";
     new Chart(canvas, {

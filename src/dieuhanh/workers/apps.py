@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class WorkersConfig(AppConfig):
+    name = "dieuhanh.workers"
+    label = "workers"
+    verbose_name = "Tiến trình nền"

@@ -31,7 +31,8 @@ DIEUHANH_DEMO = env_bool("DIEUHANH_DEMO", False)
 WHITENOISE_USE_FINDERS = True  # serve app static files without a collectstatic step
 DEMO_SECRET_KEY = "dev-only-not-secret-change-me"
 SECRET_KEY = os.environ.get("DIEUHANH_SECRET_KEY", "") or (DEMO_SECRET_KEY if DIEUHANH_DEMO else "")
-if not DIEUHANH_DEMO and (not SECRET_KEY or SECRET_KEY == DEMO_SECRET_KEY or len(SECRET_KEY) < 50):
+if not DIEUHANH_DEMO and (not SECRET_KEY or SECRET_KEY == DEMO_SECRET_KEY or len(SECRET_KEY) < 50
+                          or SECRET_KEY.startswith("replace-with")):  # the example file's placeholder
     raise ImproperlyConfigured(
         "Chưa đặt DIEUHANH_SECRET_KEY (ít nhất 50 ký tự ngẫu nhiên, khác khóa mẫu). Tạo một khóa: "
         "python3 -c 'import secrets; print(secrets.token_urlsafe(50))'. Chỉ bản minh họa (DIEUHANH_DEMO=1) "
@@ -74,6 +75,7 @@ INSTALLED_APPS = [
     "dieuhanh.notify",
     "dieuhanh.intake",
     "dieuhanh.demo",
+    "dieuhanh.ops",
 ]
 
 MIDDLEWARE = [

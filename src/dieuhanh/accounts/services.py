@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django_otp import login as otp_login
-from django_otp import match_token, user_has_device
+from django_otp import user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -94,7 +94,7 @@ def confirm_totp(request, token: str) -> list[str]:
     user = request.user
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
     if device is None or not device.verify_token(_digits(token)):
-        raise ValidationError("Mã xác thực không đúng hoặc đã hết hạn. Hãy nhập mã đang hiện trên ứng dụng.")
+        raise ValidationError("Mã xác thực không đúng hoặc đã hết hạn. Hãy đợi vài giây rồi nhập mã đang hiện trên ứng dụng.")
     with transaction.atomic():
         TOTPDevice.objects.filter(user=user, confirmed=True).delete()
         device.confirmed = True
@@ -108,7 +108,14 @@ def confirm_totp(request, token: str) -> list[str]:
 
 def verify(request, token: str) -> None:
     """A code from the app or one recovery code (each used once) completes the sign-in."""
-    device = match_token(request.user, _digits(token))
+    token = _digits(token)
+    # Against one device, as django-otp advises: six digits are the app's code, anything else a
+    # recovery code; so a mistyped code does not throttle the other device.
+    model = TOTPDevice if token.isdigit() and len(token) == 6 else StaticDevice
+    device = model.objects.filter(user=request.user, confirmed=True).first()
+    with transaction.atomic():
+        if device is not None and not device.verify_token(token):
+            device = None
     if device is None:
         record(Action.LOGIN_FAILED, request, user=request.user, detail="mã xác thực hai lớp sai")
         raise ValidationError("Mã không đúng. Nhập mã 6 chữ số trên ứng dụng xác thực, hoặc một mã dự phòng.")

@@ -42,7 +42,9 @@ def indicator_detail(request, pk):
     actuals = (Actual.objects.filter(indicator=indicator, **in_subtree).select_related("unit", "document")
                .order_by("-period", "unit__path")[:200])
     targets = Target.objects.filter(indicator=indicator, **in_subtree).select_related("unit").order_by("-period", "unit__path")[:200]
-    changes = Actual.history.filter(indicator_id=indicator.pk).select_related("history_user").order_by("-history_date")[:20]
+    # The history of the chosen unit's subtree only, like the figures above: never other units' figures.
+    changes = (Actual.history.filter(indicator_id=indicator.pk, **in_subtree).select_related("history_user", "unit")
+               .order_by("-history_date")[:20])
     return render(request, "indicators/detail.html", {"indicator": indicator, "unit": unit, "period": period, "row": row,
                                                       "actuals": actuals, "targets": targets, "changes": changes})
 

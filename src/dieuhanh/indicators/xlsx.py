@@ -22,6 +22,7 @@ from dieuhanh.org.queries import Scope
 
 from . import policy, services
 from .models import Actual, Indicator, Target
+from .queries import visible_indicators
 
 SHEET = "So lieu"
 HEADERS = ["Mã chỉ tiêu", "Tên chỉ tiêu", "Mã đơn vị", "Kỳ", "Loại số liệu", "Giá trị", "Mẫu số", "Ghi chú"]
@@ -120,7 +121,8 @@ def read(data: bytes, actor) -> list[Row]:
     if ws.max_row > MAX_ROWS + 1:
         raise ImportErrors([f"Tệp có {ws.max_row - 1} dòng; tối đa {MAX_ROWS} dòng mỗi lần nhập."])
     scope = Scope.of(actor)
-    indicators = {i.code: i for i in Indicator.objects.select_related("unit")}
+    # Only indicators this user may see: a file never reaches, or names, another province's indicator.
+    indicators = {i.code: i for i in visible_indicators(actor).select_related("unit")}
     units = {u.code: u for u in scope.readable_units()}
     rows, seen = [], {}
     for cells in ws.iter_rows(min_row=2):
@@ -137,12 +139,12 @@ def read(data: bytes, actor) -> list[Row]:
             if c.data_type == "f":
                 bad(c.column - 1, "là công thức; hãy dán giá trị.")
         code, _, unit_code, period, kind, value, denominator, note = values
-        indicator = indicators.get(str(code or "").strip().upper())
-        if indicator is None:
-            bad(0, f"không có chỉ tiêu mã “{code or ''}”.")
         unit = units.get(str(unit_code or "").strip())
         if unit is None:
             bad(2, f"không có đơn vị mã “{unit_code or ''}” trong phạm vi của bạn.")
+        indicator = indicators.get(str(code or "").strip().upper())
+        if indicator is None:
+            bad(0, f"không có chỉ tiêu mã “{code or ''}” trong phạm vi của bạn.")
         try:
             period = periods.parse(str(period or "")).key
         except periods.PeriodError as e:

@@ -97,8 +97,11 @@ def task_detail(request, pk):
     coordinating_ids = {c.unit_id for c in coordinations}
     actions = policy.available_actions(request.user, task)
     readable = scope.readable_units()
-    children = with_list_relations(task.children.all()).order_by("due_on", "id")
-    occurrences = task.occurrences.order_by("-period_key")[:12] if task.is_series else []
+    # Only the children (and occurrences) this user may open: a coordinator of the parent does not see a
+    # delegated child's content, lead or progress unless that child involves them too.
+    visible = visible_tasks(request.user)
+    children = with_list_relations(visible.filter(parent=task)).order_by("due_on", "id")
+    occurrences = visible.filter(series=task).order_by("-period_key")[:12] if task.is_series else []
     context = {
         "task": task, "today": vn_today(), "coordinations": coordinations, "actions": actions,
         "children": children, "occurrences": occurrences,

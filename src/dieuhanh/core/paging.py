@@ -3,6 +3,8 @@ gives both the count and the page; only the page's rows are then loaded."""
 
 from dataclasses import dataclass
 
+from dieuhanh.core import params
+
 COUNT_CAP = 10_000
 
 
@@ -58,11 +60,7 @@ def window(queryset, offset: int, limit: int, cap: int) -> tuple[list, int]:
 
 
 def paginate(request, queryset, per_page: int = 25) -> Page:
-    try:
-        number = max(1, int(request.GET.get("trang", 1)))
-    except ValueError:
-        number = 1
-    number = min(number, COUNT_CAP // per_page + 1)
+    number = params.number(request.GET.get("trang"), default=1, low=1, high=COUNT_CAP // per_page + 1)
     items, count = window(queryset, (number - 1) * per_page, per_page, COUNT_CAP)
     if not items and number > 1:  # past the end: show the last page
         number = max(1, -(-min(count, COUNT_CAP) // per_page))

@@ -11,7 +11,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from dieuhanh.core import periods
+from dieuhanh.core import params, periods
 from dieuhanh.core.calendar import today as vn_today
 from dieuhanh.core.errors import Refused
 from dieuhanh.core.feedback import fail
@@ -65,7 +65,7 @@ def request_explanation(request):
     scope = Scope.of(request.user)
     unit = chosen_unit(request, scope)
     period = chosen_period(request)
-    indicator = get_object_or_404(visible_indicators(request.user), pk=request.POST.get("chi_tieu", "0") or 0)
+    indicator = get_object_or_404(visible_indicators(request.user), pk=params.key(request.POST.get("chi_tieu")))
     rows = indicator_rows([indicator], unit, period, vn_today())
     row = rows[0]
     situation = (f"thực hiện {so(row.actual, 2)} {indicator.measure}, bằng {so(row.assessment.attainment, 1)}% "
@@ -117,7 +117,7 @@ def _ordered(request, prefix: str, allowed) -> list[str]:
 
     def position(k):
         raw = request.POST.get(f"{prefix}_thu_tu_{k}", "")
-        return int(raw) if raw.isdigit() else 999
+        return params.number(raw, default=999, low=0, high=999)
 
     return sorted(dict.fromkeys(keys), key=position)
 

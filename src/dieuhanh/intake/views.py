@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from dieuhanh.core import calendar
+from dieuhanh.core import calendar, params
 from dieuhanh.core.errors import Refused
 from dieuhanh.core.feedback import fail
 
@@ -86,7 +86,7 @@ def intake_review(request, pk):
     adding = data.get("add")
     if adding in SECTIONS:  # one more empty row, nothing saved, no errors shown yet
         key = f"{adding}-TOTAL_FORMS"
-        data[key] = str(int(data.get(key) or 0) + 1)
+        data[key] = str(params.number(data.get(key), default=0, low=0, high=500) + 1)
     typed = {k: v for k, v in data.items() if k not in NOT_TYPED}
     form, formsets, context = _review_context(request, draft, data)
     if adding in SECTIONS or data.get("save"):

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from dieuhanh.core import params
 from dieuhanh.core.calendar import VN_TZ
 from dieuhanh.core.calendar import today as vn_today
 from dieuhanh.core.errors import Refused
@@ -126,7 +127,7 @@ def meeting_petition(request, pk):
 @require_POST
 def meeting_conclusion(request, pk):
     meeting = _meeting_or_404(request, pk)
-    document = visible_documents(request.user).filter(pk=request.POST.get("document") or 0).first()
+    document = visible_documents(request.user).filter(pk=params.key(request.POST.get("document"))).first()
     if document is None:
         fail(request, ValidationError("Hãy chọn văn bản kết luận."))
     else:

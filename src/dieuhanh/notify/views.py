@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from dieuhanh.core import params
 from dieuhanh.core.feedback import fail
 from dieuhanh.core.net import same_site
 from dieuhanh.core.paging import paginate
@@ -60,7 +61,7 @@ def mail_preference(request):
 
 @require_POST
 def notification_read(request):
-    ids = [int(i) for i in request.POST.getlist("id") if i.isdigit()] or None
+    ids = [k for k in map(params.key, request.POST.getlist("id")[:500]) if k] or None
     services.mark_read(request.user, ids)
     return redirect(same_site(request, request.POST.get("next"), "notification_list"))
 

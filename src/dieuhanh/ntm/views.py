@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
+from dieuhanh.core import params
 from dieuhanh.core.calendar import today as vn_today
 from dieuhanh.core.dates import parse_day
 from dieuhanh.core.errors import Refused
@@ -55,7 +56,7 @@ def ntm_commune(request, pk):
     book = Book(province, [area, *predecessors])
     status = book.status(area, today)
     if request.method == "POST":
-        criterion = get_object_or_404(Criterion, pk=request.POST.get("tieu_chi") or 0)
+        criterion = get_object_or_404(Criterion, pk=params.key(request.POST.get("tieu_chi")))
         day = parse_day(request.POST.get("ngay"))
         if day is None:
             messages.error(request, "Ngày đánh giá phải theo dạng dd/mm/yyyy.")

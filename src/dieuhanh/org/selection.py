@@ -3,7 +3,7 @@ the indicator pages."""
 
 from django.http import Http404
 
-from dieuhanh.core import periods
+from dieuhanh.core import params, periods
 from dieuhanh.core.calendar import today
 from dieuhanh.core.errors import Refused
 from dieuhanh.org.models import Unit
@@ -14,8 +14,8 @@ def chosen_unit(request, scope: Scope) -> Unit:
     """The unit asked for if the user may read it (else 404); without one, the user's highest unit."""
     raw = request.GET.get("don_vi") or request.POST.get("don_vi") or ""
     readable = scope.readable_units()
-    if raw.isdigit():
-        unit = readable.filter(pk=int(raw)).first()
+    if raw.strip().isdigit():
+        unit = readable.filter(pk=params.key(raw)).first() if params.key(raw) else None
         if unit is None:
             raise Http404("Không tìm thấy đơn vị hoặc bạn không có quyền xem.")
         return unit

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
+from dieuhanh.core import params
 from dieuhanh.core.paging import paginate
 from dieuhanh.core.text import matching_words
 from dieuhanh.org.models import Unit
@@ -48,14 +49,11 @@ def public_index(request):
     # Words only: a tracking code is looked up on its own page, which shows no one else's petition.
     q = g.get("q", "")
     petitions = matching_words(petitions, q)
-    if g.get("linh_vuc", "").isdigit():
-        petitions = petitions.filter(field_id=int(g["linh_vuc"]))
-    if g.get("dia_ban", "").isdigit():
-        petitions = petitions.filter(area_id=int(g["dia_ban"]))
-    if g.get("don_vi", "").isdigit():
-        petitions = petitions.filter(responsible_unit_id=int(g["don_vi"]))
+    for param, field in (("linh_vuc", "field_id"), ("dia_ban", "area_id"), ("don_vi", "responsible_unit_id")):
+        if g.get(param):  # a number that is no key of ours matches nothing
+            petitions = petitions.filter(**{field: params.key(g[param])}) if params.key(g[param]) else petitions.none()
     year = g.get("nam", "")
-    if year.isdigit() and 2000 <= int(year) <= 2100:
+    if year.isascii() and year.isdigit() and 2000 <= int(year) <= 2100:
         petitions = petitions.filter(answered_on__range=(date(int(year), 1, 1), date(int(year), 12, 31)))
     page = paginate(request, petitions.select_related("responsible_unit", "field", "area")
                     .order_by("-answered_on", "-id"), per_page=20)

@@ -9,6 +9,7 @@ from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from dieuhanh.core import params
 from dieuhanh.core.calendar import today as vn_today
 from dieuhanh.core.dates import parse_day
 from dieuhanh.core.errors import Refused
@@ -42,14 +43,16 @@ def petition_list(request):
         petitions = petitions.filter(status=g["trang_thai"])
     if g.get("qua_han"):
         petitions = queries.overdue(petitions, today)
-    if g.get("linh_vuc", "").isdigit():
-        petitions = petitions.filter(field_id=int(g["linh_vuc"]))
-    if g.get("don_vi", "").isdigit():
-        unit = Unit.objects.filter(pk=int(g["don_vi"])).first()
-        if g.get("cap_duoi") and unit is not None:  # the unit and the units below it
+    if g.get("linh_vuc"):
+        petitions = petitions.filter(field_id=params.key(g["linh_vuc"])) if params.key(g["linh_vuc"]) else petitions.none()
+    if g.get("don_vi"):
+        unit = Unit.objects.filter(pk=params.key(g["don_vi"])).first() if params.key(g["don_vi"]) else None
+        if unit is None:
+            petitions = petitions.none()
+        elif g.get("cap_duoi"):  # the unit and the units below it
             petitions = petitions.filter(responsible_unit__path__startswith=unit.path)
         else:
-            petitions = petitions.filter(responsible_unit_id=int(g["don_vi"]))
+            petitions = petitions.filter(responsible_unit=unit)
     for param, lookup in (("tu", "received_on__gte"), ("den", "received_on__lte"), ("tl_tu", "answered_on__gte"),
                           ("tl_den", "answered_on__lte")):
         day = parse_day(g.get(param, ""))
@@ -200,7 +203,7 @@ def answer_file(request, pk, file_pk):
 
 def _period(request) -> tuple[date | None, date | None, str]:
     year = request.GET.get("nam", "")
-    if year.isdigit() and 2000 <= int(year) <= 2100:
+    if year.isascii() and year.isdigit() and 2000 <= int(year) <= 2100:
         return date(int(year), 1, 1), date(int(year), 12, 31), year
     return None, None, ""
 

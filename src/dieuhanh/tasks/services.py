@@ -173,8 +173,8 @@ def ensure_occurrences(series: Task, until: date, *, actor=None) -> int:
 
 def _locked(task: Task, expected_version: int | None = None) -> Task:
     fresh = Task.objects.select_for_update().select_related("lead", "assigned_by").get(pk=task.pk)
-    if expected_version is not None and fresh.version != int(expected_version):
-        raise StaleEdit()
+    if expected_version is not None and str(fresh.version) != str(expected_version).strip():
+        raise StaleEdit()  # a changed record, or a tampered form: either way, reload and redo
     return fresh
 
 

@@ -8,12 +8,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from dieuhanh.core import params
 from dieuhanh.core.calendar import today as vn_today
 from dieuhanh.core.dates import parse_day
 from dieuhanh.core.errors import Refused
 from dieuhanh.core.feedback import fail
 from dieuhanh.core.paging import paginate, window
-from dieuhanh.org.models import Unit
 from dieuhanh.org.queries import Scope
 
 from . import policy, services
@@ -38,15 +38,10 @@ def _filter_from(request, scope: Scope) -> TaskFilter:
     readable = scope.readable_units()
 
     def unit(param):
-        try:
-            return readable.get(pk=int(g.get(param, "")))
-        except (ValueError, Unit.DoesNotExist):
-            return None
+        pk = params.key(g.get(param))
+        return readable.filter(pk=pk).first() if pk else None
 
-    try:
-        document_id = int(g.get("van_ban", "")) or None
-    except ValueError:
-        document_id = None
+    document_id = params.key(g.get("van_ban"))
     return TaskFilter(
         q=g.get("q", "")[:200], unit=unit("don_vi"), status=g.get("trang_thai", ""), group=g.get("nhom", ""),
         due_from=parse_day(g.get("han_tu", "")), due_to=parse_day(g.get("han_den", "")),
@@ -277,9 +272,8 @@ def task_create(request):
 
 def draft_row(request):
     """htmx: one more empty task row for the document form."""
-    try:
-        index = int(request.GET.get("index", 0))
-    except ValueError:
+    index = params.number(request.GET.get("index"), default=-1, low=-1, high=500)
+    if index < 0:
         raise Http404
     prefix = request.GET.get("prefix", "nv")
     if prefix not in {"nv", "con"}:

@@ -172,3 +172,22 @@ def _final_states(url: str, draft_pk: int, run_pk: int):
     if draft[0] != "reading" and run[0] in ("done", "failed"):
         return draft[0], draft[1], run[0]
     return None
+
+
+def test_the_admin_queues_a_failed_run_again_and_stops_a_reading_that_will_not_finish(province, client, settings):
+    from django.contrib.auth import get_user_model
+
+    settings.DIEUHANH_DEMO = True  # no second factor to enter for this administrator
+    client.force_login(get_user_model().objects.create_superuser("quantri", password="x"))
+    run = ReportRun.objects.create(unit=province.root, period="2026-9M", format="xlsx", state=ReportRun.State.FAILED,
+                                   attempts=3, error="Tiến trình nền dừng đột ngột")
+    response = client.post("/quan-tri/reports/reportrun/", {"action": "queue_again", "_selected_action": [run.pk]})
+    assert response.status_code == 302
+    run.refresh_from_db()
+    assert run.state == ReportRun.State.QUEUED and run.attempts == 0
+    assert DBTaskResult.objects.filter(task_path=build_report_job.module_path, status="READY").count() == 1
+    draft = Draft.objects.create(created_by=province.tracker, issuer=province.root, pages_done=3, pages_total=3000)
+    client.post("/quan-tri/intake/draft/", {"action": "stop", "_selected_action": [draft.pk]})
+    draft.refresh_from_db()
+    assert draft.state == Draft.State.FAILED and "Quản trị viên đã dừng" in draft.error
+    assert client.get("/quan-tri/workers/worker/").status_code == 200

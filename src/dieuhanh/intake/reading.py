@@ -35,11 +35,18 @@ def read_draft(draft_id: int) -> None:
 def lost_reading(draft_id: int) -> None:
     """Its worker died mid-read (a killed process, memory exhausted by the file): failed, visibly, with
     how far it got — reading the same file again would likely kill the next worker too."""
+    stop_reading(draft_id, "Tiến trình đọc tệp dừng đột ngột{where}. Tệp có thể quá lớn hoặc hỏng; hãy tách "
+                           "tệp hoặc nhập văn bản rồi thử lại.")
+
+
+def stop_reading(draft_id: int, reason: str) -> bool:
+    """A reading that will not finish: failed with `reason` ("{where}" becomes how far it got)."""
     draft = Draft.objects.filter(pk=draft_id, state=Draft.State.READING).first()
-    if draft is not None:
-        where = f" ở trang {draft.pages_done}/{draft.pages_total}" if draft.pages_total else ""
-        _failed(draft, f"Tiến trình đọc tệp dừng đột ngột{where}. Tệp có thể quá lớn hoặc hỏng; hãy tách "
-                       "tệp hoặc nhập văn bản rồi thử lại.")
+    if draft is None:
+        return False
+    where = f" ở trang {draft.pages_done}/{draft.pages_total}" if draft.pages_total else ""
+    _failed(draft, reason.replace("{where}", where))
+    return True
 
 
 def _failed(draft: Draft, reason: str) -> None:

@@ -240,3 +240,18 @@ def test_the_list_marks_overdue_petitions(province, land, login):
     with mock.patch("dieuhanh.petitions.views.vn_today", return_value=date(2025, 3, 3)):
         page = login(province.tracker).get("/kien-nghi/", {"qua_han": "1"}).content.decode()
     assert petition.code in page and "trễ" in page
+
+
+def test_the_public_page_is_served_from_the_cache_until_an_answer_changes(province, land, client,
+                                                                           django_assert_max_num_queries,
+                                                                           django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        _answered(province, land, "Đường liên xã xuống cấp")
+    first = client.get("/cong-khai/").content.decode()
+    assert "Đường liên xã xuống cấp" in first
+    with django_assert_max_num_queries(2):  # the version and the page: nothing is rendered again
+        assert client.get("/cong-khai/").content.decode() == first
+    with django_capture_on_commit_callbacks(execute=True):
+        _answered(province, land, "Trạm y tế xã thiếu thuốc")
+    assert "Trạm y tế xã thiếu thuốc" in client.get("/cong-khai/").content.decode()
+    assert 'X-CSRFToken' not in first  # a cached page carries nobody's CSRF token

@@ -130,6 +130,9 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# One cache for every web process and machine (the public page, its rates): the database's own table,
+# created by the migration workers.0002 (Django's createcachetable).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "dieuhanh_cache"}}
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # `dieuhanh worker` beats this often; a worker silent for DIEUHANH_WORKER_LOST_AFTER_SECONDS is dead and
 # its running jobs are failed or retried.

@@ -4,10 +4,12 @@ phone numbers and e-mail addresses typed into a text are masked as well."""
 
 import re
 from datetime import date
+from hashlib import sha256
 
 from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
@@ -15,6 +17,7 @@ from dieuhanh.core import params
 from dieuhanh.core.paging import paginate
 from dieuhanh.core.text import matching_words
 from dieuhanh.org.models import Unit
+from dieuhanh.petitions.public_cache import PAGE_SECONDS, VERSION_KEY
 
 from . import queries, services
 from .forms import PublicForm
@@ -44,6 +47,21 @@ def _rates():
 
 @login_not_required
 def public_index(request):
+    """Anonymous visitors get the page from the shared cache: it changes only when a petition or an
+    answer changes (each save bumps the version in the key), so a busy day costs one render per query."""
+    if request.user.is_authenticated:
+        return _render_index(request)
+    key = f"public-index:{cache.get_or_set(VERSION_KEY, 0)}:{sha256(request.get_full_path().encode()).hexdigest()}"
+    if (html := cache.get(key)) is None:
+        response = _render_index(request)
+        if response.status_code != 200:
+            return response
+        html = response.content
+        cache.set(key, html, PAGE_SECONDS)
+    return HttpResponse(html)
+
+
+def _render_index(request):
     g = request.GET
     petitions = queries.public_petitions()
     # Words only: a tracking code is looked up on its own page, which shows no one else's petition.

@@ -21,15 +21,15 @@ TOPICS = ["đường giao thông nông thôn", "giải phóng mặt bằng", "c�
           "trường học, giáo viên", "trạm y tế xã", "chiếu sáng công cộng", "kênh mương nội đồng", "giống cây trồng"]
 
 
-def build(size: int) -> dict:
+def build(size: int, prefix: str = "bench") -> dict:
     from dieuhanh.core.text import fold
     from dieuhanh.org.models import Unit
     from dieuhanh.petitions.models import Answer, Field, Petition, new_code
 
     rng = random.Random(2026)
-    root = Unit.objects.create(code="bench-tu", name="Tỉnh ủy Bench", kind=Unit.Kind.PARTY_COMMITTEE)
-    ubnd = Unit.objects.create(code="bench-ubnd", name="UBND tỉnh", kind=Unit.Kind.PEOPLES_COMMITTEE, parent=root)
-    units = [Unit.objects.create(code=f"bench-so-{i}", name=f"Sở số {i}", kind=Unit.Kind.DEPARTMENT, parent=ubnd)
+    root = Unit.objects.create(code=f"{prefix}-tu", name="Tỉnh ủy Bench", kind=Unit.Kind.PARTY_COMMITTEE)
+    ubnd = Unit.objects.create(code=f"{prefix}-ubnd", name="UBND tỉnh", kind=Unit.Kind.PEOPLES_COMMITTEE, parent=root)
+    units = [Unit.objects.create(code=f"{prefix}-so-{i}", name=f"Sở số {i}", kind=Unit.Kind.DEPARTMENT, parent=ubnd)
              for i in range(25)]
     fields = [Field.objects.create(name=f"Lĩnh vực {i}") for i in range(8)]
     start = date(2021, 1, 1)

@@ -163,3 +163,19 @@ def test_the_inbox_costs_the_same_queries_with_10_or_1000_tasks(province, login)
         small = _queries(client, "/viec-cua-don-vi/")
         add(990, 10)
         assert _queries(client, "/viec-cua-don-vi/") == small, who.username
+
+
+def test_pages_name_nobody_gracefully_when_an_account_is_gone(province, login):
+    """A deleted account leaves acknowledged_by, requested_by, a history's user empty: the pages still open
+    (found by `make bench-load`: the task page was a server error)."""
+    from django.utils import timezone
+
+    from dieuhanh.reports.models import ReportRun
+    from dieuhanh.tasks.models import Task
+
+    task = province.task()
+    Task.objects.filter(pk=task.pk).update(acknowledged_at=timezone.now(), acknowledged_by=None)
+    ReportRun.objects.create(unit=province.root, period="2026-9M", format="xlsx", requested_by=None)
+    client = login(province.tracker)
+    assert "—" in client.get(f"/nhiem-vu/{task.pk}/").content.decode()
+    assert client.get(f"/bao-cao/?don_vi={province.root.pk}").status_code == 200

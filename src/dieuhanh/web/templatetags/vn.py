@@ -13,6 +13,14 @@ register.filter("so", so)  # 11.710,5 — written once, in core.numbers
 
 
 @register.filter
+def nguoi(user, missing="—"):
+    """A user's full name, else their username; `missing` for nobody (a deleted account, the system)."""
+    if user is None:
+        return missing
+    return user.get_full_name() or user.get_username()
+
+
+@register.filter
 def ngay(value):
     if not value:
         return ""

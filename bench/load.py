@@ -73,6 +73,17 @@ class Client:
         self.port, self.cookie, self.reader, self.writer = port, cookie, None, None
 
     async def get(self, path: str) -> int:
+        """As a browser does: a keep-alive connection the server closed meanwhile is opened again once."""
+        reused = self.writer is not None
+        try:
+            return await self._get(path)
+        except (OSError, asyncio.IncompleteReadError):
+            self.writer = None
+            if not reused:
+                raise
+            return await self._get(path)
+
+    async def _get(self, path: str) -> int:
         if self.writer is None:
             self.reader, self.writer = await asyncio.open_connection("127.0.0.1", self.port)
         cookie = f"Cookie: sessionid={self.cookie}\r\n" if self.cookie else ""

@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from dieuhanh.core import calendar
+from dieuhanh.org.models import Role
 from dieuhanh.tasks.models import Task
 
 pytestmark = pytest.mark.django_db
@@ -179,3 +180,16 @@ def test_pages_name_nobody_gracefully_when_an_account_is_gone(province, login):
     client = login(province.tracker)
     assert "—" in client.get(f"/nhiem-vu/{task.pk}/").content.decode()
     assert client.get(f"/bao-cao/?don_vi={province.root.pk}").status_code == 200
+
+
+def test_the_edit_and_delegate_forms_load_when_opened_and_only_for_who_may_use_them(province, login):
+    task = province.task(lead=province.ubnd)
+    page = login(province.tracker).get(f"/nhiem-vu/{task.pk}/").content.decode()
+    assert 'hx-get="/nhiem-vu/%d/sua/"' % task.pk in page and "<select" not in page.split('id="edit-form"')[1][:200]
+    form = login(province.tracker).get(f"/nhiem-vu/{task.pk}/sua/").content.decode()
+    assert 'name="content"' in form and "Sở Nội vụ" in form
+    assert login(province.inspector).get(f"/nhiem-vu/{task.pk}/sua/").status_code == 403
+    chair = province.user("chutich", province.ubnd, Role.LEADER)
+    rows = login(chair).get(f"/nhiem-vu/{task.pk}/giao-nhiem-vu-con/").content.decode()
+    assert "con-0-content" in rows and "UBND xã Thạch Lạc" in rows
+    assert login(province.lead_officer).get(f"/nhiem-vu/{task.pk}/giao-nhiem-vu-con/").status_code in (403, 404)

@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from dieuhanh.core import params
 from dieuhanh.core.calendar import today as vn_today
@@ -87,11 +87,8 @@ def _task_or_404(request, pk) -> Task:
 
 def task_detail(request, pk):
     task = _task_or_404(request, pk)
-    scope = Scope.of(request.user)
     coordinations = list(Coordination.objects.filter(task=task).select_related("unit"))
-    coordinating_ids = {c.unit_id for c in coordinations}
     actions = policy.available_actions(request.user, task)
-    readable = scope.readable_units()
     # Only the children (and occurrences) this user may open: a coordinator of the parent does not see a
     # delegated child's content, lead or progress unless that child involves them too.
     visible = visible_tasks(request.user)
@@ -103,12 +100,8 @@ def task_detail(request, pk):
         "timeline": timeline(task), "pending_extension": task.extensions.filter(decision=Decision.PENDING).first(),
         "progress_form": ProgressForm(), "completion_form": CompletionForm(), "reason_form": ReasonForm(),
         "extension_form": ExtensionForm(),
-        "edit_form": EditTaskForm(units=readable.filter(root_id=task.tree_id), initial={
-            "content": task.content, "deadline": task.deadline, "is_key": task.is_key, "version": task.version,
-            "remind_days_before": task.remind_days_before,
-            "coordinators": list(coordinating_ids)}) if "edit" in actions else None,
-        "delegate_formset": TaskDraftFormSet(prefix="con", units=task.lead.subtree().exclude(pk=task.lead_id))
-        if "delegate" in actions else None,
+        # The edit and delegate forms list every unit of the tree (thousands of options): they are loaded
+        # when their section is opened (GET on their own URL), not with every view of the task.
     }
     return render(request, "tasks/task_detail.html", context)
 
@@ -215,10 +208,18 @@ def decide_extension(request, pk, extension_pk):
                 "Đã đồng ý gia hạn." if approve else "Đã không đồng ý gia hạn.")
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def edit(request, pk):
     task = _task_or_404(request, pk)
     units = Scope.of(request.user).readable_units().filter(root_id=task.tree_id)
+    if request.method == "GET":  # htmx: the form, when its section is opened
+        if not policy.can(request.user, "edit", task):
+            raise Refused("Bạn không thể sửa nhiệm vụ này.")
+        coordinating = list(Coordination.objects.filter(task=task).values_list("unit_id", flat=True))
+        form = EditTaskForm(units=units, initial={
+            "content": task.content, "deadline": task.deadline, "is_key": task.is_key, "version": task.version,
+            "remind_days_before": task.remind_days_before, "coordinators": coordinating})
+        return render(request, "tasks/_edit_form.html", {"task": task, "edit_form": form})
     form = EditTaskForm(request.POST, units=units)
     if not form.is_valid():
         return _invalid(request, pk, form)
@@ -229,10 +230,16 @@ def edit(request, pk):
         "Đã cập nhật nhiệm vụ.")
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def delegate(request, pk):
     task = _task_or_404(request, pk)
-    formset = TaskDraftFormSet(request.POST, prefix="con", units=task.lead.subtree().exclude(pk=task.lead_id))
+    units = task.lead.subtree().exclude(pk=task.lead_id)
+    if request.method == "GET":  # htmx: the form, when its section is opened
+        if not policy.can(request.user, "delegate", task):
+            raise Refused("Bạn không thể giao nhiệm vụ con cho nhiệm vụ này.")
+        return render(request, "tasks/_delegate_form.html",
+                      {"task": task, "delegate_formset": TaskDraftFormSet(prefix="con", units=units)})
+    formset = TaskDraftFormSet(request.POST, prefix="con", units=units)
     if not formset.is_valid():
         return _invalid(request, pk, formset)
     drafts = [f.draft() for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]

@@ -153,3 +153,11 @@ def test_the_log_keeps_at_least_three_months_whatever_the_setting(province, sett
     AuditEntry.objects.filter(pk=old.pk).update(at=timezone.now() - timedelta(days=95))
     AuditEntry.objects.filter(pk=recent.pk).update(at=timezone.now() - timedelta(days=80))
     assert prune() == 1 and AuditEntry.objects.filter(username="moi").exists()
+
+
+def test_exports_and_downloads_are_in_the_audit_log(province, login):
+    client = login(province.tracker)
+    assert client.get(f"/chi-tieu/xuat-excel/?don_vi={province.root.pk}&ky=2026").status_code == 200
+    assert client.get(f"/tong-quan/bang-diem/?don_vi={province.root.pk}&xuat=xlsx").status_code == 200
+    exports = AuditEntry.objects.filter(action=Action.EXPORT, user=province.tracker)
+    assert {e.target.split()[0] for e in exports} == {"chỉ", "bảng"} and all(e.ip for e in exports)

@@ -11,6 +11,8 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from dieuhanh.audit.log import record as audit
+from dieuhanh.audit.models import Action
 from dieuhanh.core import params, periods
 from dieuhanh.core.calendar import today as vn_today
 from dieuhanh.core.errors import Refused
@@ -140,6 +142,7 @@ def scorecards(request):
     else:
         rows.sort(key=lambda t: (t.on_time_rate is None, -(t.on_time_rate or 0), -t.total))
     if request.GET.get("xuat") == "xlsx":
+        audit(Action.EXPORT, request, target=f"bảng điểm {unit.name}", detail=f"kỳ {period.key}")
         return _scorecards_xlsx(unit, period, rows)
     page = Paginator(rows, 100).get_page(request.GET.get("trang"))
     return render(request, "dashboard/scorecards.html", {

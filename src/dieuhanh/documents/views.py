@@ -4,6 +4,8 @@ from django.db.models import Q
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from dieuhanh.audit.log import record as audit
+from dieuhanh.audit.models import Action
 from dieuhanh.core.calendar import today as vn_today
 from dieuhanh.core.errors import Refused
 from dieuhanh.core.feedback import fail
@@ -71,4 +73,5 @@ def document_create(request):
 def attachment(request, pk, attachment_pk):
     document = get_object_or_404(visible_documents(request.user), pk=pk)
     item = get_object_or_404(Attachment, pk=attachment_pk, document=document)
+    audit(Action.DOWNLOAD, request, target=f"văn bản {document.symbol}", detail=item.name)
     return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.name, content_type=item.content_type)

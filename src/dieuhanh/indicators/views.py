@@ -9,6 +9,8 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from dieuhanh.audit.log import record as audit
+from dieuhanh.audit.models import Action
 from dieuhanh.core import periods
 from dieuhanh.core.calendar import today as vn_today
 from dieuhanh.core.feedback import fail
@@ -109,6 +111,7 @@ def xlsx_export(request):
     unit = chosen_unit(request, scope)
     period = chosen_period(request)
     data = xlsx.export(queries.visible_indicators(request.user), unit, period)
+    audit(Action.EXPORT, request, target=f"chỉ tiêu {unit.name}", detail=f"kỳ {period.key}")
     response = HttpResponse(data, content_type=XLSX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="chi-tieu-{unit.code}-{period.key}.xlsx"'
     return response

@@ -5,6 +5,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
+from dieuhanh.audit.log import record as audit
+from dieuhanh.audit.models import Action
 from dieuhanh.core import params
 from dieuhanh.core.calendar import today as vn_today
 from dieuhanh.core.dates import parse_day
@@ -89,4 +91,5 @@ def ntm_commune(request, pk):
 def evidence(request, pk):
     f = get_object_or_404(EvidenceFile.objects.select_related("assessment__area"), pk=pk)
     _commune(request, f.assessment.area_id)
+    audit(Action.DOWNLOAD, request, target=f"minh chứng nông thôn mới {f.assessment.area}", detail=f.name)
     return FileResponse(f.file.open("rb"), as_attachment=True, filename=f.name)

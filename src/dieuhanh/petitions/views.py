@@ -9,6 +9,8 @@ from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from dieuhanh.audit.log import record as audit
+from dieuhanh.audit.models import Action
 from dieuhanh.core import params
 from dieuhanh.core.calendar import today as vn_today
 from dieuhanh.core.dates import parse_day
@@ -198,6 +200,7 @@ def petition_publish(request, pk):
 def answer_file(request, pk, file_pk):
     petition = _petition_or_404(request, pk)
     item = get_object_or_404(AnswerFile, pk=file_pk, answer__petition=petition)
+    audit(Action.DOWNLOAD, request, target=f"kiến nghị #{petition.pk} (dữ liệu công dân)", detail=item.name)
     return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.name, content_type=item.content_type)
 
 

@@ -6,6 +6,8 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from dieuhanh.audit.log import record as audit
+from dieuhanh.audit.models import Action
 from dieuhanh.core.calendar import today
 from dieuhanh.core.feedback import fail
 from dieuhanh.core.periods import latest_report
@@ -52,4 +54,5 @@ def report_file(request, pk):
     run = get_object_or_404(_runs(Scope.of(request.user)), pk=pk)
     if run.state != ReportRun.State.DONE:
         raise Http404("Báo cáo chưa lập xong.")
+    audit(Action.DOWNLOAD, request, target=f"báo cáo {run.unit.name} kỳ {run.period}", detail=run.format)
     return FileResponse(run.file.open("rb"), as_attachment=True, filename=run.file.name.rsplit("/", 1)[-1])

@@ -8,6 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from dieuhanh.audit.log import record as audit
+from dieuhanh.audit.models import Action
 from dieuhanh.core import params
 from dieuhanh.core.calendar import today as vn_today
 from dieuhanh.core.dates import parse_day
@@ -295,4 +297,5 @@ def draft_row(request):
 def evidence(request, pk, evidence_pk):
     task = _task_or_404(request, pk)
     item = get_object_or_404(Evidence.objects.filter(Q(report__task=task) | Q(completion__task=task)), pk=evidence_pk)
+    audit(Action.DOWNLOAD, request, target=f"nhiệm vụ #{task.pk}", detail=item.name)
     return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.name, content_type=item.content_type)

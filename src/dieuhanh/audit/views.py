@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils.timezone import localtime
 from openpyxl import Workbook
 
+from dieuhanh.audit import policy
 from dieuhanh.audit.log import record
 from dieuhanh.audit.models import Action, AuditEntry
 from dieuhanh.core.errors import Refused
@@ -32,18 +33,19 @@ def _filtered(request):
 
 
 def audit_list(request):
-    if not request.user.has_perm("audit.view_auditentry"):
+    if not policy.may_read(request.user):
         raise Refused("Chỉ cán bộ kiểm tra an toàn thông tin xem được nhật ký.")
     entries, errors = _filtered(request)
     if request.GET.get("xuat") == "xlsx":
         return _export(request, entries)
     return render(request, "audit/list.html", {"page": paginate(request, entries.select_related("user"), 50),
-                                               "actions": Action.choices, "errors": errors},
+                                               "actions": Action.choices, "errors": errors,
+                                               "may_export": policy.may_export(request.user)},
                   status=400 if errors else 200)
 
 
 def _export(request, entries):
-    if not request.user.has_perm("audit.export_auditentry"):
+    if not policy.may_export(request.user):
         raise Refused("Bạn không có quyền xuất nhật ký.")
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Nhật ký")

@@ -13,23 +13,10 @@ from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.db import connection
 
+import databases
 from dieuhanh.ops import backup
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _empty_database(tmp_path) -> str:
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{tmp_path / 'restored.sqlite3'}"
-    import psycopg
-
-    s = connection.settings_dict
-    base = f"postgres://{s['USER']}@{s['HOST']}:{s['PORT']}"
-    name = f"restored_{os.getpid()}"
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as admin:
-        admin.execute(f"DROP DATABASE IF EXISTS {name}")
-        admin.execute(f"CREATE DATABASE {name}")
-    return f"{base}/{name}"
 
 
 def _tables(cursor, vendor: str) -> list[str]:
@@ -45,24 +32,6 @@ def _content(cursor, vendor: str) -> dict[str, list]:
             for t in _tables(cursor, vendor)}
 
 
-def _url_of_the_test_database() -> str:
-    s = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{s['NAME']}"  # Django's shared in-memory database is opened by its URI
-    return f"postgres://{s['USER']}@{s['HOST']}:{s['PORT']}/{s['NAME']}"
-
-
-def _connect(url: str):
-    """A plain driver connection (no Django converters), the same kind on both sides."""
-    if url.startswith("sqlite:///"):
-        import sqlite3
-
-        return sqlite3.connect(url.removeprefix("sqlite:///"), uri=True)
-    import psycopg
-
-    return psycopg.connect(url)
-
-
 def test_backup_then_restore_into_an_empty_database_gives_every_table_and_file_back(province, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     province.task("Rà soát quy hoạch cán bộ")
@@ -72,15 +41,15 @@ def test_backup_then_restore_into_an_empty_database_gives_every_table_and_file_b
     [archive] = (tmp_path / "saoluu").glob("dieuhanh-*.tar.gz")
     assert (tmp_path / "saoluu" / f"{archive.name}.sha256").read_text().split()[0] == backup.sha256(archive)
 
-    url = _empty_database(tmp_path)
+    url = databases.new_database(tmp_path, "restored")
     env = {**os.environ, "DATABASE_URL": url, "DIEUHANH_VAR": str(tmp_path / "moi"),
            "DIEUHANH_SECRET_KEY": "restore-test-" + "r" * 60, "DJANGO_SETTINGS_MODULE": "dieuhanh.settings"}
     done = subprocess.run([sys.executable, "-m", "dieuhanh.cli", "restore", str(archive)], env=env,
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    with _connect(_url_of_the_test_database()) as here:
+    with databases.connect(databases.test_database_url()) as here:
         source = _content(here.cursor(), connection.vendor)
-    with _connect(url) as there:
+    with databases.connect(url) as there:
         restored = _content(there.cursor(), connection.vendor)
     assert source == restored and len(source) > 50
     originals = sorted(p.relative_to(settings.MEDIA_ROOT) for p in Path(settings.MEDIA_ROOT).rglob("*") if p.is_file())

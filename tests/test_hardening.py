@@ -161,3 +161,15 @@ def test_exports_and_downloads_are_in_the_audit_log(province, login):
     assert client.get(f"/tong-quan/bang-diem/?don_vi={province.root.pk}&xuat=xlsx").status_code == 200
     exports = AuditEntry.objects.filter(action=Action.EXPORT, user=province.tracker)
     assert {e.target.split()[0] for e in exports} == {"chỉ", "bảng"} and all(e.ip for e in exports)
+
+
+def test_the_client_address_is_read_from_x_forwarded_for_only_behind_a_trusted_proxy(settings, rf):
+    import ipaddress
+
+    from dieuhanh.core.net import client_ip
+
+    settings.DIEUHANH_TRUSTED_PROXY_NETWORKS = [ipaddress.ip_network("10.0.0.0/8")]
+    spoofed = "203.0.113.66, 198.51.100.7"  # the client wrote the first hop itself; the proxy added the second
+    assert client_ip(rf.get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=spoofed)) == "198.51.100.7"
+    assert client_ip(rf.get("/", REMOTE_ADDR="198.51.100.9", HTTP_X_FORWARDED_FOR=spoofed)) == "198.51.100.9"
+    assert client_ip(rf.get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="khong-phai-ip")) == "10.0.0.2"

@@ -3,7 +3,6 @@ again or failed, the draft failed visibly), never left "running"; and, with real
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -13,10 +12,10 @@ from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+import databases
 from dieuhanh.core.scratch import SCRATCH_PREFIX
 from dieuhanh.intake.jobs import read_draft_job
 from dieuhanh.intake.models import Draft
@@ -74,26 +73,6 @@ def test_a_live_workers_job_and_a_just_started_one_are_left_alone(province):
 # --- With real processes: a worker killed with kill -9, and another one that takes over ----------------
 
 
-def _copy_of_the_test_database(tmp_path) -> str:
-    """A database other processes can open, holding what this test wrote (committed)."""
-    if connection.vendor == "sqlite":
-        target = tmp_path / "fault.sqlite3"
-        connection.ensure_connection()
-        with sqlite3.connect(target) as copy:
-            connection.connection.backup(copy)
-        return f"sqlite:///{target}"
-    import psycopg
-
-    settings_dict = connection.settings_dict
-    base = f"postgres://{settings_dict['USER']}@{settings_dict['HOST']}:{settings_dict['PORT']}"
-    name = f"fault_{os.getpid()}"
-    connection.close()
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as admin:
-        admin.execute(f"DROP DATABASE IF EXISTS {name}")
-        admin.execute(f'CREATE DATABASE {name} TEMPLATE "{settings_dict["NAME"]}"')
-    return f"{base}/{name}"
-
-
 def _worker(url: str, var: Path) -> subprocess.Popen:
     env = {**os.environ, "DATABASE_URL": url, "DIEUHANH_VAR": str(var), "DIEUHANH_WORKER_BEAT_SECONDS": "1",
            "DIEUHANH_WORKER_LOST_AFTER_SECONDS": "3", "DIEUHANH_SECRET_KEY": "fault-test-" + "f" * 60,
@@ -125,7 +104,7 @@ def test_kill_minus_nine_a_worker_mid_read_and_the_next_one_finishes_or_fails_bo
     read_draft_job.enqueue(draft.pk)  # first in the queue: the job the worker will be killed in
     run = ReportRun.objects.create(unit=province.root, period="2026-9M", format="pdf", requested_by=province.tracker)
     build_report_job.enqueue(run.pk)
-    url = _copy_of_the_test_database(tmp_path)
+    url = databases.new_database(tmp_path, "fault", copy=True)
 
     first = _worker(url, tmp_path)
     try:
@@ -150,23 +129,15 @@ def test_kill_minus_nine_a_worker_mid_read_and_the_next_one_finishes_or_fails_bo
     assert not list(Path(tempfile.gettempdir()).glob(f"{SCRATCH_PREFIX}{first.pid}-*"))
 
 
-def _connect(url: str):
-    if url.startswith("sqlite:///"):
-        return sqlite3.connect(url.removeprefix("sqlite:///"), timeout=10)
-    import psycopg
-
-    return psycopg.connect(url, autocommit=True)
-
-
 def _draft_pages(url: str, pk: int):
     def pages():
-        with _connect(url) as c:
+        with databases.connect(url) as c:
             return c.execute(f"SELECT pages_done FROM intake_draft WHERE id = {int(pk)}").fetchone()[0]
     return pages
 
 
 def _final_states(url: str, draft_pk: int, run_pk: int):
-    with _connect(url) as c:
+    with databases.connect(url) as c:
         draft = c.execute(f"SELECT state, error FROM intake_draft WHERE id = {int(draft_pk)}").fetchone()
         run = c.execute(f"SELECT state FROM reports_reportrun WHERE id = {int(run_pk)}").fetchone()
     if draft[0] != "reading" and run[0] in ("done", "failed"):

@@ -11,8 +11,8 @@ from django.urls import reverse
 
 from dieuhanh.accounts.services import CHANGE_PASSWORD, SECOND_FACTOR, SIGNED_IN_AT
 
-# Pages a user may open while a step is pending: the step itself, signing out, the password reset.
-ALLOWED = {"logout", "two_factor_setup", "two_factor_verify", "password_change", "password_change_done"}
+# Pages a user may open while a step is pending: the step itself and signing out.
+ALLOWED = {"logout", "two_factor_setup", "two_factor_verify", "password_change"}
 
 
 class AccountMiddleware:

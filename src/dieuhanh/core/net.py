@@ -7,14 +7,19 @@ sending the header itself."""
 import ipaddress
 
 from django.conf import settings
+from django.utils.http import url_has_allowed_host_and_scheme
+
+
+def _ip(value: str):
+    try:
+        return ipaddress.ip_address(value)
+    except ValueError:
+        return None
 
 
 def _trusted(address: str) -> bool:
-    try:
-        ip = ipaddress.ip_address(address)
-    except ValueError:
-        return False
-    return any(ip in network for network in settings.DIEUHANH_TRUSTED_PROXY_NETWORKS)
+    ip = _ip(address)
+    return ip is not None and any(ip in network for network in settings.DIEUHANH_TRUSTED_PROXY_NETWORKS)
 
 
 def client_ip(request) -> str:
@@ -24,22 +29,12 @@ def client_ip(request) -> str:
     hops = [h.strip() for h in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if h.strip()]
     for hop in reversed(hops):
         if not _trusted(hop):
-            return hop if _is_ip(hop) else address
-    return hops[0] if hops and _is_ip(hops[0]) else address
-
-
-def _is_ip(value: str) -> bool:
-    try:
-        ipaddress.ip_address(value)
-        return True
-    except ValueError:
-        return False
+            return hop if _ip(hop) else address
+    return hops[0] if hops and _ip(hops[0]) else address
 
 
 def same_site(request, target: str | None, default: str) -> str:
     """`target` (a next= value) when it stays on this site, else `default`: never an open redirect."""
-    from django.utils.http import url_has_allowed_host_and_scheme
-
     if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
                                                   require_https=request.is_secure()):
         return target

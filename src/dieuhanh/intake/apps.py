@@ -7,9 +7,6 @@ class IntakeConfig(AppConfig):
     verbose_name = "Tiếp nhận văn bản"
 
     def ready(self):
-        # A reader killed mid-OCR left page images behind: nothing of a document outlives its reading.
-        from dieuhanh.core.scratch import sweep_scratch
-
+        # Page images a killed reader left behind are swept where OCR runs: at each worker's start
+        # (`dieuhanh worker`) and before each PDF read — not on every process's start-up.
         from . import jobs  # noqa: F401  (hears of jobs lost with their worker)
-
-        sweep_scratch()

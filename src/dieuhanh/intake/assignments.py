@@ -29,19 +29,21 @@ VERB = (r"(?:chủ trì|phối hợp|tham mưu|triển khai|(?<![Bb]an )chỉ đ
         r"giám sát|chịu trách nhiệm|duy trì|nắm|đề xuất|kịp thời|giữ vững|chú trọng|bám sát|bám nắm|phấn đấu|"
         r"tích cực|không ngừng|tìm kiếm|linh hoạt|tiếp thu|dồn sức|mạnh dạn|xử phạt|chấp hành|cập nhật|thống kê|"
         r"khảo sát|tổng hợp|thẩm định|điều tra|đo đạc|sửa chữa|vận động|tiếp nhận|chuẩn bị|bổ sung|điều chỉnh|"
-        r"phê duyệt|thẩm tra|hỗ trợ)")
+        r"phê duyệt|thẩm tra|hỗ trợ|cụ thể hoá|cụ thể hóa)")
 LEAD = rf"((?:{WHOLE_HEAD}|{BODY_HEAD}(?:[ ,]+[^\s,;:.]+))(?:[ ,]+(?!{VERB}\b)[^\s,;:.]+){{0,14}}?)"
 # After "giao / đề nghị / yêu cầu" the addressees may be a long list, with semicolons.
-ADDRESSEES = rf"((?:{WHOLE_HEAD}|{BODY_HEAD}(?:[ ,]+[^\s,;:.]+))(?:(?:[ ,]+|;\s+)(?!{VERB}\b)[^\s,;:.]+){{0,27}}?)"
+ADDRESSEES = rf"((?:{WHOLE_HEAD}|{BODY_HEAD}(?:[ ,]+[^\s,;:.]+))(?:(?:[ ,]+|;\s+)(?!{VERB}\b)[^\s,;:.]+){{0,60}}?)"
 # "… 6 nhiệm vụ trọng tâm … đối với lãnh đạo chủ chốt cấp xã." / "1. Các Sở Công Thương:" — a list follows.
 LIST_HEADING = re.compile(
     rf"(?:nhiệm vụ|yêu cầu|giải pháp)[^.:]{{0,200}}?\bđối với\s+([^.:;]{{1,200}}?)\s*[.:]?$"
     rf"|^(?:\d+\s*\.\s*)?({BODY_HEAD}[^.:;]{{2,160}}?)\s*(?:có trách nhiệm|cần)?\s*:$"
     rf"|^\d+\s*\.\s*({BODY_HEAD}[^.:;]{{2,200}}?)\s*$")
+# A sentence that issues the text or gives an order before its colon is not a heading that names a body.
+NOT_A_LIST_HEADING = re.compile(r"\b(?:ban hành|như sau|sau đây|sau|gồm|đề nghị|yêu cầu|chỉ đạo)\b")
 # Openers that frame a directive without being its subject: "Thời gian tới, …", "Về X, …", "Đối với X, …".
 OPENER = r"(?:(?:Đồng thời|Theo đó|Trong đó|Bên cạnh đó|Ngoài ra|(?:Trong )?[Tt]hời gian tới|(?:Về|Đối với) [^,]{2,80}),\s*)"
 # A framing phrase before the subject: an opener, or the grounds of the order ("Căn cứ …, ", "Trên cơ sở …, ").
-FRAME = rf"(?:{OPENER}|(?:Căn cứ|Trên cơ sở|Dựa trên) [^.;:]{{2,120}}?,\s*)"
+FRAME = rf"(?:{OPENER}|(?:[Cc]ăn cứ|[Tt]rên cơ sở|[Dd]ựa trên) [^.;:]{{2,120}}?,\s*)"
 CONTINUED_COORDINATION = re.compile(rf"^[Pp]hối hợp(?: với)?\s+(.+?)(?:,\s*|\s+)(?={VERB}\b)")
 ACTION_START = re.compile(rf"^(?:[a-zđ]\s*\)\s*|-\s*|\+\s*|Trước hết,\s*|{OPENER})?(?:{VERB})\b", re.IGNORECASE)
 MODAL = re.compile(r"^(?:cần|phải|có trách nhiệm|có nhiệm vụ)\s+")  # "X cần / phải làm Y": the task is "làm Y"
@@ -88,14 +90,18 @@ VERB_WORD = re.compile(rf"(?<!\w){VERB}(?!\w)")
 # Not tasks, whatever their verbs: chairing a meeting, closing formulas, execution and liability clauses,
 # funding statements, the standard paragraph on difficulties, the grounds of a document.
 CHAIRS_MEETING = re.compile(r"\bchủ trì\s+(?:cuộc họp|hội nghị|buổi làm việc|phiên họp|buổi)")
-CLOSING = re.compile(
+# The grounds of a document ("Căn cứ Luật …", "Thực hiện Chỉ thị số …") give no task, unless the same
+# sentence goes on to give one: "Thực hiện Luật Đầu tư công, Chủ tịch UBND tỉnh yêu cầu Giám đốc các sở …".
+MANDATE = r"\b(?:có trách nhiệm|có nhiệm vụ|chịu trách nhiệm|chủ trì|yêu cầu|đề nghị|giao)\b"
+CLOSING = re.compile((
     r"(?:xin\s+(?:trân trọng\s+)?thông báo|thông báo\s+(?:để|cho)\s+.{0,80}\bbiết"
     r"|chịu trách nhiệm\s+(?:thi hành|thực hiện|tổ chức thực hiện)\s+(?:Quyết định|Chỉ thị|Kế hoạch|Thông báo|Nghị quyết|Công văn) này"
     r"|chịu trách nhiệm trước pháp luật"
     r"|(?:nếu|khi) có (?:khó khăn|vướng mắc)|quá trình (?:tổ chức )?(?:triển khai )?thực hiện,? (?:nếu|có) (?:khó khăn|vướng mắc|phát sinh)"
     r"|(?:nghiêm túc|khẩn trương)\s+(?:triển khai\s+)?thực hiện(?: nghiêm túc)?\s*(?:(?:Chỉ thị|Kế hoạch|Quyết định|Công văn|Thông báo) này)?\s*\.?/\.?$"
-    r"|^Kinh phí\b|^Căn cứ\s+(?:Luật|Hiến pháp|Nghị định|Nghị quyết|Quyết định|Thông tư|Chỉ thị|Kế hoạch|Công văn)\b(?!.*\b(?:có trách nhiệm|có nhiệm vụ|chịu trách nhiệm|chủ trì)\b)|^Thực hiện\s+(?:Nghị quyết|Quyết định|Chỉ thị|Kết luận|Kế hoạch|Luật|Thông báo|Công văn)\b)",
-    re.IGNORECASE)
+    r"|^Kinh phí\b|^(?:Căn cứ\s+(?:Luật|Hiến pháp|Nghị định|Nghị quyết|Quyết định|Thông tư|Chỉ thị|Kế hoạch|Công văn)"
+    r"|Thực hiện\s+(?:Nghị quyết|Quyết định|Chỉ thị|Kết luận|Kế hoạch|Luật|Thông báo|Công văn))\b(?!.*{MANDATE}))"
+    ).replace("{MANDATE}", MANDATE), re.IGNORECASE)
 # Every closing formula above holds one of these words: most sentences are passed over in one short search.
 CLOSING_HINT = re.compile(r"thông báo|trách nhiệm|khó khăn|vướng mắc|thực hiện|kinh phí|căn cứ", re.IGNORECASE)
 
@@ -137,8 +143,33 @@ OWN_SUBJECT = re.compile(rf"^((?:[Cc]ác|[Mm]ỗi|[Tt]ừng)\s+[^\s,;:.]+(?:\s+(
 # The same with a modal, which ends the doer's name wherever its words look like verbs:
 # "Các đoàn thanh tra, kiểm tra phải xác định …".
 OWN_SUBJECT_MODAL = re.compile(rf"^((?:[Cc]ác|[Mm]ỗi|[Tt]ừng|{NAMED_HEAD})\s+[^\s;:.]+(?:\s+[^\s;:.]+){{0,7}}?)\s+(?:cần|phải)\s+")
-# A sentence that ends with a colon announces the items below it ("… thực hiện các nội dung sau:").
+# A sentence that ends with a colon announces the items below it ("… thực hiện các nội dung sau:"); when
+# what comes before the colon is short it only announces them, when long it is a task of its own too.
 LEAD_IN = re.compile(r":\s*$")
+ANNOUNCEMENT_WORDS = 14
+
+
+# "… một số nhiệm vụ trọng tâm sau:", "… các giải pháp sau đây:", "… như sau:": a list of tasks follows.
+ANNOUNCES_LIST = re.compile(r"\b(?:sau(?: đây)?|như sau|gồm)\s*:\s*$")
+
+
+# The issuer issuing the text itself: "Ủy ban nhân dân Tỉnh ban hành Kế hoạch … với các nội dung như sau:".
+ISSUES_ITSELF = re.compile(r"(?:ban hành|thông báo|kết luận|quyết định)\b")
+
+
+def announcing_subject(sentence: str) -> list[str] | None:
+    """Rule: a sentence that announces a list of tasks hands the list to the subject of its last clause,
+    after the grounds and the framing that open it. "Quán triệt ý kiến chỉ đạo …; căn cứ vào phương
+    hướng đã nêu trong Báo cáo, Văn phòng Trung ương Đảng và các văn phòng tỉnh uỷ, thành uỷ cụ thể hoá
+    để tổ chức thực hiện, trong đó, cần tập trung một số nhiệm vụ trọng tâm sau:" → the two offices."""
+    if not ANNOUNCES_LIST.search(sentence):
+        return None
+    clause = sentence[sentence.rfind(";") + 1:].strip()
+    m = SUBJECT_FIRST.match(clause)
+    if not m or NOT_A_LEAD.search(m.group(1)) or OWN_PLAN.search(clause[:m.end() + 30]) \
+            or ISSUES_ITSELF.match(clause, m.end()):
+        return None
+    return split_addressees(m.group(1).strip(" ,")) or None
 
 
 @dataclass
@@ -212,7 +243,7 @@ def _explicit(sentence: str, year: int | None, span) -> tuple[list[Assignment], 
             continue
         action = sentence[m.end():]
         addressees = split_addressees(lead) or [lead]
-        if LEAD_IN.search(sentence) and len(_clean_action(action).split()) <= 14:
+        if LEAD_IN.search(sentence) and len(_clean_action(action).split()) <= ANNOUNCEMENT_WORDS:
             return [], addressees  # "… thực hiện một số giải pháp sau:" — the items follow
         out = []
         c = COORDINATE.search(sentence)
@@ -331,7 +362,7 @@ def find_assignments(structure, year: int | None, skip: set[int] = frozenset(),
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             if following is not None and following.depth < UNMARKED_DEPTH and LEAD_IN.search(content):
                 # "… thành phố Đà Nẵng cần thực hiện tốt một số nhiệm vụ sau đây:" then "1. …", "2. …"
-                announcing = [t for t in found if t.lead and len(t.action.split()) <= 14]
+                announcing = [t for t in found if t.lead and len(t.action.split()) <= ANNOUNCEMENT_WORDS]
                 if paragraphs.shared and paragraphs.shared != before[1]:
                     announced = paragraphs.shared
                 elif paragraphs.list_lead and paragraphs.list_lead != before[0]:
@@ -440,7 +471,7 @@ class _Paragraphs:
         out: list[Assignment] = []
         year = self.year
         heading = LIST_HEADING.search(line)
-        if heading and not re.search(r"\b(?:ban hành|như sau|sau đây|gồm)\b", next(g for g in heading.groups() if g)):
+        if heading and not NOT_A_LIST_HEADING.search(next(g for g in heading.groups() if g)):
             self.list_lead = self.inherited_lead = next(g for g in heading.groups() if g).strip(" ,")
             return out
         self.inherited_lead = self.list_lead or self.inherited_lead
@@ -460,10 +491,13 @@ class _Paragraphs:
                 action = sentence[m.end():]
                 c = COORDINATE.search(sentence)
                 addressees = split_addressees(lead) or [lead]
-                if action.rstrip().endswith(":") and len(addressees) > 1:
-                    self.shared, made_here = addressees, True
+                announces = action.rstrip().endswith(":") and len(addressees) > 1
+                if announces and len(_clean_action(action).split()) <= ANNOUNCEMENT_WORDS:
+                    self.shared, made_here = addressees, True  # "… đề nghị X, Y thực hiện các nội dung sau:"
                     break
-                self.shared = []
+                # A task of its own that also announces its contents: "… yêu cầu X, Y triển khai việc lập kế
+                # hoạch đầu tư công trung hạn, với các nội dung sau:" — the items below go to X and Y too.
+                self.shared = addressees if announces else []
                 for addressee in addressees:
                     task = _make(addressee, action, sentence, year, span)
                     if c:
@@ -477,6 +511,10 @@ class _Paragraphs:
                 addressed_here = addressed_here or ordered
                 break
             if found:
+                continue
+            subject = announcing_subject(sentence)
+            if subject:
+                self.shared, made_here = subject, True
                 continue
             unaddressed = UNADDRESSED.search(sentence)
             if unaddressed and not self.list_lead:

@@ -19,13 +19,19 @@ BODY_START = rf"(?:{NAMED_HEAD}\b|[Cc]ác\s+(?i:{GROUP_NOUN})\b|[Cc]ấp ủy|[C
 # Where a list of addressees turns to a new one: a named head, or "các …" after a named body.
 # Heads complete without a capital after them: "Ủy ban nhân dân các xã", "chủ tịch UBND huyện".
 OPEN_INSTITUTION = r"(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Ban (?:cán sự|chỉ đạo|chấp hành|thường vụ|quản lý))"
-OPEN_HEAD = rf"(?:{OPEN_INSTITUTION}|[Gg]iám đốc|[Tt]hủ trưởng|[Cc]hủ tịch|[Bb]í thư|[Nn]gười đứng đầu)"
-NEW_NAMED = re.compile(rf"(?:[,;]\s*(?:và\s+)?|\s+và\s+)(?={NAMED_HEAD}(?:\s+[{UPPER}0-9&]|\s*$)|{OPEN_HEAD}\s)")
+OPEN_HEAD = rf"(?:{OPEN_INSTITUTION}|[Gg]iám đốc|[Tt]hủ trưởng|[Cc]hủ tịch|[Bb]í thư|[Nn]gười đứng đầu|Trưởng|Cục trưởng)"
+# "…, các Ban Quản lý dự án chuyên ngành": a group of named bodies opens a new addressee too.
+NEW_NAMED = re.compile(rf"(?:[,;]\s*(?:và\s+)?|\s+và\s+)(?=(?:các\s+)?{NAMED_HEAD}(?:\s+[{UPPER}0-9&]|\s*$)|{OPEN_HEAD}\s)")
 NEW_GROUP = re.compile(r"(?:,\s*(?:và\s+)?|\s+và\s+)(?=(?:các\s+)?(?:cơ quan|đơn vị|địa phương|doanh nghiệp|"
-                       r"tổ chức|sở|ngành|bộ|văn phòng)\b)")
+                       r"tổ chức|sở|ngành|bộ|văn phòng|chủ đầu tư)\b)")
+# After an office-holder's title a group opens a new addressee only with "các": "Giám đốc các Ban Quản lý
+# dự án, các chủ đầu tư" → two; "Thủ trưởng các ban ngành, đơn vị cấp tỉnh" stays one.
+TITLED = re.compile(r"^(?:Giám đốc|Thủ trưởng|Chủ tịch|Trưởng|Bí thư|Người đứng đầu|Cục trưởng|Chánh)\b", re.IGNORECASE)
+NEW_GROUP_AFTER_TITLE = re.compile(r"(?:,\s*(?:và\s+)?|\s+và\s+)(?=các\s+(?:cơ quan|đơn vị|địa phương|doanh nghiệp|"
+                                   r"tổ chức|sở|ngành|bộ|văn phòng|chủ đầu tư)\b)")
 # An institution with its proper name ("Sở Tài chính", "Báo và Phát thanh …"), not a title over a group
 # ("Thủ trưởng các ban ngành, đơn vị cấp tỉnh").
-NAMED_BODY = re.compile(rf"^(?!(?:Giám đốc|Thủ trưởng|Chủ tịch|Trưởng|Bí thư|Người đứng đầu|Cục trưởng|Chánh)\b)(?:{NAMED_HEAD}\s+(?:và\s+)?[{UPPER}0-9&]|{OPEN_INSTITUTION}\s)")
+NAMED_BODY = re.compile(rf"^(?:các\s+)?(?!(?:Giám đốc|Thủ trưởng|Chủ tịch|Trưởng|Bí thư|Người đứng đầu|Cục trưởng|Chánh)\b)(?:{NAMED_HEAD}\s+(?:và\s+)?[{UPPER}0-9&]|{OPEN_INSTITUTION}\s)")
 
 
 def split_addressees(text: str) -> list[str]:
@@ -38,8 +44,9 @@ def split_addressees(text: str) -> list[str]:
             named = named.strip(" ,.")
             if not named:
                 continue
-            if NAMED_BODY.match(named):
-                head, *rest = NEW_GROUP.split(named, maxsplit=1)
+            split_group = NEW_GROUP if NAMED_BODY.match(named) else NEW_GROUP_AFTER_TITLE if TITLED.match(named) else None
+            if split_group:
+                head, *rest = split_group.split(named, maxsplit=1)
                 parts.append(head.strip(" ,."))
                 parts.extend(r.strip(" ,.") for r in rest if r.strip(" ,."))
             else:
@@ -62,7 +69,8 @@ def heading_bodies(content: str, verbs: re.Pattern, children: bool = False) -> l
     name = ROLE_SUFFIX.sub("", name)
     if not name or len(name.split()) > 30 or not re.match(BODY_START, name) or re.search(r"[.:!?]", name):
         return None
-    if MODAL_OR_MANDATE.search(name) or (verbs.search(name) and not children):
+    # "Báo cáo kết quả …" opens with a verb, not with the body "Báo …": verbs are looked for in lower case.
+    if MODAL_OR_MANDATE.search(name) or (verbs.search(name[:1].lower() + name[1:]) and not children):
         return None
     return split_addressees(name)
 

@@ -24,7 +24,8 @@ RECURRENCES = [  # finest first: "hàng tuần, hàng tháng" → weekly
     ("weekly", re.compile(r"h[àằ]ng tuần|định kỳ (?:hằng |hàng )?tuần", re.IGNORECASE)),
     ("monthly", re.compile(r"h[àằ]ng tháng|định kỳ (?:hằng |hàng )?tháng(?! \d)", re.IGNORECASE)),
     ("quarterly", re.compile(r"h[àằ]ng quý|định kỳ (?:hằng |hàng )?quý", re.IGNORECASE)),
-    ("ongoing", re.compile(r"thường xuyên", re.IGNORECASE)),
+    # "chi thường xuyên", "kinh phí thường xuyên": the budget's recurrent spending, not a rhythm of work.
+    ("ongoing", re.compile(r"(?<!\bchi )(?<!kinh phí )thường xuyên", re.IGNORECASE)),
     ("yearly", re.compile(r"h[àằ]ng năm|định kỳ (?:hằng |hàng )?năm|định kỳ 6 tháng|hằng kỳ", re.IGNORECASE)),
 ]
 

@@ -149,8 +149,10 @@ def _wrap_width(lines: list[_Line]) -> int:
     return high if high <= 110 and near >= 0.5 * len(lengths) else 0
 
 
-def _joins(previous: str, line: str, width: int, blank_mode: bool) -> bool:
-    """Whether `line` continues the paragraph `previous` (a hard wrap, not a new paragraph)."""
+def _joins(previous: str, line: str, width: int, blank_mode: bool, first: bool = False) -> bool:
+    """Whether `line` continues the paragraph `previous` (a hard wrap, not a new paragraph). `first`:
+    `previous` opens its paragraph, so it may be short by the paragraph's indent ("Thực hiện Luật Đầu tư
+    công, Luật" / "Ngân sách nhà nước, Chỉ thị số 20/CT-TTg …")."""
     kind, _ = _marker(line)
     open_previous = not SENTENCE_END.search(previous)
     # "giai đoạn 2016\n- 2020": a dash before a number continues an open line.
@@ -163,14 +165,18 @@ def _joins(previous: str, line: str, width: int, blank_mode: bool) -> bool:
     only_marker = _marker(previous)[1].strip() == previous.strip()
     if only_marker:
         return True
-    first = line[0]
-    if first.islower() or (first.isdigit() and not SENTENCE_END.search(previous)):
+    initial = line[0]
+    if initial.islower() or (initial.isdigit() and not SENTENCE_END.search(previous)):
         return True
     if blank_mode:
         return True
     if _is_upper(previous):  # a heading in capitals goes on only in capitals
         return _is_upper(line) and open_previous
-    return bool(width) and len(previous) >= 0.72 * width and not SENTENCE_END.search(previous)
+    if not width or not open_previous:
+        return False
+    # A line that ends with a comma goes on; so does an indented first line before a full one.
+    return (len(previous) >= 0.72 * width or previous.rstrip().endswith(",")
+            or (first and len(line) >= 0.72 * width))
 
 
 def _article_end(lines: list[_Line]) -> int:
@@ -309,7 +315,8 @@ def read_structure(raw: str) -> Structure:
     flat, flat_used = _flattened_tables(body)
     inline, inline_used = _inline_tables([ln if i not in flat_used else _Line("", ln.start, ln.end)
                                           for i, ln in enumerate(body)])
-    width = _wrap_width(body[rest:])
+    # The wrap width of the running text: table cells, one per line, would hide it.
+    width = _wrap_width([ln for i, ln in enumerate(body) if i >= rest and i not in flat_used and i not in inline_used])
     blank_lines = sum(1 for ln in body[rest:] if not ln.text)
     # Paragraphs separated by blank lines: every line within one is a hard wrap.
     blank_mode = blank_lines >= 10 and blank_lines >= 0.2 * len(body[rest:])
@@ -352,7 +359,7 @@ def read_structure(raw: str) -> Structure:
             flush()
             signature.append(line.text)
             continue
-        if current and _joins(current[-1].text, line.text, width, blank_mode):
+        if current and _joins(current[-1].text, line.text, width, blank_mode, first=len(current) == 1):
             current.append(line)
             continue
         flush()

@@ -1,0 +1,113 @@
+"""One test per named rule of the clause grammar and the structure layer, with examples written for
+the tests from the grammar of administrative Vietnamese (not sentences of the development set)."""
+
+from dieuhanh.intake import extract
+from dieuhanh.intake.assignments import announcing_subject, is_closing
+from dieuhanh.intake.bodies import split_addressees
+from dieuhanh.intake.structure import read_structure
+
+
+def leads(text):
+    return [a["lead"] for a in extract(text)["assignments"]]
+
+
+def tasks(text):
+    return [(a["lead"], a["action"]) for a in extract(text)["assignments"]]
+
+
+def test_grounds_that_go_on_to_give_an_order_are_not_a_closing_formula():
+    assert is_closing("Căn cứ Nghị định số 12/2024/NĐ-CP của Chính phủ;")
+    assert not is_closing("Thực hiện Chỉ thị số 05/CT-TTg, Chủ tịch UBND tỉnh yêu cầu Giám đốc Sở Y tế rà soát")
+    assert not is_closing("Căn cứ kế hoạch năm, giao Sở Xây dựng kiểm tra các công trình")
+
+
+def test_a_long_list_of_addressees_after_an_order_is_read_whole():
+    text = ("Thực hiện Nghị quyết số 08/NQ-HĐND, Chủ tịch UBND tỉnh yêu cầu Giám đốc các sở, Thủ trưởng các cơ quan "
+            "chuyên môn thuộc UBND tỉnh, Chủ tịch UBND các xã, phường, đặc khu, Giám đốc các Ban Quản lý dự án chuyên "
+            "ngành giao thông, dân dụng và công nghiệp, các chủ đầu tư triển khai ngay việc rà soát các "
+            "dự án chậm giải ngân trong năm 2026.")
+    assert leads(text) == ["Giám đốc các sở", "Thủ trưởng các cơ quan chuyên môn thuộc UBND tỉnh",
+                           "Chủ tịch UBND các xã, phường, đặc khu",
+                           "Giám đốc các Ban Quản lý dự án chuyên ngành giao thông, dân dụng và công nghiệp",
+                           "các chủ đầu tư"]
+
+
+def test_addressees_split_at_a_title_and_at_a_group_of_named_bodies():
+    assert split_addressees("Giám đốc các sở, Trưởng các ban, ngành cấp tỉnh") == ["Giám đốc các sở", "Trưởng các ban, ngành cấp tỉnh"]
+    assert split_addressees("UBND các xã, phường, các Ban Quản lý rừng phòng hộ, các chủ đầu tư") == [
+        "UBND các xã, phường", "các Ban Quản lý rừng phòng hộ", "các chủ đầu tư"]
+    assert split_addressees("UBND các xã, phường, thị trấn") == ["UBND các xã, phường, thị trấn"]
+
+
+def test_an_order_that_also_announces_its_contents_is_a_task_of_each_addressee():
+    text = ("Ủy ban nhân dân tỉnh yêu cầu Sở Tài chính, Sở Nội vụ triển khai việc rà soát định mức chi thường xuyên "
+            "của các cơ quan hành chính cấp tỉnh năm 2026, với các nội dung sau:")
+    assert leads(text) == ["Sở Tài chính", "Sở Nội vụ"]
+
+
+def test_a_short_order_before_a_colon_only_announces_the_items():
+    text = ("Ủy ban nhân dân tỉnh đề nghị Sở Tài chính, Sở Nội vụ thực hiện các nội dung sau:\n"
+            "1. Rà soát định mức chi thường xuyên.\n2. Báo cáo kết quả trước ngày 15/3/2026.")
+    assert tasks(text) == [("Sở Tài chính", "Rà soát định mức chi thường xuyên"),
+                           ("Sở Nội vụ", "Rà soát định mức chi thường xuyên"),
+                           ("Sở Tài chính", "Báo cáo kết quả trước ngày 15/3/2026"),
+                           ("Sở Nội vụ", "Báo cáo kết quả trước ngày 15/3/2026")]
+
+
+def test_a_list_announced_by_the_subject_of_the_last_clause():
+    sentence = ("Quán triệt ý kiến chỉ đạo của đồng chí Bí thư; trên cơ sở các chỉ tiêu đã nêu, Sở Y tế và Ủy ban "
+                "nhân dân các xã cụ thể hoá để tổ chức thực hiện, trong đó tập trung các nhiệm vụ sau:")
+    assert announcing_subject(sentence) == ["Sở Y tế", "Ủy ban nhân dân các xã"]
+    text = sentence + "\n(1) Rà soát mạng lưới trạm y tế.\n(2) Các trạm y tế xã bố trí đủ thuốc thiết yếu."
+    assert tasks(text) == [("Sở Y tế", "Rà soát mạng lưới trạm y tế"),
+                           ("Ủy ban nhân dân các xã", "Rà soát mạng lưới trạm y tế"),
+                           ("Các trạm y tế xã", "bố trí đủ thuốc thiết yếu")]
+
+
+def test_the_issuer_issuing_the_text_announces_no_addressee():
+    assert announcing_subject("Ủy ban nhân dân tỉnh ban hành Kế hoạch chuyển đổi số với các nội dung như sau:") is None
+    assert announcing_subject("Sở Y tế báo cáo tình hình dịch bệnh.") is None
+
+
+def test_an_indented_first_line_and_a_line_ending_in_a_comma_are_hard_wraps():
+    body = "\n".join([
+        "Thực hiện Luật Ngân sách nhà nước, Luật",
+        "Đầu tư công và hướng dẫn của Bộ Tài chính tại Công văn số 1234/BTC-NSNN ngày 12/3/2026 về",
+        "việc lập dự toán năm 2027, Chủ tịch UBND tỉnh yêu cầu Giám đốc các sở khẩn trương thực hiện các",
+        "nội dung sau đây theo đúng thời gian quy định tại văn bản này, không để chậm trễ, ảnh hưởng đến",
+        "tiến độ chung của tỉnh trong năm 2027, đồng thời chủ động phối hợp với các cơ quan liên quan,",
+        "Ủy ban nhân dân các xã, phường để thống nhất số liệu trước khi gửi Sở Tài chính tổng hợp báo",
+        "cáo Ủy ban nhân dân tỉnh xem xét, quyết định theo thẩm quyền và quy định hiện hành của pháp luật.",
+        "Các cơ quan, đơn vị gửi báo cáo về Sở Tài chính trước ngày 30/6/2027 để tổng hợp chung toàn tỉnh",
+        "theo quy định, bảo đảm chất lượng, đúng thời hạn và đầy đủ các biểu mẫu kèm theo Công văn này.",
+    ])
+    blocks = [b.content for b in read_structure("CÔNG VĂN\n" + body).blocks]
+    assert blocks[0].startswith("Thực hiện Luật Ngân sách nhà nước, Luật Đầu tư công")
+    assert "Bộ Tài chính tổng hợp" not in blocks[0] and any("Ủy ban nhân dân các xã, phường để" in b for b in blocks)
+    assert not any(b.startswith("Ủy ban nhân dân các xã") for b in blocks)
+
+
+def test_the_wrap_width_is_read_from_the_running_text_not_from_table_cells():
+    running = ["Sở Nông nghiệp và Môi trường chủ trì, phối hợp với các sở, ngành liên quan rà soát toàn bộ",
+               "diện tích đất rừng được giao cho các chủ rừng là tổ chức, kiểm tra việc sử dụng đất đúng mục"] * 5
+    cells = ["|", "STT", "|", "Nhiệm vụ", "|", "Cơ quan chủ trì", "|"] * 6
+    text = "\n".join(cells + [""] + running + ["**3. Đề nghị: Hội Cựu chiến",
+                                               "binh tỉnh, Hội Nông dân tỉnh, Tỉnh đoàn**", "",
+                                               "a) Tuyên truyền, vận động hội viên tham gia bảo vệ rừng."])
+    blocks = [b.content for b in read_structure(text).blocks]
+    assert "Đề nghị: Hội Cựu chiến binh tỉnh, Hội Nông dân tỉnh, Tỉnh đoàn" in blocks
+    assert [a for a in tasks(text) if a[1].startswith("Tuyên truyền")] == [
+        ("Hội Cựu chiến binh tỉnh", "Tuyên truyền, vận động hội viên tham gia bảo vệ rừng"),
+        ("Hội Nông dân tỉnh", "Tuyên truyền, vận động hội viên tham gia bảo vệ rừng"),
+        ("Tỉnh đoàn", "Tuyên truyền, vận động hội viên tham gia bảo vệ rừng")]
+
+
+def test_an_item_that_opens_with_a_verb_in_capitals_is_not_a_body():
+    text = "Sở Y tế thực hiện các nội dung sau:\n1. Tổ chức tập huấn.\n2. Báo cáo kết quả."
+    assert tasks(text) == [("Sở Y tế", "Tổ chức tập huấn"), ("Sở Y tế", "Báo cáo kết quả")]
+
+
+def test_recurrent_spending_is_not_a_rhythm_of_work():
+    text = "Giao Sở Tài chính rà soát dự toán chi thường xuyên năm 2027."
+    assert extract(text)["assignments"][0]["recurrence"] is None
+    assert extract("Giao Sở Tài chính thường xuyên kiểm tra việc chi tiêu.")["assignments"][0]["recurrence"] == "ongoing"

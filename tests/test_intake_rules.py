@@ -111,3 +111,30 @@ def test_recurrent_spending_is_not_a_rhythm_of_work():
     text = "Giao Sở Tài chính rà soát dự toán chi thường xuyên năm 2027."
     assert extract(text)["assignments"][0]["recurrence"] is None
     assert extract("Giao Sở Tài chính thường xuyên kiểm tra việc chi tiêu.")["assignments"][0]["recurrence"] == "ongoing"
+
+
+def test_a_circumstantial_clause_between_the_doer_and_its_modal_is_not_part_of_the_name():
+    text = ("Kính gửi: Sở Y tế các tỉnh\nBộ Y tế yêu cầu Sở Y tế các tỉnh thực hiện các giải pháp sau:\n"
+            "1/ Các bệnh viện tuyến huyện khi tiếp nhận người bệnh chuyển tuyến phải cập nhật hồ sơ bệnh án điện tử.")
+    assert ("Các bệnh viện tuyến huyện", "cập nhật hồ sơ bệnh án điện tử") in tasks(text)
+
+
+def test_an_item_with_its_own_doer_passes_it_to_its_sub_items():
+    text = ("Bộ Y tế yêu cầu Sở Y tế các tỉnh thực hiện các giải pháp sau:\n"
+            "1/ Các trung tâm y tế rà soát danh sách trẻ chưa tiêm chủng.\n"
+            "- Lập kế hoạch tiêm bù cho trẻ em trong quý II năm 2026.\n"
+            "2/ Tăng cường truyền thông về tiêm chủng.")
+    assert tasks(text) == [("Các trung tâm y tế", "rà soát danh sách trẻ chưa tiêm chủng"),
+                           ("Các trung tâm y tế", "Lập kế hoạch tiêm bù cho trẻ em trong quý II năm 2026"),
+                           ("Sở Y tế các tỉnh", "Tăng cường truyền thông về tiêm chủng")]
+
+
+def test_a_later_clause_of_an_item_with_its_own_doer_is_that_doers_task():
+    text = ("Bộ Y tế yêu cầu Sở Y tế các tỉnh thực hiện các giải pháp sau:\n"
+            "1/ Tăng cường kiểm tra an toàn thực phẩm tại bếp ăn tập thể. Theo đó, mỗi đoàn kiểm tra phải lấy mẫu "
+            "thực phẩm gửi xét nghiệm; các trung tâm y tế tổng hợp kết quả hằng tháng.\n"
+            "2/ Từng bước số hoá hồ sơ kiểm tra.")
+    found = tasks(text)
+    assert ("mỗi đoàn kiểm tra", "lấy mẫu thực phẩm gửi xét nghiệm") in found
+    assert ("các trung tâm y tế", "tổng hợp kết quả hằng tháng") in found
+    assert not any(lead and lead.startswith("Từng bước") for lead, _ in found)

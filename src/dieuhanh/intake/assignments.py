@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from dieuhanh.core.text import fold
 
-from .bodies import NAMED_HEAD, heading_bodies, split_addressees
+from .bodies import GROUP_NOUN, NAMED_HEAD, heading_bodies, split_addressees
 from .dates import deadline_in, period_deadline, recurrence_in
 from .letters import UPPER
 from .petitions import asks_upward
@@ -142,7 +142,11 @@ OWN_SUBJECT = re.compile(rf"^((?:[Cc]ác|[Mm]ỗi|[Tt]ừng)\s+[^\s,;:.]+(?:\s+(
                          rf"\s+(?:cần\s+|phải\s+)?(?={VERB}\b)")
 # The same with a modal, which ends the doer's name wherever its words look like verbs:
 # "Các đoàn thanh tra, kiểm tra phải xác định …".
-OWN_SUBJECT_MODAL = re.compile(rf"^((?:[Cc]ác|[Mm]ỗi|[Tt]ừng|{NAMED_HEAD})\s+[^\s;:.]+(?:\s+[^\s;:.]+){{0,7}}?)\s+(?:cần|phải)\s+")
+# A circumstantial clause may stand between the doer and its modal: "Các Cục Thuế khi tiến hành thanh tra,
+# kiểm tra cần …", "Các đoàn kiểm tra trong quá trình làm việc tại doanh nghiệp phải …" — not part of the name.
+CIRCUMSTANCE = r"(?:khi|sau khi|trong quá trình|trong khi|trước khi)"
+OWN_SUBJECT_MODAL = re.compile(rf"^((?:[Cc]ác|[Mm]ỗi|[Tt]ừng|{NAMED_HEAD})\s+[^\s;:.]+(?:\s+(?!{CIRCUMSTANCE}\s)[^\s;:.]+){{0,7}}?)"
+                               rf"(?:,?\s+{CIRCUMSTANCE}\s[^;:.]{{0,160}}?)?,?\s+(?:cần|phải)\s+")
 # A sentence that ends with a colon announces the items below it ("… thực hiện các nội dung sau:"); when
 # what comes before the colon is short it only announces them, when long it is a task of its own too.
 LEAD_IN = re.compile(r":\s*$")
@@ -255,6 +259,33 @@ def _explicit(sentence: str, year: int | None, span) -> tuple[list[Assignment], 
             out.append(task)
         return out, None
     return [], None
+
+
+# Where a later clause of an item may begin: after ";" or a sentence end, past a connective ("Theo đó, …").
+CLAUSE_BREAK = re.compile(rf"(?:;|(?<=[.!?]))\s+(?:{OPENER})?(?=(?:[Cc]ác|[Mm]ỗi|[Tt]ừng)\s)")
+
+
+# The doer of such a clause is a body or its people ("các Chi cục Thuế", "mỗi đoàn kiểm tra"), not an
+# adverb that looks like one ("từng bước tham mưu …").
+DOER = re.compile(rf"^(?:(?:[Cc]ác|[Mm]ỗi|[Tt]ừng)\s+(?i:{NAMED_HEAD}|{GROUP_NOUN}|đoàn|tổ|đội|phòng|trạm|bệnh viện|cơ sở|chi bộ|đảng bộ|"
+                  rf"hợp tác xã|lực lượng|cán bộ|công chức|đảng viên|thành viên)\b"
+                  rf"|(?![Cc]ác|[Mm]ỗi|[Tt]ừng){NAMED_HEAD}\b)")
+
+
+def _clauses_with_own_subject(item: str, year: int | None, span) -> list[Assignment]:
+    """Rule: a later clause of an item that opens with its own doer is that doer's task. "Tăng cường đôn đốc
+    số thu nộp ngân sách. Theo đó, mỗi đoàn kiểm tra phải phối hợp với bộ phận quản lý nợ theo dõi …" →
+    a task of "mỗi đoàn kiểm tra"; "…; các Chi cục Thuế lựa chọn doanh nghiệp …" → one of "các Chi cục Thuế"."""
+    out = []
+    for m in CLAUSE_BREAK.finditer(item, 1):
+        clause = item[m.end():]
+        own = OWN_SUBJECT_MODAL.match(clause) or OWN_SUBJECT.match(clause)
+        if own and not NOT_A_LEAD.search(own.group(1)) and DOER.match(own.group(1)):
+            end = re.search(r"[;.!?](?:\s|$)", clause[own.end():])
+            task = _make(own.group(1), clause[own.end():own.end() + end.start() if end else None], clause, year, span)
+            task.sentence = ""
+            out.append(task)
+    return out
 
 
 def _fields(block_text: str) -> tuple[str, str] | None:
@@ -376,7 +407,7 @@ def find_assignments(structure, year: int | None, skip: set[int] = frozenset(),
             out.extend(found)
             continue
         made = False
-        list_leads = None
+        list_leads = item_leads = None
         pieces = SECOND_ACTION.split(content)
         sentences = _sentences(pieces[0])
         for position, sentence in enumerate(sentences + pieces[1:]):
@@ -404,11 +435,14 @@ def find_assignments(structure, year: int | None, skip: set[int] = frozenset(),
                 break  # the item above goes on
             bare = ACTION_PREFIX.sub("", pieces[0])
             own = (OWN_SUBJECT_MODAL.match(bare) or OWN_SUBJECT.match(bare)) if leads else None
-            if own and not NOT_A_LEAD.search(own.group(1)):
-                # "Các Cục Thuế rà soát lại kế hoạch …" under "Kính gửi: Cục Thuế các tỉnh": the item names its own doer.
+            if own and not NOT_A_LEAD.search(own.group(1)) and DOER.match(own.group(1)):
+                # "Các Cục Thuế rà soát lại kế hoạch …" under "Kính gửi: Cục Thuế các tỉnh": the item names its
+                # own doer, and its sub-items ("- Trên cơ sở kế hoạch …") are that doer's too.
                 task = _make(own.group(1), bare[own.end():], content, year, span)
                 task.sentence = ""
                 out.append(task)
+                out.extend(_clauses_with_own_subject(pieces[0][len(pieces[0]) - len(bare) + own.end():], year, span))
+                item_leads = [own.group(1)]
                 made = True
                 break
             if leads:
@@ -416,6 +450,7 @@ def find_assignments(structure, year: int | None, skip: set[int] = frozenset(),
                     task = _make(lead, pieces[0], content, year, span)
                     task.sentence = ""
                     out.append(task)
+                out.extend(_clauses_with_own_subject(pieces[0], year, span))
                 made = True
                 break
             subject = SUBJECT_FIRST.match(content) if (in_tasks or funding) and block.kind != "text" else None
@@ -437,6 +472,8 @@ def find_assignments(structure, year: int | None, skip: set[int] = frozenset(),
                 unaddressed.append((section, task))
                 made = True
                 break
+        if item_leads and not list_leads and block.kind != "text":
+            stack.append(_Context(depth, item_leads))
         if list_leads:
             following = blocks[index + 1].depth if index + 1 < len(blocks) else depth
             stack.append(_Context(min(depth, following - 0.5), list_leads, span_items=following == UNMARKED_DEPTH))

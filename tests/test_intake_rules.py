@@ -138,3 +138,45 @@ def test_a_later_clause_of_an_item_with_its_own_doer_is_that_doers_task():
     assert ("mỗi đoàn kiểm tra", "lấy mẫu thực phẩm gửi xét nghiệm") in found
     assert ("các trung tâm y tế", "tổng hợp kết quả hằng tháng") in found
     assert not any(lead and lead.startswith("Từng bước") for lead, _ in found)
+
+
+def test_a_clause_after_a_semicolon_with_its_own_subject_and_mandate_is_read_on_its_own():
+    text = ("Theo kế hoạch, các trường học sẽ rà soát cơ sở vật chất; Sở Giáo dục và Đào tạo chủ trì, phối hợp với "
+            "Sở Tài chính lập danh mục sửa chữa trường học trước ngày 30/6/2026.")
+    found = extract(text)["assignments"]
+    assert [(a["lead"], a["coordinators"], a["deadline"]) for a in found] == [
+        ("Sở Giáo dục và Đào tạo", ["Sở Tài chính"], "2026-06-30")]
+
+
+def test_a_list_of_addressees_separated_by_semicolons_is_not_split_into_clauses():
+    text = "Yêu cầu Giám đốc Sở Y tế; Chủ tịch UBND các xã, phường triển khai tiêm chủng mở rộng."
+    assert leads(text) == ["Giám đốc Sở Y tế", "Chủ tịch UBND các xã, phường"]
+
+
+def test_a_comma_after_the_mandate_verb_in_speech():
+    text = "Phát biểu kết luận, Chủ tịch UBND tỉnh đề nghị, Sở Xây dựng, các địa phương cần rà soát nhà ở xuống cấp."
+    assert leads(text) == ["Sở Xây dựng", "các địa phương"]
+
+
+def test_a_body_directed_to_take_the_lead_is_the_lead():
+    text = ("Tiếp thu ý kiến cử tri, Ủy ban nhân dân tỉnh chỉ đạo Sở Nông nghiệp và Môi trường chủ trì, phối hợp với "
+            "Ủy ban nhân dân xã Kỳ Sơn sửa chữa kênh tưới.")
+    found = extract(text)["assignments"]
+    assert [(a["lead"], a["coordinators"]) for a in found] == [("Sở Nông nghiệp và Môi trường", ["Ủy ban nhân dân xã Kỳ Sơn"])]
+    directed = extract("Sở Xây dựng chỉ đạo các phòng chuyên môn kiểm tra công trình.")["assignments"]
+    assert [a["lead"] for a in directed] == ["Sở Xây dựng"]
+
+
+def test_a_committee_whose_head_is_named_before_its_mandate():
+    text = ("Tổ công tác thứ hai (gọi tắt là Tổ 2) do đồng chí Giám đốc Sở Nội vụ làm Tổ trưởng, có nhiệm vụ tham mưu "
+            "phương án sắp xếp các thôn, tổ dân phố.")
+    assert tasks(text) == [("Tổ công tác thứ hai", "tham mưu phương án sắp xếp các thôn, tổ dân phố")]
+
+
+def test_a_second_action_after_a_semicolon_and_dong_thoi_keeps_the_coordinators():
+    text = ("Ủy ban nhân dân tỉnh giao Sở Xây dựng phối hợp với Ủy ban nhân dân xã Hòa Bình kiểm tra chất lượng cầu "
+            "treo; đồng thời tham mưu bố trí vốn sửa chữa trong năm 2027.")
+    found = extract(text)["assignments"]
+    assert [(a["lead"], a["action"], a["coordinators"], a["deadline"]) for a in found] == [
+        ("Sở Xây dựng", "kiểm tra chất lượng cầu treo", ["Ủy ban nhân dân xã Hòa Bình"], None),
+        ("Sở Xây dựng", "tham mưu bố trí vốn sửa chữa trong năm 2027", ["Ủy ban nhân dân xã Hòa Bình"], "2027-12-31")]

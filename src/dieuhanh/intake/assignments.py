@@ -17,7 +17,7 @@ BODY_HEAD = (r"(?:Ban(?! hành)|Sở|UBND|Ủy ban|Uỷ ban|Văn phòng|[Tt]hư�
              r"Tỉnh ủy|Thành ủy|Thị ủy|Hội|Liên đoàn|Tỉnh đoàn|Mặt trận|MTTQ|[Gg]iám đốc|[Tt]hủ trưởng|[Cc]hủ tịch|[Ll]ãnh đạo|"
              r"[Cc]ấp ủy|[Cc]hính quyền|[Tt]hị xã|[Tt]ừng cấp|"
              r"[Cc]ác|[Cc]án bộ|[Nn]gười đứng đầu|Trung tâm|Chi cục|Kho bạc|Cục Thuế|Báo|Đài|Quỹ|Ngân hàng|Bí thư|"
-             r"[Đđ]ồng chí|[Mm]ỗi|Vụ|Viện|Tập đoàn|Tổng [Cc]ông ty|Doanh nghiệp)")
+             r"[Đđ]ồng chí|[Mm]ỗi|Vụ|Viện|Tập đoàn|Tổng [Cc]ông ty|Doanh nghiệp|Tổ(?! chức))")
 # Nouns that name a complete addressee on their own: "Cán bộ phải …", "đề nghị thị xã cần …".
 WHOLE_HEAD = r"(?:[Cc]án bộ|[Đđ]ảng viên|[Tt]hị xã|[Hh]uyện|[Tt]ỉnh|[Xx]ã|[Pp]hường|[Nn]gười đứng đầu)\b"
 # "các thành viên Ban Chỉ đạo": after "ban", "chỉ đạo" names the body, it is not the verb.
@@ -52,7 +52,15 @@ ACTION_PREFIX = re.compile(r"^(?:[a-zđ]\s*\)|-|\+|Trước hết,|Đồng thờ
                            r"(?:Trong )?[Tt]hời gian tới,|Về|Đối với)\s*")
 TRIGGERS = [
     re.compile(rf"\b(?:[Gg]iao(?: (?:nhiệm vụ|trách nhiệm)(?: cụ thể)?)?(?: cho)?)\s+{ADDRESSEES}\s*,?\s+(?={VERB}\b)"),
-    re.compile(rf"\b(?:[Đđ]ề nghị|[Yy]êu cầu)\s+{ADDRESSEES}\s*,?\s+(?={VERB}\b)"),
+    # "Chủ tịch UBND tỉnh đề nghị, Sở Kế hoạch và Đầu tư … cần …": in speech a comma may follow the verb.
+    re.compile(rf"\b(?:[Đđ]ề nghị|[Yy]êu cầu),?\s+{ADDRESSEES}\s*,?\s+(?={VERB}\b)"),
+    # "Ủy ban nhân dân tỉnh chỉ đạo Sở Giao thông Vận tải chủ trì, phối hợp với …": "chủ trì" designates the
+    # lead; a body merely directed ("chỉ đạo các phòng tăng cường …") stays in the action.
+    re.compile(rf"\bchỉ đạo\s+{ADDRESSEES}\s*,?\s+(?=chủ trì\b)"),
+    # "Tổ giúp việc thứ nhất (gọi tắt là Tổ 1) do đồng chí … làm Tổ trưởng, có nhiệm vụ tham mưu …": the
+    # body's head is named between its name and its mandate.
+    re.compile(rf"^{OPENER}?{LEAD}\s*(?:\([^()]{{0,60}}\))?\s+do\s[^;.]{{0,200}}?\blàm\s+[^,;.]{{1,60}}?,?\s+"
+               rf"(?=có nhiệm vụ|có trách nhiệm|chịu trách nhiệm)"),
     # "Đối với UBND các huyện, thành, thị cần …": the addressee is fronted.
     re.compile(rf"\bĐối với\s+{ADDRESSEES}\s+(?=cần\b|phải\b|có trách nhiệm\b)"),
     # "Các Bộ, cơ quan liên quan theo chức năng, nhiệm vụ được giao nghiên cứu …": the remit is not the name.
@@ -176,6 +184,12 @@ def announcing_subject(sentence: str) -> list[str] | None:
     return split_addressees(m.group(1).strip(" ,")) or None
 
 
+# "; Sở Y tế chủ trì …", "; UBND các xã có trách nhiệm …": a clause with its own subject and mandate.
+NEW_SUBJECT_CLAUSE = re.compile(rf";\s+(?=(?=(?:Ban|Sở|UBND|Ủy ban|Uỷ ban|Văn phòng|Công an|Bộ|Cục|Hội|Mặt trận|Đài|Báo|"
+                                rf"Trung tâm|Tỉnh đoàn|Liên đoàn)\s){LEAD}\s+(?:chủ trì|có trách nhiệm|có nhiệm vụ|"
+                                rf"chịu trách nhiệm|phối hợp với)\b)")
+
+
 @dataclass
 class Assignment:
     lead: str | None
@@ -199,7 +213,20 @@ class _Context:
 
 
 def _sentences(line: str) -> list[str]:
-    return [s for s in re.split(rf"(?<=[.!?])\s+(?=[{UPPER}])", line) if s.strip()]
+    """The sentences of a paragraph, and within each the clauses after ";" that open with a named body and
+    its own mandate ("…; Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với … tổ chức hội nghị …"): each clause
+    has its own subject. A list of addressees separated by ";" stays whole, no verb follows its parts."""
+    out = []
+    for sentence in re.split(rf"(?<=[.!?])\s+(?=[{UPPER}])", line):
+        if not sentence.strip():
+            continue
+        start = 0
+        if ";" in sentence:
+            for m in NEW_SUBJECT_CLAUSE.finditer(sentence):
+                out.append(sentence[start:m.start()])
+                start = m.end()
+        out.append(sentence[start:])
+    return [s for s in out if s.strip()]
 
 
 def _clean_action(action: str) -> str:
@@ -285,6 +312,22 @@ def _clauses_with_own_subject(item: str, year: int | None, span) -> list[Assignm
             task = _make(own.group(1), clause[own.end():own.end() + end.start() if end else None], clause, year, span)
             task.sentence = ""
             out.append(task)
+    return out
+
+
+def _second_actions(task: Assignment, year: int | None, span) -> list[Assignment]:
+    """Rule: "…; đồng thời …" begins a second action of the same addressee, with the coordinators of the
+    first. "Giao Sở Xây dựng phối hợp với UBND huyện kiểm tra công trình; đồng thời tham mưu bố trí vốn" →
+    two tasks of Sở Xây dựng, each with UBND huyện."""
+    parts = SECOND_ACTION.split(task.action)
+    if len(parts) < 2:
+        return [task]
+    out = []
+    for part in parts:
+        piece = _make(task.lead, part, part, year, span)
+        piece.coordinators = piece.coordinators or list(task.coordinators)
+        piece.sentence = task.sentence
+        out.append(piece)
     return out
 
 
@@ -540,9 +583,9 @@ class _Paragraphs:
                     if c:
                         task.coordinators = split_addressees(c.group(1))
                         task.action = _clean_action(sentence[c.end():]) or task.action
-                    out.append(task)
+                    out.extend(_second_actions(task, year, span))
                 made_here = True
-                ordered = trigger in TRIGGERS[:2]
+                ordered = trigger in TRIGGERS[:3]
                 if not self.list_lead and (ordered or not addressed_here):
                     self.inherited_lead = addressees[-1] if len(addressees) == 1 else None
                 addressed_here = addressed_here or ordered

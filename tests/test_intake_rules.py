@@ -180,3 +180,22 @@ def test_a_second_action_after_a_semicolon_and_dong_thoi_keeps_the_coordinators(
     assert [(a["lead"], a["action"], a["coordinators"], a["deadline"]) for a in found] == [
         ("Sở Xây dựng", "kiểm tra chất lượng cầu treo", ["Ủy ban nhân dân xã Hòa Bình"], None),
         ("Sở Xây dựng", "tham mưu bố trí vốn sửa chữa trong năm 2027", ["Ủy ban nhân dân xã Hòa Bình"], "2027-12-31")]
+
+
+def test_members_listed_after_a_colon_replace_the_group_that_announces_them():
+    assert split_addressees("Ủy ban MTTQ tỉnh, các đoàn thể: Hội Phụ nữ tỉnh, Tỉnh đoàn, Hội Nông dân tỉnh") == [
+        "Ủy ban MTTQ tỉnh", "Hội Phụ nữ tỉnh", "Tỉnh đoàn", "Hội Nông dân tỉnh"]
+    assert split_addressees("các Bộ: Tài chính, Nội vụ, Xây dựng") == ["các Bộ: Tài chính, Nội vụ, Xây dựng"]
+
+
+def test_after_cac_a_verb_is_a_noun_and_a_verb_right_after_phoi_hop_names_no_coordinator():
+    text = ("Đề nghị Ủy ban MTTQ tỉnh, các tổ chức hội: Hội Cựu chiến binh tỉnh, Hiệp hội Doanh nghiệp nhỏ và vừa "
+            "tỉnh phối hợp vận động các tổ chức, cá nhân ủng hộ Quỹ vì người nghèo.")
+    found = extract(text)["assignments"]
+    assert [(a["lead"], a["coordinators"]) for a in found] == [
+        ("Ủy ban MTTQ tỉnh", []), ("Hội Cựu chiến binh tỉnh", []), ("Hiệp hội Doanh nghiệp nhỏ và vừa tỉnh", [])]
+    assert all(a["action"].startswith("phối hợp vận động các tổ chức") for a in found)
+
+
+def test_an_abbreviated_committee_is_a_body():
+    assert leads("- Giao BCĐ phòng chống thiên tai xã kiểm tra các điểm sạt lở.") == ["BCĐ phòng chống thiên tai xã"]

@@ -13,7 +13,7 @@ from .letters import UPPER
 from .petitions import asks_upward
 from .structure import UNMARKED
 
-BODY_HEAD = (r"(?:Ban(?! hành)|Sở|UBND|Ủy ban|Uỷ ban|Văn phòng|[Tt]hường trực|Công an|Bộ|Cục|Tổng cục|Đảng ủy|Đảng đoàn|Huyện ủy|"
+BODY_HEAD = (r"(?:Ban(?! hành)|BCĐ|BQL|BCH|UB MTTQ|Sở|UBND|Ủy ban|Uỷ ban|Văn phòng|[Tt]hường trực|Công an|Bộ|Cục|Tổng cục|Đảng ủy|Đảng đoàn|Huyện ủy|"
              r"Tỉnh ủy|Thành ủy|Thị ủy|Hội|Liên đoàn|Tỉnh đoàn|Mặt trận|MTTQ|[Gg]iám đốc|[Tt]hủ trưởng|[Cc]hủ tịch|[Ll]ãnh đạo|"
              r"[Cc]ấp ủy|[Cc]hính quyền|[Tt]hị xã|[Tt]ừng cấp|"
              r"[Cc]ác|[Cc]án bộ|[Nn]gười đứng đầu|Trung tâm|Chi cục|Kho bạc|Cục Thuế|Báo|Đài|Quỹ|Ngân hàng|Bí thư|"
@@ -30,9 +30,13 @@ VERB = (r"(?:chủ trì|phối hợp|tham mưu|triển khai|(?<![Bb]an )chỉ đ
         r"tích cực|không ngừng|tìm kiếm|linh hoạt|tiếp thu|dồn sức|mạnh dạn|xử phạt|chấp hành|cập nhật|thống kê|"
         r"khảo sát|tổng hợp|thẩm định|điều tra|đo đạc|sửa chữa|vận động|tiếp nhận|chuẩn bị|bổ sung|điều chỉnh|"
         r"phê duyệt|thẩm tra|hỗ trợ|cụ thể hoá|cụ thể hóa)")
-LEAD = rf"((?:{WHOLE_HEAD}|{BODY_HEAD}(?:[ ,]+[^\s,;:.]+))(?:[ ,]+(?!{VERB}\b)[^\s,;:.]+){{0,14}}?)"
+# After "các" / "những" a word is a noun, even one that is also a verb: "các tổ chức hội", "các đơn vị tổ chức".
+NOUN_HERE = rf"(?:(?<=\bcác )|(?<=\bnhững )|(?!{VERB}\b))"
+LEAD = rf"((?:{WHOLE_HEAD}|{BODY_HEAD}(?:[ ,]+[^\s,;:.]+))(?:[ ,]+{NOUN_HERE}[^\s,;:.]+){{0,14}}?)(?<!\bcác)(?<!\bnhững)"
 # After "giao / đề nghị / yêu cầu" the addressees may be a long list, with semicolons.
-ADDRESSEES = rf"((?:{WHOLE_HEAD}|{BODY_HEAD}(?:[ ,]+[^\s,;:.]+))(?:(?:[ ,]+|;\s+)(?!{VERB}\b)[^\s,;:.]+){{0,60}}?)"
+# "Đề nghị UB MTTQ, các tổ chức hội: Hội Nông dân, Hội Cựu chiến binh … phối hợp …": a colon may open the
+# members of a group (split_addressees decides whether they are full names).
+ADDRESSEES = rf"((?:{WHOLE_HEAD}|{BODY_HEAD}(?:[ ,]+[^\s,;:.]+))(?:(?:[ ,]+|;\s+|\s*:\s+){NOUN_HERE}[^\s,;:.]+){{0,60}}?)(?<!\bcác)(?<!\bnhững)"
 # "… 6 nhiệm vụ trọng tâm … đối với lãnh đạo chủ chốt cấp xã." / "1. Các Sở Công Thương:" — a list follows.
 LIST_HEADING = re.compile(
     rf"(?:nhiệm vụ|yêu cầu|giải pháp)[^.:]{{0,200}}?\bđối với\s+([^.:;]{{1,200}}?)\s*[.:]?$"
@@ -44,7 +48,8 @@ NOT_A_LIST_HEADING = re.compile(r"\b(?:ban hành|như sau|sau đây|sau|gồm|đ
 OPENER = r"(?:(?:Đồng thời|Theo đó|Trong đó|Bên cạnh đó|Ngoài ra|(?:Trong )?[Tt]hời gian tới|(?:Về|Đối với) [^,]{2,80}),\s*)"
 # A framing phrase before the subject: an opener, or the grounds of the order ("Căn cứ …, ", "Trên cơ sở …, ").
 FRAME = rf"(?:{OPENER}|(?:[Cc]ăn cứ|[Tt]rên cơ sở|[Dd]ựa trên) [^.;:]{{2,120}}?,\s*)"
-CONTINUED_COORDINATION = re.compile(rf"^[Pp]hối hợp(?: với)?\s+(.+?)(?:,\s*|\s+)(?={VERB}\b)")
+# "Phối hợp với Y tổ chức …" names a coordinator; "phối hợp vận động …" (a verb right after) names none.
+CONTINUED_COORDINATION = re.compile(rf"^[Pp]hối hợp(?: với)?\s+(?!{VERB}\b)(.+?)(?<!\bcác)(?<!\bnhững)(?:,\s*|\s+)(?={VERB}\b)")
 ACTION_START = re.compile(rf"^(?:[a-zđ]\s*\)\s*|-\s*|\+\s*|Trước hết,\s*|{OPENER})?(?:{VERB})\b", re.IGNORECASE)
 MODAL = re.compile(r"^(?:cần|phải|có trách nhiệm|có nhiệm vụ)\s+")  # "X cần / phải làm Y": the task is "làm Y"
 # What opens a sentence without being part of the task: list marks and framing adverbials; "Về X," keeps X.
@@ -87,7 +92,7 @@ TRIGGERS = [
 UNADDRESSED = re.compile(r"\b(?:đề nghị|yêu cầu|chỉ đạo)\s*(?::\s*|\s(?=phải\b|cần\b))(.+)$")
 NEW_ORDER = re.compile(r"^(?:Theo dõi|Kiểm tra|Đôn đốc|Hướng dẫn|Tham mưu|Tổ chức|Chỉ đạo|Rà soát)\b")
 # A report of what was done, or a speaker's words running into the subject: not who must act.
-NOT_A_LEAD = re.compile(r"\b(?:đã|đang|vừa|được|sẽ|cũng|không|lưu ý|cho rằng|nhấn mạnh|khẳng định|phát biểu|đề nghị|yêu cầu)\b")
+NOT_A_LEAD = re.compile(r"\b(?:đã|đang|vừa(?! và nhỏ)(?<!nhỏ và vừa)|được|sẽ|cũng|không|lưu ý|cho rằng|nhấn mạnh|khẳng định|phát biểu|đề nghị|yêu cầu)\b")
 COORDINATE = re.compile(rf"chủ trì,?\s+phối hợp(?: với| chặt chẽ với)?\s+(.+?)(?=\s+(?!phối hợp){VERB}\b|[.;]|$)")
 # Orders of an earlier document are reported, not given: "UBND tỉnh đã ban hành Công văn số … yêu cầu …".
 NOT_A_TASK = re.compile(r"\b(?:đã có văn bản|đã ban hành|đã yêu cầu|đã đề nghị)\b")

@@ -24,6 +24,10 @@ OPEN_HEAD = rf"(?:{OPEN_INSTITUTION}|[Gg]iám đốc|[Tt]hủ trưởng|[Cc]hủ
 NEW_NAMED = re.compile(rf"(?:[,;]\s*(?:và\s+)?|\s+và\s+)(?=(?:các\s+)?{NAMED_HEAD}(?:\s+[{UPPER}0-9&]|\s*$)|{OPEN_HEAD}\s)")
 NEW_GROUP = re.compile(r"(?:,\s*(?:và\s+)?|\s+và\s+)(?=(?:các\s+)?(?:cơ quan|đơn vị|địa phương|doanh nghiệp|"
                        r"tổ chức|sở|ngành|bộ|văn phòng|chủ đầu tư)\b)")
+# A group named only by its kind, that a colon then lists: "các tổ chức hội", "các đoàn thể".
+GENERIC_GROUP = re.compile(rf"^(?:các|những)\s+(?i:{GROUP_NOUN}|tổ chức hội|đoàn thể)\b[^{UPPER}]*$")
+# Between listed members every comma before a head starts a new one: "Hội Nông dân, Hội liên hiệp Phụ nữ".
+MEMBER_BREAK = re.compile(rf"\s*[,;]\s*(?:và\s+)?(?={NAMED_HEAD}\b)")
 # After an office-holder's title a group opens a new addressee only with "các": "Giám đốc các Ban Quản lý
 # dự án, các chủ đầu tư" → two; "Thủ trưởng các ban ngành, đơn vị cấp tỉnh" stays one.
 TITLED = re.compile(r"^(?:Giám đốc|Thủ trưởng|Chủ tịch|Trưởng|Bí thư|Người đứng đầu|Cục trưởng|Chánh)\b", re.IGNORECASE)
@@ -37,7 +41,19 @@ NAMED_BODY = re.compile(rf"^(?:các\s+)?(?!(?:Giám đốc|Thủ trưởng|Chủ
 def split_addressees(text: str) -> list[str]:
     """One addressee per body: split at ";", at a comma or "và" that starts a named body, and at one
     that starts a group ("các cơ quan …") right after a named body. "Sở Kế hoạch và Đầu tư, các ngành,
-    địa phương" → ["Sở Kế hoạch và Đầu tư", "các ngành, địa phương"]; "UBND các huyện, thị xã" stays one."""
+    địa phương" → ["Sở Kế hoạch và Đầu tư", "các ngành, địa phương"]; "UBND các huyện, thị xã" stays one.
+    Members after a colon: full names replace the group that announces them ("UB MTTQ, các tổ chức hội:
+    Hội Nông dân, Hội Cựu chiến binh" → three), bare complements stay with their head ("các Bộ: Tài chính,
+    Nội vụ" → one)."""
+    head, colon, members = text.partition(":")
+    if colon and re.match(rf"\s*{NAMED_HEAD}\s+[{UPPER}0-9&]", members):
+        named = [m.strip(" ,.") for m in MEMBER_BREAK.split(members) if m.strip(" ,.")]
+        group = re.search(r"(?:^|,)\s*((?:các|những)\s+[^,]*)$", head)
+        if group and GENERIC_GROUP.match(group.group(1)):
+            head = head[:group.start()]
+        return split_addressees(head) + named if head.strip(" ,") else named
+    if colon:
+        return [" ".join(text.split())] if text.strip(" ,.:") else []
     parts = []
     for piece in re.split(r"\s*;\s*(?:và\s+)?", text):
         for named in NEW_NAMED.split(piece):

@@ -199,3 +199,35 @@ def test_after_cac_a_verb_is_a_noun_and_a_verb_right_after_phoi_hop_names_no_coo
 
 def test_an_abbreviated_committee_is_a_body():
     assert leads("- Giao BCĐ phòng chống thiên tai xã kiểm tra các điểm sạt lở.") == ["BCĐ phòng chống thiên tai xã"]
+
+
+def test_an_item_naming_an_object_takes_the_action_of_its_heading():
+    text = ("II. NHIỆM VỤ\n1. Xây dựng các văn bản hướng dẫn thi hành Luật Đường bộ\n"
+            "a) Quyết định quy định tải trọng xe trên đường xã.\n- Cơ quan chủ trì: Sở Xây dựng.\n"
+            "- Thời gian thực hiện: Quý II/2026.")
+    found = extract(text)["assignments"]
+    assert [(a["lead"], a["action"], a["deadline"]) for a in found] == [
+        ("Sở Xây dựng", "Xây dựng các văn bản hướng dẫn thi hành Luật Đường bộ: Quyết định quy định tải trọng xe trên đường xã",
+         "2026-06-30")]
+
+
+def test_a_lead_field_written_as_sentences_gives_each_clause_to_its_bodies():
+    text = ("II. NHIỆM VỤ\n1. Rà soát văn bản\n- Nội dung: Rà soát các văn bản quy phạm pháp luật của tỉnh.\n"
+            "- Cơ quan thực hiện: Sở Tư pháp rà soát văn bản do tỉnh ban hành; các sở, ngành và UBND các xã rà soát "
+            "văn bản do cơ quan mình tham mưu. Đồng thời, các sở, ngành cập nhật định kỳ danh mục văn bản.")
+    assert tasks(text) == [("Sở Tư pháp", "Rà soát các văn bản quy phạm pháp luật của tỉnh"),
+                           ("các sở, ngành", "rà soát văn bản do cơ quan mình tham mưu"),
+                           ("UBND các xã", "rà soát văn bản do cơ quan mình tham mưu"),
+                           ("các sở, ngành", "cập nhật định kỳ danh mục văn bản")]
+
+
+def test_a_restrictive_clause_stays_in_a_generic_lead_and_goes_after_named_bodies():
+    generic = "Các đơn vị được giao chủ trì nhiệm vụ có trách nhiệm lập dự toán kinh phí."
+    assert leads("IV. TỔ CHỨC THỰC HIỆN\n1. " + generic) == ["Các đơn vị được giao chủ trì nhiệm vụ"]
+    named = "Các sở, ngành và Ủy ban nhân dân các xã được phân công chủ trì nhiệm vụ có trách nhiệm lập kế hoạch chi tiết."
+    assert leads("IV. TỔ CHỨC THỰC HIỆN\n1. " + named) == ["Các sở, ngành", "Ủy ban nhân dân các xã"]
+
+
+def test_things_after_a_plural_marker_are_not_doers():
+    text = "II. NHIỆM VỤ\n1. Các nội dung hỗ trợ doanh nghiệp bao gồm tư vấn, đào tạo."
+    assert not any(lead and lead.startswith("Các nội dung") for lead in leads(text))

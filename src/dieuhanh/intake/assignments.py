@@ -73,9 +73,9 @@ TRIGGERS = [
                rf"(?: và (?:quy định|thẩm quyền))?\s*,?\s+(?={VERB}\b)"),
     re.compile(rf"^{OPENER}?{LEAD}\s+(?=chủ trì|có trách nhiệm|cần\b|phối hợp với|phải\b)"),
     # The responsibility anchor, after a framing phrase and with a restricting clause: "Căn cứ nội dung Kế
-    # hoạch, các sở, ngành được phân công chủ trì nhiệm vụ có trách nhiệm xây dựng …" — the lead is the body
-    # before the restriction ("được phân công / được giao …").
-    re.compile(rf"^{FRAME}?({BODY_HEAD}[^.;:]{{2,160}}?)(?:\s+được (?:phân công|giao)\b[^.;:]{{0,200}}?)?\s+"
+    # hoạch, các cơ quan được phân công chủ trì nhiệm vụ có trách nhiệm xây dựng …" — the restriction
+    # ("được phân công / được giao …") says which bodies, so it stays in the lead.
+    re.compile(rf"^{FRAME}?({BODY_HEAD}[^.;:]{{2,160}}?(?:\s+được (?:phân công|giao)\b[^.;:]{{0,200}}?)?)\s+"
                rf"(?=(?:có trách nhiệm|có nhiệm vụ|chịu trách nhiệm)\s)"),
     # A phrase set in commas between the lead and its verb: "Sở Tài chính, trên cơ sở đề xuất của các cơ
     # quan, đơn vị, chủ trì tổng hợp …".
@@ -92,7 +92,7 @@ TRIGGERS = [
 UNADDRESSED = re.compile(r"\b(?:đề nghị|yêu cầu|chỉ đạo)\s*(?::\s*|\s(?=phải\b|cần\b))(.+)$")
 NEW_ORDER = re.compile(r"^(?:Theo dõi|Kiểm tra|Đôn đốc|Hướng dẫn|Tham mưu|Tổ chức|Chỉ đạo|Rà soát)\b")
 # A report of what was done, or a speaker's words running into the subject: not who must act.
-NOT_A_LEAD = re.compile(r"\b(?:đã|đang|vừa(?! và nhỏ)(?<!nhỏ và vừa)|được|sẽ|cũng|không|lưu ý|cho rằng|nhấn mạnh|khẳng định|phát biểu|đề nghị|yêu cầu)\b")
+NOT_A_LEAD = re.compile(r"\b(?:đã|đang|vừa(?! và nhỏ)(?<!nhỏ và vừa)|được(?! (?:phân công|giao)\s+\S)|sẽ|cũng|không|lưu ý|cho rằng|nhấn mạnh|khẳng định|phát biểu|đề nghị|yêu cầu)\b")
 COORDINATE = re.compile(rf"chủ trì,?\s+phối hợp(?: với| chặt chẽ với)?\s+(.+?)(?=\s+(?!phối hợp){VERB}\b|[.;]|$)")
 # Orders of an earlier document are reported, not given: "UBND tỉnh đã ban hành Công văn số … yêu cầu …".
 NOT_A_TASK = re.compile(r"\b(?:đã có văn bản|đã ban hành|đã yêu cầu|đã đề nghị)\b")
@@ -217,6 +217,19 @@ class _Context:
     marked_items: bool = False  # a lead-in over "1.", "2." …: an unmarked paragraph continues the item above
 
 
+RESTRICTION = re.compile(r"\s+được (?:phân công|giao)\b")
+
+
+def _restricted(lead: str) -> str:
+    """Rule: a restrictive clause ("được phân công chủ trì nhiệm vụ …") stays in a lead whose head alone
+    names no one ("Các cơ quan được phân công chủ trì …"), and is dropped after a list of named bodies
+    ("các sở, ngành và Ủy ban nhân dân các xã được phân công …" → the sở, ngành and the UBND)."""
+    m = RESTRICTION.search(lead)
+    if m and len(split_addressees(lead[:m.start()])) > 1:
+        return lead[:m.start()]
+    return lead
+
+
 def _sentences(line: str) -> list[str]:
     """The sentences of a paragraph, and within each the clauses after ";" that open with a named body and
     its own mandate ("…; Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với … tổ chức hội nghị …"): each clause
@@ -274,7 +287,7 @@ def _explicit(sentence: str, year: int | None, span) -> tuple[list[Assignment], 
         m = trigger.search(sentence)
         if not m:
             continue
-        lead = m.group(1).strip(" ,")
+        lead = _restricted(m.group(1).strip(" ,"))
         if NOT_A_LEAD.search(lead) or OWN_PLAN.search(sentence[:m.end() + 30]):
             continue
         action = sentence[m.end():]
@@ -297,6 +310,10 @@ def _explicit(sentence: str, year: int | None, span) -> tuple[list[Assignment], 
 CLAUSE_BREAK = re.compile(rf"(?:;|(?<=[.!?]))\s+(?:{OPENER})?(?=(?:[Cc]ác|[Mm]ỗi|[Tt]ừng)\s)")
 
 
+# Things, not doers, after a plural marker: "Các nội dung hỗ trợ …", "Các nhiệm vụ trọng tâm …".
+NOT_A_DOER = re.compile(r"^(?:các|những|mỗi|từng)\s+(?:nội dung|nhiệm vụ|giải pháp|văn bản|chỉ tiêu|dự án|công trình|"
+                        r"bước|hoạt động|chương trình|kế hoạch|đề án|chính sách|quy định|hồ sơ|mục tiêu|yêu cầu|"
+                        r"vấn đề|khoản|nguồn|trường hợp|lĩnh vực)\b", re.IGNORECASE)
 # The doer of such a clause is a body or its people ("các Chi cục Thuế", "mỗi đoàn kiểm tra"), not an
 # adverb that looks like one ("từng bước tham mưu …").
 DOER = re.compile(rf"^(?:(?:[Cc]ác|[Mm]ỗi|[Tt]ừng)\s+(?i:{NAMED_HEAD}|{GROUP_NOUN}|đoàn|tổ|đội|phòng|trạm|bệnh viện|cơ sở|chi bộ|đảng bộ|"
@@ -336,6 +353,16 @@ def _second_actions(task: Assignment, year: int | None, span) -> list[Assignment
     return out
 
 
+SUB_ITEM_KINDS = {"number", "decimal", "paren", "letter", "roman"}
+
+
+def _has_sub_items(blocks, index: int) -> bool:
+    """A numbered item followed by deeper numbered items ("1. Xây dựng các văn bản" over "a) Quyết định …")
+    is their heading: the tasks are the items below it."""
+    after = blocks[index + 1] if index + 1 < len(blocks) else None
+    return after is not None and after.kind in SUB_ITEM_KINDS and after.depth > blocks[index].depth
+
+
 def _fields(block_text: str) -> tuple[str, str] | None:
     m = FIELD.match(block_text)
     if not m:
@@ -345,6 +372,24 @@ def _fields(block_text: str) -> tuple[str, str] | None:
     if m.group(3):
         return "when", m.group(4)
     return "content", m.group(6)
+
+
+def _field_clauses(text: str, year: int | None, span) -> list[Assignment]:
+    """Rule: a lead field written as sentences gives each later clause that opens with its own bodies and
+    verb to those bodies. "- Cơ quan thực hiện: Sở Tư pháp rà soát văn bản của tỉnh; các sở, ngành và UBND
+    các xã rà soát văn bản do cơ quan mình tham mưu. Đồng thời, các sở, ngành cập nhật …" → the first
+    clause is the item's (`_field_lead`), the others are tasks of "các sở, ngành" and "UBND các xã"."""
+    out = []
+    for clause in re.split(r";\s+|\.\s+(?=[{UPPER}])".replace("{UPPER}", UPPER), text)[1:]:
+        clause = ACTION_PREFIX.sub("", clause.strip())
+        m = SUBJECT_FIRST.match(clause)
+        if not m or NOT_A_LEAD.search(m.group(1)):
+            continue
+        for lead in split_addressees(m.group(1)) or [m.group(1)]:
+            task = _make(lead, clause[m.end():], clause, year, span)
+            task.sentence = ""
+            out.append(task)
+    return out
 
 
 def _field_lead(text: str) -> list[str]:
@@ -377,6 +422,7 @@ def find_assignments(structure, year: int | None, skip: set[int] = frozenset(),
     sections_with_bodies: set[int] = set()
     stack: list[_Context] = []
     paragraphs = _Paragraphs(year)
+    headings: list[tuple[float, str]] = []  # the numbered headings above the block, outermost first
     for index, block in enumerate(blocks):
         if index in skip:
             continue
@@ -384,6 +430,8 @@ def find_assignments(structure, year: int | None, skip: set[int] = frozenset(),
         if not content:
             continue
         depth = block.depth
+        if block.kind not in {"text", "dash", "plus"}:
+            headings = [h for h in headings if h[0] < depth]
         while stack and depth <= stack[-1].depth:
             stack.pop()
         if stack and stack[-1].span_items and block.kind == "text" and not _is_action(content):
@@ -420,18 +468,26 @@ def find_assignments(structure, year: int | None, skip: set[int] = frozenset(),
         if block.kind == "plus" and out:
             continue  # "+" details stay with their "-" item
         own = fields.get(index)
+        if block.kind not in {"text", "dash", "plus"} and not own:
+            headings.append((depth, block.content))
         if own and ("lead" in own or "when" in own):
             action = own.get("content") or content
             task_leads = _field_lead(own["lead"]) if own.get("lead") else (leads or [None])
             when = own.get("when", "")
-            for lead in task_leads:
-                task = _make(lead, action, action, year, span)
+            if not _is_action(action) and headings and _is_action(headings[-1][1]):
+                # "3.1. Tham gia góp ý kiến vào dự thảo các văn bản …" over "a) Nghị định quy định …": the
+                # item names the object, the heading above it the action.
+                action = f"{headings[-1][1].rstrip(' .:')}: {action}"
+            tasks = [_make(lead, action, action, year, span) for lead in task_leads]
+            for task in tasks:
                 if own.get("coordinators"):
                     task.coordinators = split_addressees(own["coordinators"].rstrip(". "))
+            tasks += _field_clauses(own.get("lead", ""), year, span)
+            for task in tasks:
                 if when:
                     deadline, task.recurrence = period_deadline(when, year)
                     task.deadline = deadline.isoformat() if deadline else None
-                out.append(task)
+            out.extend(tasks)
             continue
         if is_closing(content):
             continue
@@ -502,7 +558,8 @@ def find_assignments(structure, year: int | None, skip: set[int] = frozenset(),
                 made = True
                 break
             subject = SUBJECT_FIRST.match(content) if (in_tasks or funding) and block.kind != "text" else None
-            if subject and not NOT_A_LEAD.search(subject.group(1)) and not OWN_PLAN.search(content[:80]):
+            if subject and not NOT_A_LEAD.search(subject.group(1)) and not NOT_A_DOER.match(subject.group(1)) \
+                    and not OWN_PLAN.search(content[:80]):
                 # Rule: in a section of tasks, a numbered item that opens with its subject and verb is that
                 # subject's task, for each body it names.
                 for lead in split_addressees(subject.group(1)) or [subject.group(1)]:
@@ -513,7 +570,8 @@ def find_assignments(structure, year: int | None, skip: set[int] = frozenset(),
                 break
             if funding:
                 break
-            if in_tasks and (_is_action(content) or TIMETABLE.match(content)) and not OWN_PLAN.search(content[:80]):
+            if in_tasks and (_is_action(content) or TIMETABLE.match(content)) and not OWN_PLAN.search(content[:80]) \
+                    and not _has_sub_items(blocks, index):
                 task = _make(None, pieces[0], content, year, span)
                 task.sentence = ""
                 out.append(task)
@@ -569,7 +627,7 @@ class _Paragraphs:
                 m = trigger.search(sentence)
                 if not m:
                     continue
-                lead = m.group(1).strip(" ,")
+                lead = _restricted(m.group(1).strip(" ,"))
                 if NOT_A_LEAD.search(lead):
                     continue
                 found = True

@@ -231,3 +231,21 @@ def test_a_restrictive_clause_stays_in_a_generic_lead_and_goes_after_named_bodie
 def test_things_after_a_plural_marker_are_not_doers():
     text = "II. NHIỆM VỤ\n1. Các nội dung hỗ trợ doanh nghiệp bao gồm tư vấn, đào tạo."
     assert not any(lead and lead.startswith("Các nội dung") for lead in leads(text))
+
+
+def test_a_proposal_a_task_asks_for_is_neither_a_petition_nor_dropped():
+    text = ("Giao Sở Nội vụ chủ trì, phối hợp các đơn vị, địa phương liên quan nghiên cứu, đề xuất UBND tỉnh phương án "
+            "sắp xếp thôn; hoàn thành trước ngày 15/01/2027.")
+    result = extract(text)
+    assert [(a["lead"], a["deadline"]) for a in result["assignments"]] == [("Sở Nội vụ", "2027-01-15")]
+    assert result["petitions"] == []
+
+
+def test_a_verb_inside_an_institutions_name_does_not_end_the_addressees():
+    text = ("Chủ tịch UBND tỉnh yêu cầu Giám đốc Ban Quản lý dự án đầu tư xây dựng công trình giao thông và Thủ trưởng "
+            "các đơn vị liên quan triển khai thi công cầu Hòa Bình.")
+    assert leads(text) == ["Giám đốc Ban Quản lý dự án đầu tư xây dựng công trình giao thông",
+                           "Thủ trưởng các đơn vị liên quan"]
+    coordination = ("Ủy ban nhân dân tỉnh giao Sở Xây dựng chủ trì, phối hợp với các cơ quan, đơn vị liên quan, Ủy ban "
+                    "nhân dân xã Bình Minh tăng cường kiểm tra công trình.")
+    assert leads(coordination) == ["Sở Xây dựng"]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from dieuhanh.core.text import fold
 
-from .bodies import GROUP_NOUN, NAMED_HEAD, heading_bodies, split_addressees
+from .bodies import GROUP_NOUN, NAMED_HEAD, OPEN_HEAD, heading_bodies, split_addressees
 from .dates import deadline_in, period_deadline, recurrence_in
 from .letters import UPPER
 from .petitions import asks_upward
@@ -230,6 +230,25 @@ def _restricted(lead: str) -> str:
     return lead
 
 
+# What follows a verb that was part of a name: "xây dựng các công trình Nông nghiệp & PTNT và Thủ trưởng các
+# đơn vị có liên quan" — another addressee's head before the next verb.
+# Only verbs that form names of institutions ("Ban Quản lý dự án đầu tư xây dựng …", "Trung tâm phát triển
+# quỹ đất", "Ban bồi thường giải phóng mặt bằng"), and no comma: "chủ trì, phối hợp với …, UBND huyện"
+# is the action.
+NAME_VERB = r"(?:xây dựng|đầu tư|quản lý|phát triển|bảo vệ|giải phóng|bồi thường|xúc tiến)"
+NAME_GOES_ON = re.compile(rf"^({NAME_VERB}\b[^.;:,]{{0,120}}?\s+và\s+{OPEN_HEAD}\s[^.;:]{{0,120}}?)\s+(?={VERB}\b)")
+
+
+def _over_name_verbs(lead: str, action: str) -> tuple[str, str]:
+    """Rule: a verb inside a body's name ("Ban QLDA đầu tư xây dựng các công trình …") does not end the list
+    of addressees when another addressee follows it before the next verb: "yêu cầu Giám đốc Ban QLDA đầu tư
+    xây dựng công trình giao thông và Thủ trưởng các đơn vị liên quan triển khai …" → two addressees."""
+    m = NAME_GOES_ON.match(action.lstrip(" ,"))
+    if not m:
+        return lead, action
+    return f"{lead} {m.group(1)}", action.lstrip(" ,")[m.end():]
+
+
 def _sentences(line: str) -> list[str]:
     """The sentences of a paragraph, and within each the clauses after ";" that open with a named body and
     its own mandate ("…; Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với … tổ chức hội nghị …"): each clause
@@ -290,7 +309,7 @@ def _explicit(sentence: str, year: int | None, span) -> tuple[list[Assignment], 
         lead = _restricted(m.group(1).strip(" ,"))
         if NOT_A_LEAD.search(lead) or OWN_PLAN.search(sentence[:m.end() + 30]):
             continue
-        action = sentence[m.end():]
+        lead, action = _over_name_verbs(lead, sentence[m.end():])
         addressees = split_addressees(lead) or [lead]
         if LEAD_IN.search(sentence) and len(_clean_action(action).split()) <= ANNOUNCEMENT_WORDS:
             return [], addressees  # "… thực hiện một số giải pháp sau:" — the items follow
@@ -631,7 +650,7 @@ class _Paragraphs:
                 if NOT_A_LEAD.search(lead):
                     continue
                 found = True
-                action = sentence[m.end():]
+                lead, action = _over_name_verbs(lead, sentence[m.end():])
                 c = COORDINATE.search(sentence)
                 addressees = split_addressees(lead) or [lead]
                 announces = action.rstrip().endswith(":") and len(addressees) > 1

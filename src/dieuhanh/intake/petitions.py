@@ -21,9 +21,18 @@ GROUP_ASKS = re.compile(rf"(?:^|,\s+|\.\s+)({SUBMITTER})(?:…|\.\.\.)?\s+(?:[^.
 ASK_VERB = re.compile(r"đề nghị|kiến nghị|đề xuất|mong muốn", re.IGNORECASE)
 
 
+# A proposal that is part of a task given in the same sentence: "Giao Sở Tài chính chủ trì, phối hợp các đơn
+# vị, địa phương nghiên cứu, đề xuất UBND tỉnh …" — the body is told to propose, it asks nothing.
+GIVEN = re.compile(r"\b(?:[Gg]iao|chủ trì|có trách nhiệm|có nhiệm vụ|[Yy]êu cầu)\b")
+
+
 def group_asks(text: str):
-    """GROUP_ASKS matches, looked for only where an asking verb occurs (most sentences have none)."""
-    return GROUP_ASKS.finditer(text) if ASK_VERB.search(text) else iter(())
+    """GROUP_ASKS matches, looked for only where an asking verb occurs (most sentences have none), and not
+    inside a task the same sentence gives."""
+    if not ASK_VERB.search(text):
+        return iter(())
+    return (m for m in GROUP_ASKS.finditer(text)
+            if not GIVEN.search(text, text.rfind(". ", 0, m.start()) + 1, m.start()))
 
 
 def asks_upward(text: str) -> bool:

@@ -249,3 +249,14 @@ def test_a_verb_inside_an_institutions_name_does_not_end_the_addressees():
     coordination = ("Ủy ban nhân dân tỉnh giao Sở Xây dựng chủ trì, phối hợp với các cơ quan, đơn vị liên quan, Ủy ban "
                     "nhân dân xã Bình Minh tăng cường kiểm tra công trình.")
     assert leads(coordination) == ["Sở Xây dựng"]
+
+
+def test_a_framed_topic_is_not_the_subject_that_follows_it():
+    text = "Đối với xã Cẩm Bình, cấp ủy, chính quyền xã cần rà soát lại quy hoạch khu dân cư."
+    assert leads(text) == ["cấp ủy, chính quyền xã"]
+
+
+def test_a_condition_or_purpose_frames_the_subject():
+    assert leads("Muốn làm được thì ngay từ Ban Thường vụ Huyện ủy cần gương mẫu đi đầu trong chuyển đổi số.") == [
+        "Ban Thường vụ Huyện ủy"]
+    assert leads("Để làm được điều đó, các xã cần bố trí cán bộ chuyên trách chuyển đổi số.") == ["các xã"]

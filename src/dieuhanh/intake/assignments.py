@@ -45,7 +45,10 @@ LIST_HEADING = re.compile(
 # A sentence that issues the text or gives an order before its colon is not a heading that names a body.
 NOT_A_LIST_HEADING = re.compile(r"\b(?:ban hành|như sau|sau đây|sau|gồm|đề nghị|yêu cầu|chỉ đạo)\b")
 # Openers that frame a directive without being its subject: "Thời gian tới, …", "Về X, …", "Đối với X, …".
-OPENER = r"(?:(?:Đồng thời|Theo đó|Trong đó|Bên cạnh đó|Ngoài ra|(?:Trong )?[Tt]hời gian tới|(?:Về|Đối với) [^,]{2,80}),\s*)"
+# Conditions and purposes frame it too: "Muốn làm được thì ngay từ thường trực thị ủy cần …", "Để làm được
+# điều đó, các xã cần …".
+OPENER = (r"(?:(?:Đồng thời|Theo đó|Trong đó|Bên cạnh đó|Ngoài ra|(?:Trong )?[Tt]hời gian tới|(?:Về|Đối với) [^,]{2,80}),\s*"
+          r"|(?:Muốn|Để) [^,;.]{2,80}?(?:,\s*|\s+thì\s+)(?:ngay từ\s+)?)")
 # A framing phrase before the subject: an opener, or the grounds of the order ("Căn cứ …, ", "Trên cơ sở …, ").
 FRAME = rf"(?:{OPENER}|(?:[Cc]ăn cứ|[Tt]rên cơ sở|[Dd]ựa trên) [^.;:]{{2,120}}?,\s*)"
 # "Phối hợp với Y tổ chức …" names a coordinator; "phối hợp vận động …" (a verb right after) names none.
@@ -66,6 +69,8 @@ TRIGGERS = [
     # body's head is named between its name and its mandate.
     re.compile(rf"^{OPENER}?{LEAD}\s*(?:\([^()]{{0,60}}\))?\s+do\s[^;.]{{0,200}}?\blàm\s+[^,;.]{{1,60}}?,?\s+"
                rf"(?=có nhiệm vụ|có trách nhiệm|chịu trách nhiệm)"),
+    # "Đối với thị xã Kỳ Anh, cấp ủy, chính quyền thị xã cần …": the topic is framed, the subject follows it.
+    re.compile(rf"^(?:Đối với|Về) [^,;.]{{2,80}},\s*{LEAD}\s+(?=cần\b|phải\b|có trách nhiệm\b)"),
     # "Đối với UBND các huyện, thành, thị cần …": the addressee is fronted.
     re.compile(rf"\bĐối với\s+{ADDRESSEES}\s+(?=cần\b|phải\b|có trách nhiệm\b)"),
     # "Các Bộ, cơ quan liên quan theo chức năng, nhiệm vụ được giao nghiên cứu …": the remit is not the name.

@@ -260,3 +260,17 @@ def test_a_condition_or_purpose_frames_the_subject():
     assert leads("Muốn làm được thì ngay từ Ban Thường vụ Huyện ủy cần gương mẫu đi đầu trong chuyển đổi số.") == [
         "Ban Thường vụ Huyện ủy"]
     assert leads("Để làm được điều đó, các xã cần bố trí cán bộ chuyên trách chuyển đổi số.") == ["các xã"]
+
+
+def test_the_remit_after_a_list_of_addressees_is_not_part_of_the_last_name():
+    text = ("Giao Sở Tài chính, Sở Công Thương theo chức năng, nhiệm vụ và thẩm quyền chủ trì, phối hợp với các cơ "
+            "quan liên quan hướng dẫn doanh nghiệp.")
+    assert leads(text) == ["Sở Tài chính", "Sở Công Thương"]
+
+
+def test_an_unaddressed_task_with_a_second_action_gives_two_tasks():
+    text = ("II. NHIỆM VỤ, GIẢI PHÁP\n1. Đẩy nhanh tiến độ các công trình trọng điểm; đồng thời cập nhật kế hoạch "
+            "đầu tư công trung hạn.\n2. Nhận diện các điểm nghẽn về thủ tục đầu tư.")
+    assert tasks(text) == [(None, "Đẩy nhanh tiến độ các công trình trọng điểm"),
+                           (None, "cập nhật kế hoạch đầu tư công trung hạn"),
+                           (None, "Nhận diện các điểm nghẽn về thủ tục đầu tư")]

@@ -29,7 +29,7 @@ VERB = (r"(?:chủ trì|phối hợp|tham mưu|triển khai|(?<![Bb]an )chỉ đ
         r"giám sát|chịu trách nhiệm|duy trì|nắm|đề xuất|kịp thời|giữ vững|chú trọng|bám sát|bám nắm|phấn đấu|"
         r"tích cực|không ngừng|tìm kiếm|linh hoạt|tiếp thu|dồn sức|mạnh dạn|xử phạt|chấp hành|cập nhật|thống kê|"
         r"khảo sát|tổng hợp|thẩm định|điều tra|đo đạc|sửa chữa|vận động|tiếp nhận|chuẩn bị|bổ sung|điều chỉnh|"
-        r"phê duyệt|thẩm tra|hỗ trợ|cụ thể hoá|cụ thể hóa)")
+        r"phê duyệt|thẩm tra|hỗ trợ|cụ thể hoá|cụ thể hóa|đẩy nhanh|nhận diện|nghiên cứu)")
 # After "các" / "những" a word is a noun, even one that is also a verb: "các tổ chức hội", "các đơn vị tổ chức".
 NOUN_HERE = rf"(?:(?<=\bcác )|(?<=\bnhững )|(?!{VERB}\b))"
 LEAD = rf"((?:{WHOLE_HEAD}|{BODY_HEAD}(?:[ ,]+[^\s,;:.]+))(?:[ ,]+{NOUN_HERE}[^\s,;:.]+){{0,14}}?)(?<!\bcác)(?<!\bnhững)"
@@ -70,7 +70,7 @@ TRIGGERS = [
     re.compile(rf"^{OPENER}?{LEAD}\s*(?:\([^()]{{0,60}}\))?\s+do\s[^;.]{{0,200}}?\blàm\s+[^,;.]{{1,60}}?,?\s+"
                rf"(?=có nhiệm vụ|có trách nhiệm|chịu trách nhiệm)"),
     # "Đối với thị xã Kỳ Anh, cấp ủy, chính quyền thị xã cần …": the topic is framed, the subject follows it.
-    re.compile(rf"^(?:Đối với|Về) [^,;.]{{2,80}},\s*{LEAD}\s+(?=cần\b|phải\b|có trách nhiệm\b)"),
+    re.compile(rf"^(?:Đối với|Về) [^,;.]{{2,80}},\s*(?={BODY_HEAD}\b){LEAD}\s+(?=cần\b|phải\b|có trách nhiệm\b)"),
     # "Đối với UBND các huyện, thành, thị cần …": the addressee is fronted.
     re.compile(rf"\bĐối với\s+{ADDRESSEES}\s+(?=cần\b|phải\b|có trách nhiệm\b)"),
     # "Các Bộ, cơ quan liên quan theo chức năng, nhiệm vụ được giao nghiên cứu …": the remit is not the name.
@@ -225,10 +225,17 @@ class _Context:
 RESTRICTION = re.compile(r"\s+được (?:phân công|giao)\b")
 
 
+# "… theo chức năng, nhiệm vụ và thẩm quyền" after the addressees: their remit, not part of a name.
+REMIT = re.compile(r",?\s+theo (?:đúng )?chức năng,? nhiệm vụ(?:,? quyền hạn| và thẩm quyền)?(?: được giao)?"
+                   r"(?: và (?:quy định|thẩm quyền))?\s*$")
+
+
 def _restricted(lead: str) -> str:
     """Rule: a restrictive clause ("được phân công chủ trì nhiệm vụ …") stays in a lead whose head alone
     names no one ("Các cơ quan được phân công chủ trì …"), and is dropped after a list of named bodies
-    ("các sở, ngành và Ủy ban nhân dân các xã được phân công …" → the sở, ngành and the UBND)."""
+    ("các sở, ngành và Ủy ban nhân dân các xã được phân công …" → the sở, ngành and the UBND). A remit
+    ("Bộ Tài chính, Bộ Công Thương theo chức năng, nhiệm vụ và thẩm quyền") is dropped."""
+    lead = REMIT.sub("", lead)
     m = RESTRICTION.search(lead)
     if m and len(split_addressees(lead[:m.start()])) > 1:
         return lead[:m.start()]
@@ -596,10 +603,11 @@ def find_assignments(structure, year: int | None, skip: set[int] = frozenset(),
                 break
             if in_tasks and (_is_action(content) or TIMETABLE.match(content)) and not OWN_PLAN.search(content[:80]) \
                     and not _has_sub_items(blocks, index):
-                task = _make(None, pieces[0], content, year, span)
-                task.sentence = ""
-                out.append(task)
-                unaddressed.append((section, task))
+                for piece in pieces:  # "…; đồng thời …": a second task, with no lead either
+                    task = _make(None, piece, piece if len(pieces) > 1 else content, year, span)
+                    task.sentence = ""
+                    out.append(task)
+                    unaddressed.append((section, task))
                 made = True
                 break
         if item_leads and not list_leads and block.kind != "text":

@@ -274,3 +274,14 @@ def test_an_unaddressed_task_with_a_second_action_gives_two_tasks():
     assert tasks(text) == [(None, "Đẩy nhanh tiến độ các công trình trọng điểm"),
                            (None, "cập nhật kế hoạch đầu tư công trung hạn"),
                            (None, "Nhận diện các điểm nghẽn về thủ tục đầu tư")]
+
+
+def test_the_answer_to_a_proposal_is_a_task():
+    text = ("II. VỀ CÁC KIẾN NGHỊ CỦA TỈNH\n1. Về đề nghị Bộ Tài chính bổ sung vốn cho dự án đê biển: Bộ Tài chính "
+            "nghiên cứu, tổng hợp trong kế hoạch đầu tư công trung hạn.")
+    assert tasks(text) == [("Bộ Tài chính", "nghiên cứu, tổng hợp trong kế hoạch đầu tư công trung hạn")]
+
+
+def test_grounds_between_the_lead_and_its_verb_without_a_first_comma():
+    text = "Các sở, ngành trên cơ sở nhiệm vụ được giao tại Kế hoạch này, xây dựng kế hoạch chi tiết của đơn vị."
+    assert leads("IV. TỔ CHỨC THỰC HIỆN\n1. " + text) == ["Các sở, ngành"]

@@ -84,7 +84,9 @@ TRIGGERS = [
                rf"(?=(?:có trách nhiệm|có nhiệm vụ|chịu trách nhiệm)\s)"),
     # A phrase set in commas between the lead and its verb: "Sở Tài chính, trên cơ sở đề xuất của các cơ
     # quan, đơn vị, chủ trì tổng hợp …".
-    re.compile(rf"^{LEAD},\s+(?:trên cơ sở|căn cứ|theo|sau khi|khi|dựa trên)\s[^.;:]{{2,150}}?,\s+(?={VERB}\b)"),
+    # Without the first comma only for grounds: "Các bộ, ngành trên cơ sở nhiệm vụ được giao, hoàn thiện …".
+    re.compile(rf"^{LEAD}(?:,\s+(?:trên cơ sở|căn cứ|theo|sau khi|khi|dựa trên)|\s+(?:trên cơ sở|căn cứ|dựa trên))"
+               rf"\s[^.;:]{{2,150}}?,\s+(?={VERB}\b)"),
     # The passive: "Sở Tài chính được giao chủ trì thẩm định …".
     re.compile(rf"^{OPENER}?{LEAD}\s+được giao(?: nhiệm vụ)?\s+(?={VERB}\b)"),
     # A paragraph that opens with a named body and its directive verb: "Ban cán sự đảng UBND tỉnh chỉ đạo …".
@@ -305,6 +307,10 @@ def _make(lead: str | None, action: str, sentence: str, year: int | None, span: 
                       deadline.isoformat() if deadline else None, recurrence, sentence, [span])
 
 
+# An item of the locality's proposals, and the answer after its colon.
+PROPOSAL_ANSWERED = re.compile(r"^Về\s+(?:đề nghị|kiến nghị|đề xuất)[^:]*(?::\s*|$)")
+
+
 def _explicit(sentence: str, year: int | None, span) -> tuple[list[Assignment], list[str] | None]:
     """Rules that name their own addressee: "Giao X …", "Đề nghị / Yêu cầu X …", "Đối với X cần …",
     "X chủ trì / có trách nhiệm / cần / phải …", "Ban cán sự đảng UBND tỉnh chỉ đạo …". Returns the
@@ -312,8 +318,12 @@ def _explicit(sentence: str, year: int | None, span) -> tuple[list[Assignment], 
     addressees its items inherit."""
     if not_a_task(sentence):
         return [], None
-    if re.match(r"^Về\s+(?:đề nghị|kiến nghị|đề xuất)", sentence):
-        return [], None
+    proposal = PROPOSAL_ANSWERED.match(sentence)
+    if proposal:
+        # "Về đề nghị Bộ Nội vụ …: Bộ Nội vụ nghiên cứu …" — the proposal is a petition, its answer a task.
+        sentence = sentence[proposal.end():]
+        if not sentence.strip():
+            return [], None
     for index, trigger in enumerate(TRIGGERS):
         m = trigger.search(sentence)
         if not m:

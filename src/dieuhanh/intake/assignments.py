@@ -90,8 +90,8 @@ TRIGGERS = [
     # The passive: "Sở Tài chính được giao chủ trì thẩm định …".
     re.compile(rf"^{OPENER}?{LEAD}\s+được giao(?: nhiệm vụ)?\s+(?={VERB}\b)"),
     # A paragraph that opens with a named body and its directive verb: "Ban cán sự đảng UBND tỉnh chỉ đạo …".
-    re.compile(rf"^(?=(?:Ban|Sở|UBND|Ủy ban|Văn phòng|Công an|Mặt trận|MTTQ|Đảng ủy|Huyện ủy|Thị ủy|Thành ủy)\s)"
-               rf"{LEAD}\s+(?=(?:chỉ đạo|tham mưu|theo dõi|hướng dẫn|rà soát|nghiên cứu|tổ chức|triển khai)\s)"),
+    re.compile(rf"^(?=(?:Ban|Sở|Bộ|UBND|Ủy ban|Văn phòng|Công an|Mặt trận|MTTQ|Đảng ủy|Huyện ủy|Thị ủy|Thành ủy)\s)"
+               rf"{LEAD}\s+(?=(?:chỉ đạo|tham mưu|theo dõi|hướng dẫn|rà soát|nghiên cứu|tổ chức|triển khai)\b)"),
     # A place named mid-sentence as the subject of "cần": "Bí thư lưu ý, trong xây dựng nông thôn mới, Can Lộc cần …".
     re.compile(rf"(?<=, )((?:(?:thành phố|tỉnh|huyện|thị xã|xã|phường|quận)\s+)?(?:[{UPPER}]\w*)(?: [{UPPER}]\w*){{0,3}})\s+(?=cần\s|phải\s)"),
 ]

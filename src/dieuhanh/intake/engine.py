@@ -6,7 +6,7 @@ character spans of its source in `Structure.text`."""
 
 from dataclasses import asdict
 
-from .assignments import find_assignments
+from .assignments import PROPOSAL_ANSWERED, find_assignments
 from .document import read_document
 from .indicators import find_indicators
 from .people import find_people, signer
@@ -23,8 +23,11 @@ def analyse(text: str) -> dict:
     document = read_document(structure, lines)
     year = int(document.issued_on[:4]) if document.issued_on else None
     petitions = find_petitions(lines)
+    # A speaker's request is a petition, not a task; a proposal item with its answer ("Về đề nghị …: Bộ X
+    # nghiên cứu …") is both, and its answer is read as a task.
     asking = {i for i, line in enumerate(lines) if SPEAKER_LINE.match(line) and any(
-        p.content and p.content[:40] in line for p in petitions)}
+        p.content and p.content[:40] in line for p in petitions)
+        and not PROPOSAL_ANSWERED.match(structure.blocks[i].content)}
     assignments = find_assignments(structure, year, skip=asking, has_task_table=has_task_table(structure.tables)) \
         + table_assignments(structure.tables, year)
     people = find_people(lines)

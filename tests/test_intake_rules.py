@@ -285,3 +285,23 @@ def test_the_answer_to_a_proposal_is_a_task():
 def test_grounds_between_the_lead_and_its_verb_without_a_first_comma():
     text = "Các sở, ngành trên cơ sở nhiệm vụ được giao tại Kế hoạch này, xây dựng kế hoạch chi tiết của đơn vị."
     assert leads("IV. TỔ CHỨC THỰC HIỆN\n1. " + text) == ["Các sở, ngành"]
+
+
+def test_execution_clauses_in_either_word_order_are_closing_formulas():
+    assert is_closing("Yêu cầu Giám đốc các sở, ngành triển khai thực hiện nghiêm túc Chỉ thị này./.")
+    assert is_closing("Yêu cầu các sở, ngành và các đơn vị có liên quan thực hiện nghiêm túc./.")
+    text = ("IV. TỔ CHỨC THỰC HIỆN\n1. Các xã báo cáo kết quả về Sở Nội vụ trước ngày 15/12/2026. "
+            "Yêu cầu các sở, ngành và các đơn vị có liên quan thực hiện nghiêm túc./.")
+    assert leads(text) == ["Các xã"]
+
+
+def test_examples_in_brackets_are_not_part_of_a_headings_name():
+    text = ("2. Các chủ rừng là tổ chức (các Ban quản lý rừng phòng hộ, các Công ty lâm nghiệp…)\n"
+            "a) Kiểm tra, rà soát diện tích rừng bị lấn chiếm.")
+    assert tasks(text) == [("Các chủ rừng là tổ chức", "Kiểm tra, rà soát diện tích rừng bị lấn chiếm")]
+
+
+def test_a_socio_political_organisation_is_a_noun_in_a_list_of_addressees():
+    text = ("III. KINH PHÍ\n2. Các sở, ban, ngành, tổ chức chính trị - xã hội, Ủy ban nhân dân các xã, phường chủ động "
+            "huy động các nguồn vốn ngoài ngân sách.")
+    assert leads(text) == ["Các sở, ban, ngành, tổ chức chính trị - xã hội", "Ủy ban nhân dân các xã, phường"]

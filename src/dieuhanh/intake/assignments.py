@@ -31,8 +31,9 @@ VERB = (r"(?:chủ trì|phối hợp|tham mưu|triển khai|(?<![Bb]an )chỉ đ
         r"khảo sát|tổng hợp|thẩm định|điều tra|đo đạc|sửa chữa|vận động|tiếp nhận|chuẩn bị|bổ sung|điều chỉnh|"
         r"phê duyệt|thẩm tra|hỗ trợ|cụ thể hoá|cụ thể hóa|đẩy nhanh|nhận diện|nghiên cứu)")
 # After "các" / "những" a word is a noun, even one that is also a verb: "các tổ chức hội", "các đơn vị tổ chức".
-NOUN_HERE = rf"(?:(?<=\bcác )|(?<=\bnhững )|(?!{VERB}\b))"
-LEAD = rf"((?:{WHOLE_HEAD}|{BODY_HEAD}(?:[ ,]+[^\s,;:.]+))(?:[ ,]+{NOUN_HERE}[^\s,;:.]+){{0,14}}?)(?<!\bcác)(?<!\bnhững)"
+# So is "tổ chức" in "tổ chức chính trị - xã hội", "tổ chức hội", "tổ chức đoàn thể".
+NOUN_HERE = rf"(?:(?<=\bcác )|(?<=\bnhững )|(?=tổ chức (?:chính trị|xã hội|hội|đoàn thể)\b)|(?!{VERB}\b))"
+LEAD = rf"((?:{WHOLE_HEAD}|{BODY_HEAD}(?:[ ,]+[^\s,;:.]+))(?:[ ,]+{NOUN_HERE}[^\s,;:.]+){{0,30}}?)(?<!\bcác)(?<!\bnhững)"
 # After "giao / đề nghị / yêu cầu" the addressees may be a long list, with semicolons.
 # "Đề nghị UB MTTQ, các tổ chức hội: Hội Nông dân, Hội Cựu chiến binh … phối hợp …": a colon may open the
 # members of a group (split_addressees decides whether they are full names).
@@ -118,7 +119,8 @@ CLOSING = re.compile((
     r"|chịu trách nhiệm\s+(?:thi hành|thực hiện|tổ chức thực hiện)\s+(?:Quyết định|Chỉ thị|Kế hoạch|Thông báo|Nghị quyết|Công văn) này"
     r"|chịu trách nhiệm trước pháp luật"
     r"|(?:nếu|khi) có (?:khó khăn|vướng mắc)|quá trình (?:tổ chức )?(?:triển khai )?thực hiện,? (?:nếu|có) (?:khó khăn|vướng mắc|phát sinh)"
-    r"|(?:nghiêm túc|khẩn trương)\s+(?:triển khai\s+)?thực hiện(?: nghiêm túc)?\s*(?:(?:Chỉ thị|Kế hoạch|Quyết định|Công văn|Thông báo) này)?\s*\.?/\.?$"
+    r"|(?:(?:nghiêm túc|khẩn trương)\s+(?:triển khai\s+)?thực hiện|(?:triển khai\s+)?thực hiện\s+nghiêm túc)(?: nghiêm túc)?"
+    r"\s*(?:(?:Chỉ thị|Kế hoạch|Quyết định|Công văn|Thông báo) này)?\s*\.?/\.?$"
     r"|^Kinh phí\b|^(?:Căn cứ\s+(?:Luật|Hiến pháp|Nghị định|Nghị quyết|Quyết định|Thông tư|Chỉ thị|Kế hoạch|Công văn)"
     r"|Thực hiện\s+(?:Nghị quyết|Quyết định|Chỉ thị|Kết luận|Kế hoạch|Luật|Thông báo|Công văn))\b(?!.*{MANDATE}))"
     ).replace("{MANDATE}", MANDATE), re.IGNORECASE)
@@ -531,7 +533,11 @@ def find_assignments(structure, year: int | None, skip: set[int] = frozenset(),
             out.extend(tasks)
             continue
         if is_closing(content):
-            continue
+            # A closing formula ends the paragraph; the sentences before it may still give tasks.
+            kept = [sentence for sentence in _sentences(content) if not is_closing(sentence)]
+            if not kept or len(kept) == len(_sentences(content)):
+                continue
+            content = " ".join(kept)
         if block.kind == "text" and leads is None:
             before = (paragraphs.list_lead, list(paragraphs.shared))
             found = paragraphs.read(content, span)

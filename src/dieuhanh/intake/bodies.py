@@ -72,6 +72,9 @@ def split_addressees(text: str) -> list[str]:
 
 ROLE_SUFFIX = re.compile(r"\s+-\s+(?:cơ quan\s+)?thường trực.*$|\s*\((?:cơ quan\s+)?(?:thường trực|chủ trì)[^)]*\)\s*$",
                          re.IGNORECASE)
+# Examples in brackets after a heading's name: "Các chủ rừng là tổ chức (các Ban quản lý rừng, các Công ty
+# lâm nghiệp…)" — who is meant, not part of the name.
+EXAMPLES = re.compile(r"\s*\((?:các|gồm|bao gồm|như)\b[^()]*\)\s*$", re.IGNORECASE)
 HEADING_PREFIX = re.compile(r"^(?:Đề nghị|Trách nhiệm của|Nhiệm vụ của|Đối với)\s*:?\s*", re.IGNORECASE)
 
 
@@ -82,7 +85,7 @@ def heading_bodies(content: str, verbs: re.Pattern, children: bool = False) -> l
     kế hoạch:". A heading with a modal or a mandate ("1. Cấp ủy … phải xác định …") is a statement, not
     a name; other verbs are allowed only when items follow ("Các doanh nghiệp phối hợp hoạt động …")."""
     name = HEADING_PREFIX.sub("", content.strip()).rstrip(" :.")
-    name = ROLE_SUFFIX.sub("", name)
+    name = EXAMPLES.sub("", ROLE_SUFFIX.sub("", name))
     if not name or len(name.split()) > 30 or not re.match(BODY_START, name) or re.search(r"[.:!?]", name):
         return None
     # "Báo cáo kết quả …" opens with a verb, not with the body "Báo …": verbs are looked for in lower case.

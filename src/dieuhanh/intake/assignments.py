@@ -4,6 +4,7 @@ enumerations and the paragraphs after a directive inherit its lead."""
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from dieuhanh.core.text import fold
 
@@ -226,6 +227,10 @@ class _Context:
     marked_items: bool = False  # a lead-in over "1.", "2." …: an unmarked paragraph continues the item above
 
 
+SENTENCE_BREAK = re.compile(rf"(?<=[.!?])\s+(?=[{UPPER}])")
+LEADS_WITH_COORDINATION = re.compile(r"(?i)(?:[a-zđ]\)\s*|-\s*)?(?:là cơ quan đầu mối,\s*)?chủ trì")
+A_YEAR = re.compile(r"(?:19|20)\d\d")
+ACTION_FRAME = re.compile(r"(?i)(?:là cơ quan|trên cơ sở|căn cứ)\b")
 RESTRICTION = re.compile(r"\s+được (?:phân công|giao)\b")
 
 
@@ -270,7 +275,7 @@ def _sentences(line: str) -> list[str]:
     its own mandate ("…; Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với … tổ chức hội nghị …"): each clause
     has its own subject. A list of addressees separated by ";" stays whole, no verb follows its parts."""
     out = []
-    for sentence in re.split(rf"(?<=[.!?])\s+(?=[{UPPER}])", line):
+    for sentence in SENTENCE_BREAK.split(line):
         if not sentence.strip():
             continue
         start = 0
@@ -292,7 +297,7 @@ def _make(lead: str | None, action: str, sentence: str, year: int | None, span: 
     phối hợp với Y …") and the deadline and rhythm its sentence states."""
     action = action.strip()
     coordinators = []
-    c = COORDINATE.search(action) if re.match(r"(?i)(?:[a-zđ]\)\s*|-\s*)?(?:là cơ quan đầu mối,\s*)?chủ trì", action) else None
+    c = COORDINATE.search(action) if LEADS_WITH_COORDINATION.match(action) else None
     if c:
         coordinators = split_addressees(c.group(1))
         action = action[c.end():]
@@ -303,7 +308,7 @@ def _make(lead: str | None, action: str, sentence: str, year: int | None, span: 
             action = ACTION_PREFIX.sub("", action)[c.end():]
     deadline = deadline_in(sentence, year)
     recurrence = recurrence_in(sentence)
-    if recurrence == "yearly" and deadline and not re.search(r"(?:19|20)\d\d", sentence[:200]):
+    if recurrence == "yearly" and deadline and not A_YEAR.search(sentence[:200]):
         deadline = None
     return Assignment(lead or None, _clean_action(action), coordinators,
                       deadline.isoformat() if deadline else None, recurrence, sentence, [span])
@@ -442,7 +447,7 @@ def _field_lead(text: str) -> list[str]:
 
 
 def _is_action(text: str) -> bool:
-    return bool(ACTION_START.match(text)) or bool(re.match(r"(?i)(?:là cơ quan|trên cơ sở|căn cứ)\b", text))
+    return bool(ACTION_START.match(text)) or bool(ACTION_FRAME.match(text))
 
 
 def find_assignments(structure, year: int | None, skip: set[int] = frozenset(),
@@ -762,8 +767,13 @@ UNMARKED_DEPTH = UNMARKED
 SENTENCE_END_RE = re.compile(r"[.;!?]\s*$")  # unlike structure.SENTENCE_END, "X:" may be a heading
 
 
+@lru_cache(maxsize=4096)
+def _folded_lead(lead: str) -> str:
+    return fold(lead)  # leads repeat down a long list; actions do not
+
+
 def _key(a: Assignment) -> tuple:
-    return (fold(a.lead or ""), fold(a.action), a.deadline, a.recurrence, tuple(a.coordinators))
+    return (_folded_lead(a.lead or ""), fold(a.action), a.deadline, a.recurrence, tuple(a.coordinators))
 
 
 def _dedupe(tasks: list[Assignment]) -> list[Assignment]:

@@ -38,6 +38,9 @@ NEW_GROUP_AFTER_TITLE = re.compile(r"(?:,\s*(?:và\s+)?|\s+và\s+)(?=các\s+(?:c
 NAMED_BODY = re.compile(rf"^(?:các\s+)?(?!(?:Giám đốc|Thủ trưởng|Chủ tịch|Trưởng|Bí thư|Người đứng đầu|Cục trưởng|Chánh)\b)(?:{NAMED_HEAD}\s+(?:và\s+)?[{UPPER}0-9&]|{OPEN_INSTITUTION}\s)")
 
 
+SEMICOLON = re.compile(r"\s*;\s*(?:và\s+)?")
+
+
 def split_addressees(text: str) -> list[str]:
     """One addressee per body: split at ";", at a comma or "và" that starts a named body, and at one
     that starts a group ("các cơ quan …") right after a named body. "Sở Kế hoạch và Đầu tư, các ngành,
@@ -55,7 +58,7 @@ def split_addressees(text: str) -> list[str]:
     if colon:
         return [" ".join(text.split())] if text.strip(" ,.:") else []
     parts = []
-    for piece in re.split(r"\s*;\s*(?:và\s+)?", text):
+    for piece in SEMICOLON.split(text):
         for named in NEW_NAMED.split(piece):
             named = named.strip(" ,.")
             if not named:
@@ -75,6 +78,8 @@ ROLE_SUFFIX = re.compile(r"\s+-\s+(?:cơ quan\s+)?thường trực.*$|\s*\((?:c�
 # Examples in brackets after a heading's name: "Các chủ rừng là tổ chức (các Ban quản lý rừng, các Công ty
 # lâm nghiệp…)" — who is meant, not part of the name.
 EXAMPLES = re.compile(r"\s*\((?:các|gồm|bao gồm|như)\b[^()]*\)\s*$", re.IGNORECASE)
+BODY_START_RE = re.compile(BODY_START)
+STOPS = re.compile(r"[.:!?]")
 HEADING_PREFIX = re.compile(r"^(?:Đề nghị|Trách nhiệm của|Nhiệm vụ của|Đối với)\s*:?\s*", re.IGNORECASE)
 
 
@@ -86,7 +91,7 @@ def heading_bodies(content: str, verbs: re.Pattern, children: bool = False) -> l
     a name; other verbs are allowed only when items follow ("Các doanh nghiệp phối hợp hoạt động …")."""
     name = HEADING_PREFIX.sub("", content.strip()).rstrip(" :.")
     name = EXAMPLES.sub("", ROLE_SUFFIX.sub("", name))
-    if not name or len(name.split()) > 30 or not re.match(BODY_START, name) or re.search(r"[.:!?]", name):
+    if not name or len(name.split()) > 30 or not BODY_START_RE.match(name) or STOPS.search(name):
         return None
     # "Báo cáo kết quả …" opens with a verb, not with the body "Báo …": verbs are looked for in lower case.
     if MODAL_OR_MANDATE.search(name) or (verbs.search(name[:1].lower() + name[1:]) and not children):

@@ -8,6 +8,7 @@ Plain Python, no Django. Linear in the input: every pass is one scan over the li
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 
 from dieuhanh.core.text import clean, fold
 
@@ -94,24 +95,33 @@ def _marker(text: str) -> tuple[str, str]:
     return "text", ""
 
 
+SPACE_BEFORE_MARK = re.compile(r"\s+([,;:.!?)])(?=\s|$)")
+SPACE_AFTER_BRACKET = re.compile(r"\(\s+")
+
+
 def _tidy(text: str) -> str:
     """Single spaces, and no space before a comma or inside brackets (the word-segmented corpora write
     "Chủ trì , phối hợp ( Kho bạc )")."""
     text = " ".join(text.split())
-    text = re.sub(r"\s+([,;:.!?)])(?=\s|$)", r"\1", text)
-    return re.sub(r"\(\s+", "(", text)
+    text = SPACE_BEFORE_MARK.sub(r"\1", text)
+    return SPACE_AFTER_BRACKET.sub("(", text)
 
 
-LETTER = re.compile(r"[^\W\d_]")
 # Every capital of the Latin script up to Vietnamese's last (Ỹ), as one class: counted by the regex
 # engine instead of a Python loop over characters.
 UPPER_LETTER = re.compile("[" + "".join(re.escape(chr(c)) for c in range(0x41, 0x1EFA) if chr(c).isupper()) + "]")
+OTHER_LETTER = re.compile(r"(?:(?!" + UPPER_LETTER.pattern + r")[^\W\d_])")
 
 
 def capitals(text: str, share: float, at_least: int) -> bool:
-    """At least `at_least` letters, and `share` of them capitals."""
-    letters = len(LETTER.findall(text))
-    return letters >= at_least and len(UPPER_LETTER.findall(text)) >= share * letters
+    """At least `at_least` letters, and `share` of them capitals. The capitals are counted first; the other
+    letters only until there are too many of them, so a line of running text is decided at once."""
+    uppers = len(UPPER_LETTER.findall(text))
+    if uppers < share * at_least:
+        return False
+    allowed = uppers * (1 - share) / share  # lower-case letters the share still allows
+    others = sum(1 for _ in islice(OTHER_LETTER.finditer(text), int(allowed) + 1))
+    return others <= allowed and uppers + others >= at_least
 
 
 def _is_upper(text: str) -> bool:

@@ -1,10 +1,13 @@
 """One test per named rule of the clause grammar and the structure layer, with examples written for
 the tests from the grammar of administrative Vietnamese (not sentences of the development set)."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from dieuhanh.intake import extract
 from dieuhanh.intake.assignments import announcing_subject, is_closing
 from dieuhanh.intake.bodies import split_addressees
-from dieuhanh.intake.structure import read_structure
+from dieuhanh.intake.structure import capitals, read_structure
 
 
 def leads(text):
@@ -305,3 +308,11 @@ def test_a_socio_political_organisation_is_a_noun_in_a_list_of_addressees():
     text = ("III. KINH PHÍ\n2. Các sở, ban, ngành, tổ chức chính trị - xã hội, Ủy ban nhân dân các xã, phường chủ động "
             "huy động các nguồn vốn ngoài ngân sách.")
     assert leads(text) == ["Các sở, ban, ngành, tổ chức chính trị - xã hội", "Ủy ban nhân dân các xã, phường"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aAbBđĐêÊỹỸ 1,.", max_size=60), st.sampled_from([0.6, 0.85]), st.integers(1, 5))
+def test_capitals_counted_lazily_agree_with_counting_every_letter(text, share, at_least):
+    letters = [c for c in text if c.isalpha()]
+    expected = len(letters) >= at_least and sum(c.isupper() for c in letters) >= share * len(letters)
+    assert capitals(text, share, at_least) == expected

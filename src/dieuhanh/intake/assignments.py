@@ -36,7 +36,7 @@ VERB = (r"(?:chủ trì|phối hợp|tham mưu|triển khai|(?<![Bb]an )chỉ đ
 NOUN_HERE = rf"(?:(?<=\bcác )|(?<=\bnhững )|(?=tổ chức (?:chính trị|xã hội|hội|đoàn thể)\b)|(?!{VERB}\b))"
 LEAD = rf"((?:{WHOLE_HEAD}|{BODY_HEAD}(?:[ ,]+[^\s,;:.]+))(?:[ ,]+{NOUN_HERE}[^\s,;:.]+){{0,30}}?)(?<!\bcác)(?<!\bnhững)"
 # After "giao / đề nghị / yêu cầu" the addressees may be a long list, with semicolons.
-# "Đề nghị UB MTTQ, các tổ chức hội: Hội Nông dân, Hội Cựu chiến binh … phối hợp …": a colon may open the
+# "Đề nghị Ủy ban MTTQ tỉnh, các đoàn thể: Hội Phụ nữ tỉnh, Tỉnh đoàn … phối hợp …": a colon may open the
 # members of a group (split_addressees decides whether they are full names).
 ADDRESSEES = rf"((?:{WHOLE_HEAD}|{BODY_HEAD}(?:[ ,]+[^\s,;:.]+))(?:(?:[ ,]+|;\s+|\s*:\s+){NOUN_HERE}[^\s,;:.]+){{0,60}}?)(?<!\bcác)(?<!\bnhững)"
 # "… 6 nhiệm vụ trọng tâm … đối với lãnh đạo chủ chốt cấp xã." / "1. Các Sở Công Thương:" — a list follows.
@@ -67,7 +67,7 @@ TRIGGERS = [
     # "Ủy ban nhân dân tỉnh chỉ đạo Sở Giao thông Vận tải chủ trì, phối hợp với …": "chủ trì" designates the
     # lead; a body merely directed ("chỉ đạo các phòng tăng cường …") stays in the action.
     re.compile(rf"\bchỉ đạo\s+{ADDRESSEES}\s*,?\s+(?=chủ trì\b)"),
-    # "Tổ giúp việc thứ nhất (gọi tắt là Tổ 1) do đồng chí … làm Tổ trưởng, có nhiệm vụ tham mưu …": the
+    # "Tổ công tác thứ hai (gọi tắt là Tổ 2) do đồng chí … làm Tổ trưởng, có nhiệm vụ tham mưu …": the
     # body's head is named between its name and its mandate.
     re.compile(rf"^{OPENER}?{LEAD}\s*(?:\([^()]{{0,60}}\))?\s+do\s[^;.]{{0,200}}?\blàm\s+[^,;.]{{1,60}}?,?\s+"
                rf"(?=có nhiệm vụ|có trách nhiệm|chịu trách nhiệm)"),
@@ -113,7 +113,7 @@ VERB_WORD = re.compile(rf"(?<!\w){VERB}(?!\w)")
 # funding statements, the standard paragraph on difficulties, the grounds of a document.
 CHAIRS_MEETING = re.compile(r"\bchủ trì\s+(?:cuộc họp|hội nghị|buổi làm việc|phiên họp|buổi)")
 # The grounds of a document ("Căn cứ Luật …", "Thực hiện Chỉ thị số …") give no task, unless the same
-# sentence goes on to give one: "Thực hiện Luật Đầu tư công, Chủ tịch UBND tỉnh yêu cầu Giám đốc các sở …".
+# sentence goes on to give one: "Thực hiện Chỉ thị số 05/CT-TTg, Chủ tịch UBND tỉnh yêu cầu Giám đốc Sở Y tế …".
 MANDATE = r"\b(?:có trách nhiệm|có nhiệm vụ|chịu trách nhiệm|chủ trì|yêu cầu|đề nghị|giao)\b"
 CLOSING = re.compile((
     r"(?:xin\s+(?:trân trọng\s+)?thông báo|thông báo\s+(?:để|cho)\s+.{0,80}\bbiết"
@@ -165,8 +165,8 @@ OWN_SUBJECT = re.compile(rf"^((?:[Cc]ác|[Mm]ỗi|[Tt]ừng)\s+[^\s,;:.]+(?:\s+(
                          rf"\s+(?:cần\s+|phải\s+)?(?={VERB}\b)")
 # The same with a modal, which ends the doer's name wherever its words look like verbs:
 # "Các đoàn thanh tra, kiểm tra phải xác định …".
-# A circumstantial clause may stand between the doer and its modal: "Các Cục Thuế khi tiến hành thanh tra,
-# kiểm tra cần …", "Các đoàn kiểm tra trong quá trình làm việc tại doanh nghiệp phải …" — not part of the name.
+# A circumstantial clause may stand between the doer and its modal: "Các bệnh viện khi tiếp nhận người bệnh
+# cần …", "Các đoàn kiểm tra trong quá trình làm việc tại doanh nghiệp phải …" — not part of the name.
 CIRCUMSTANCE = r"(?:khi|sau khi|trong quá trình|trong khi|trước khi)"
 OWN_SUBJECT_MODAL = re.compile(rf"^((?:[Cc]ác|[Mm]ỗi|[Tt]ừng|{NAMED_HEAD})\s+[^\s;:.]+(?:\s+(?!{CIRCUMSTANCE}\s)[^\s;:.]+){{0,7}}?)"
                                rf"(?:,?\s+{CIRCUMSTANCE}\s[^;:.]{{0,160}}?)?,?\s+(?:cần|phải)\s+")
@@ -186,9 +186,9 @@ ISSUES_ITSELF = re.compile(r"(?:ban hành|thông báo|kết luận|quyết đị
 
 def announcing_subject(sentence: str) -> list[str] | None:
     """Rule: a sentence that announces a list of tasks hands the list to the subject of its last clause,
-    after the grounds and the framing that open it. "Quán triệt ý kiến chỉ đạo …; căn cứ vào phương
-    hướng đã nêu trong Báo cáo, Văn phòng Trung ương Đảng và các văn phòng tỉnh uỷ, thành uỷ cụ thể hoá
-    để tổ chức thực hiện, trong đó, cần tập trung một số nhiệm vụ trọng tâm sau:" → the two offices."""
+    after the grounds and the framing that open it. "Quán triệt ý kiến của đồng chí Bí thư; trên cơ sở các
+    chỉ tiêu đã nêu, Sở Y tế và Ủy ban nhân dân các xã cụ thể hoá để tổ chức thực hiện, trong đó tập trung
+    các nhiệm vụ sau:" → Sở Y tế and Ủy ban nhân dân các xã."""
     if not ANNOUNCES_LIST.search(sentence):
         return None
     clause = sentence[sentence.rfind(";") + 1:].strip()
@@ -241,7 +241,7 @@ REMIT = re.compile(r",?\s+theo (?:đúng )?chức năng,? nhiệm vụ(?:,? quy�
 
 def _restricted(lead: str) -> str:
     """Rule: a restrictive clause ("được phân công chủ trì nhiệm vụ …") stays in a lead whose head alone
-    names no one ("Các cơ quan được phân công chủ trì …"), and is dropped after a list of named bodies
+    names no one ("Các đơn vị được giao chủ trì …"), and is dropped after a list of named bodies
     ("các sở, ngành và Ủy ban nhân dân các xã được phân công …" → the sở, ngành and the UBND). A remit
     ("Bộ Tài chính, Bộ Công Thương theo chức năng, nhiệm vụ và thẩm quyền") is dropped."""
     lead = REMIT.sub("", lead)
@@ -251,8 +251,8 @@ def _restricted(lead: str) -> str:
     return lead
 
 
-# What follows a verb that was part of a name: "xây dựng các công trình Nông nghiệp & PTNT và Thủ trưởng các
-# đơn vị có liên quan" — another addressee's head before the next verb.
+# What follows a verb that was part of a name: "xây dựng công trình giao thông và Thủ trưởng các đơn vị liên
+# quan" — another addressee's head before the next verb.
 # Only verbs that form names of institutions ("Ban Quản lý dự án đầu tư xây dựng …", "Trung tâm phát triển
 # quỹ đất", "Ban bồi thường giải phóng mặt bằng"), and no comma: "chủ trì, phối hợp với …, UBND huyện"
 # is the action.
@@ -261,9 +261,9 @@ NAME_GOES_ON = re.compile(rf"^({NAME_VERB}\b[^.;:,]{{0,120}}?\s+và\s+{OPEN_HEAD
 
 
 def _over_name_verbs(lead: str, action: str) -> tuple[str, str]:
-    """Rule: a verb inside a body's name ("Ban QLDA đầu tư xây dựng các công trình …") does not end the list
-    of addressees when another addressee follows it before the next verb: "yêu cầu Giám đốc Ban QLDA đầu tư
-    xây dựng công trình giao thông và Thủ trưởng các đơn vị liên quan triển khai …" → two addressees."""
+    """Rule: a verb inside a body's name ("Ban Quản lý dự án đầu tư xây dựng …") does not end the list of
+    addressees when another addressee follows it before the next verb: "yêu cầu Giám đốc Ban Quản lý dự án
+    đầu tư xây dựng công trình giao thông và Thủ trưởng các đơn vị liên quan triển khai …" → two addressees."""
     m = NAME_GOES_ON.match(action.lstrip(" ,"))
     if not m:
         return lead, action

@@ -45,8 +45,8 @@ def split_addressees(text: str) -> list[str]:
     """One addressee per body: split at ";", at a comma or "và" that starts a named body, and at one
     that starts a group ("các cơ quan …") right after a named body. "Sở Kế hoạch và Đầu tư, các ngành,
     địa phương" → ["Sở Kế hoạch và Đầu tư", "các ngành, địa phương"]; "UBND các huyện, thị xã" stays one.
-    Members after a colon: full names replace the group that announces them ("UB MTTQ, các tổ chức hội:
-    Hội Nông dân, Hội Cựu chiến binh" → three), bare complements stay with their head ("các Bộ: Tài chính,
+    Members after a colon: full names replace the group that announces them ("Ủy ban MTTQ tỉnh, các đoàn
+    thể: Hội Phụ nữ tỉnh, Tỉnh đoàn" → three), bare complements stay with their head ("các Bộ: Tài chính,
     Nội vụ" → one)."""
     head, colon, members = text.partition(":")
     if colon and re.match(rf"\s*{NAMED_HEAD}\s+[{UPPER}0-9&]", members):
@@ -75,8 +75,8 @@ def split_addressees(text: str) -> list[str]:
 
 ROLE_SUFFIX = re.compile(r"\s+-\s+(?:cơ quan\s+)?thường trực.*$|\s*\((?:cơ quan\s+)?(?:thường trực|chủ trì)[^)]*\)\s*$",
                          re.IGNORECASE)
-# Examples in brackets after a heading's name: "Các chủ rừng là tổ chức (các Ban quản lý rừng, các Công ty
-# lâm nghiệp…)" — who is meant, not part of the name.
+# Examples in brackets after a heading's name: "Các chủ đầu tư (các Ban quản lý dự án, các doanh nghiệp…)"
+# — who is meant, not part of the name.
 EXAMPLES = re.compile(r"\s*\((?:các|gồm|bao gồm|như)\b[^()]*\)\s*$", re.IGNORECASE)
 BODY_START_RE = re.compile(BODY_START)
 STOPS = re.compile(r"[.:!?]")

@@ -161,8 +161,8 @@ def _wrap_width(lines: list[_Line]) -> int:
 
 def _joins(previous: str, line: str, width: int, blank_mode: bool, first: bool = False) -> bool:
     """Whether `line` continues the paragraph `previous` (a hard wrap, not a new paragraph). `first`:
-    `previous` opens its paragraph, so it may be short by the paragraph's indent ("Thực hiện Luật Đầu tư
-    công, Luật" / "Ngân sách nhà nước, Chỉ thị số 20/CT-TTg …")."""
+    `previous` opens its paragraph, so it may be short by the paragraph's indent ("Thực hiện Luật Ngân sách
+    nhà nước, Luật" / "Đầu tư công và hướng dẫn của Bộ Tài chính …")."""
     kind, _ = _marker(line)
     open_previous = not SENTENCE_END.search(previous)
     # "giai đoạn 2016\n- 2020": a dash before a number continues an open line.

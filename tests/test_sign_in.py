@@ -3,12 +3,14 @@ session lifetime, sign-out everywhere, reset by mail — each through the pages,
 
 import re
 import time
+from datetime import timedelta
 
 import pytest
 from axes.models import AccessAttempt
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import Client
+from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -138,6 +140,29 @@ def test_a_session_ends_after_its_absolute_lifetime_whatever_the_activity(provin
     response = client.get("/nhiem-vu/")
     assert response.status_code == 302 and response["Location"].startswith("/dang-nhap/")
     assert client.get("/nhiem-vu/")["Location"].startswith("/dang-nhap/")
+
+
+def test_the_idle_expiry_moves_forward_at_most_once_a_minute_and_ends_an_idle_session(province, settings):
+    from django.contrib.sessions.models import Session
+
+    from dieuhanh.accounts import middleware
+
+    client = Client()
+    sign_in(client, "bantochuc")
+    client.get("/nhiem-vu/")
+    key = client.session.session_key
+    first = Session.objects.get(pk=key).expire_date
+    client.get("/nhiem-vu/")
+    assert Session.objects.get(pk=key).expire_date == first  # no write for a page a second later
+    session = client.session
+    session[middleware.SEEN_AT] = time.time() - middleware.TOUCH_SECONDS - 1
+    session.save()
+    saved = Session.objects.get(pk=key).expire_date
+    client.get("/nhiem-vu/")
+    assert Session.objects.get(pk=key).expire_date > saved  # a minute on, the idle clock starts again
+    Session.objects.filter(pk=key).update(expire_date=timezone.now() - timedelta(seconds=1))
+    response = client.get("/nhiem-vu/")
+    assert response.status_code == 302 and response["Location"].startswith("/dang-nhap/")
 
 
 def test_sign_out_everywhere_ends_the_other_sessions(province):

@@ -158,8 +158,10 @@ LOGIN_REDIRECT_URL = "inbox"
 LOGOUT_REDIRECT_URL = "login"
 # Idle timeout (TCVN 11930 level 3): a session with no request for this long ends; and whatever the
 # activity, a sign-in lasts at most DIEUHANH_SESSION_MAX_HOURS.
+# The idle clock is pushed forward at most once a minute (accounts.middleware): saving the session on
+# every request would write a row per page view.
 SESSION_COOKIE_AGE = env_int("DIEUHANH_SESSION_IDLE_MINUTES", 30) * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
 DIEUHANH_SESSION_MAX_HOURS = env_int("DIEUHANH_SESSION_MAX_HOURS", 10)
 
 # Sign-in security: lockout after failed sign-ins by account and by address (django-axes), lifted by an

@@ -1,5 +1,5 @@
-"""Before a signed-in user works: the session has not outlived its absolute lifetime, the second factor
-is entered (or set up, where it is required), and a demo or administrator-typed password is changed."""
+"""Before a signed-in user works: the idle expiry moves forward (at most once a minute), the session has
+not outlived its absolute lifetime, the second factor is entered (or set up, where it is required), and a demo or administrator-typed password is changed."""
 
 import time
 
@@ -10,6 +10,10 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from dieuhanh.accounts.services import CHANGE_PASSWORD, SECOND_FACTOR, SIGNED_IN_AT
+
+# When the session was last saved: an older save is renewed, which pushes its idle expiry forward.
+SEEN_AT = "dieuhanh_seen_at"
+TOUCH_SECONDS = 60
 
 # Pages a user may open while a step is pending: the step itself and signing out.
 ALLOWED = {"logout", "two_factor_setup", "two_factor_verify", "password_change"}
@@ -27,10 +31,13 @@ class AccountMiddleware:
         if user is None or not user.is_authenticated:
             return None
         session = request.session
+        now = time.time()
+        if now - session.get(SEEN_AT, 0) >= TOUCH_SECONDS:
+            session[SEEN_AT] = now  # saved at the end of the request, with a new idle expiry and cookie
         started = session.get(SIGNED_IN_AT)
         if started is None:
             session[SIGNED_IN_AT] = time.time()
-        elif time.time() - started > settings.DIEUHANH_SESSION_MAX_HOURS * 3600:
+        elif now - started > settings.DIEUHANH_SESSION_MAX_HOURS * 3600:
             logout(request)
             messages.info(request, f"Phiên làm việc đã quá {settings.DIEUHANH_SESSION_MAX_HOURS} giờ; "
                                    "vui lòng đăng nhập lại.")

@@ -167,12 +167,21 @@ def main():
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--tasks", type=int, default=100_000)
     parser.add_argument("--petitions", type=int, default=20_000)
+    parser.add_argument("--reuse", action="store_true",
+                        help="the database of the last run, not a new one (to compare changes quickly)")
     args = parser.parse_args()
     url = f"{os.environ['BENCH_PG_URL'].rstrip('/')}/dieuhanh_load"
     started = time.perf_counter()
-    data = build(url, args.tasks, args.petitions)
-    print(f"database: {args.tasks:,} tasks, {args.petitions:,} answers, built in {time.perf_counter() - started:.0f} s",
-          flush=True)
+    saved = OUT / "load-data.json"
+    if args.reuse and saved.exists():
+        data = json.loads(saved.read_text())
+        print("database: the last run's", flush=True)
+    else:
+        data = build(url, args.tasks, args.petitions)
+        OUT.mkdir(parents=True, exist_ok=True)
+        saved.write_text(json.dumps(data))
+        print(f"database: {args.tasks:,} tasks, {args.petitions:,} answers, built in {time.perf_counter() - started:.0f} s",
+              flush=True)
     port = 8800 + os.getpid() % 100
     env = {**os.environ, "DATABASE_URL": url, "DIEUHANH_ALLOWED_HOSTS": "127.0.0.1",
            "DIEUHANH_SESSION_IDLE_MINUTES": "600", "DIEUHANH_LOG_LEVEL": "ERROR"}

@@ -8,7 +8,8 @@ from io import BytesIO
 from unittest import mock
 
 import pytest
-from django.db import connection
+from django.core.cache import cache
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
@@ -65,12 +66,14 @@ def test_the_dashboard_costs_the_same_queries_at_any_size(province, login):
     url = f"/tong-quan/?don_vi={province.root.pk}&ky={Q3}"
     _tasks(province, 6)
     client.get(url)
+    cache.clear()  # the panels are computed, not read from the cache, in both measurements
     with CaptureQueriesContext(connection) as small:
         assert client.get(url).status_code == 200
     for i in range(6):
         province.ubnd.children.create(code=f"xa-moi-{i}", name=f"UBND xã mới {i}", kind="peoples_committee")
     _tasks(province, 30, lead=province.snv)
     _tasks(province, 30)
+    cache.clear()
     with CaptureQueriesContext(connection) as large:
         assert client.get(url).status_code == 200
     assert len(large.captured_queries) == len(small.captured_queries)
@@ -228,3 +231,47 @@ def test_every_dashboard_and_scorecard_count_equals_the_list_its_link_opens(prov
     overdue_panel = next(p for p in client.get(f"/tong-quan/?don_vi={province.root.pk}&ky={Q3}").context["panels"]
                          if p["key"] == "overdue")
     assert "Thường xuyên, hạn đã qua" not in [t.content for t in overdue_panel["data"]["tasks"]]
+
+
+def test_the_panels_are_read_from_the_cache_until_the_data_changes(province, login):
+    """Generational caching: the second view costs fewer queries; any committed change (here a task marked
+    done through the service) computes the panels again, so the count never lags behind the list."""
+    from dieuhanh.tasks import services
+
+    _tasks(province, 6)
+    client = login(province.tracker)
+    url = f"/tong-quan/?don_vi={province.root.pk}&ky={Q3}"
+    first = client.get(url).content.decode()
+    with CaptureQueriesContext(connection) as computed:
+        cache.clear()
+        client.get(url)
+    with CaptureQueriesContext(connection) as cached:
+        again = client.get(url).content.decode()
+    assert len(cached.captured_queries) < len(computed.captured_queries)
+    assert _number(again, "overdue") == _number(first, "overdue") == 2
+    task = Task.objects.exclude(state="done").get(content="Nhiệm vụ số 2")
+    services.cancel(province.tracker, task, reason="Không còn cần thiết")
+    after = client.get(url).content.decode()
+    assert _number(after, "overdue") == 1
+
+
+def test_a_change_is_seen_at_once_by_its_own_thread_and_by_everyone_after_commit(
+        province, django_capture_on_commit_callbacks):
+    from dieuhanh.core import generation
+
+    try:
+        with transaction.atomic():
+            generation.bump()
+            raise RuntimeError("rolled back")
+    except RuntimeError:
+        pass
+    before = generation.current()
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        generation.bump()
+        mine = generation.current()
+        generation.bump()
+    assert before != mine != generation.current()  # every change, at once, in this thread
+    shared = cache.get(generation.KEY)
+    assert len(callbacks) <= 1  # one publication per transaction (none new if one is already queued)
+    generation._publish()
+    assert cache.get(generation.KEY) != shared and generation.current().endswith(".0")

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from dieuhanh.audit.log import record as audit
 from dieuhanh.audit.models import Action
-from dieuhanh.core import params, periods
+from dieuhanh.core import generation, params, periods
 from dieuhanh.core.calendar import today as vn_today
 from dieuhanh.core.errors import Refused
 from dieuhanh.core.feedback import fail
@@ -49,11 +49,18 @@ def dashboard(request):
     period = chosen_period(request)
     panel_keys, indicator_ids = _layout(unit)
     board = Board(request.user, unit, period, today, indicator_ids, scope.may_decide_for(unit))
-    panels = []
-    for key in panel_keys:
-        data = BUILDERS[key](board)
-        if data is not None:
-            panels.append({"key": key, "title": PANELS[key], "template": f"dashboard/_{key}.html", "data": data})
+
+    def build() -> list[dict]:
+        panels = []
+        for key in panel_keys:
+            data = BUILDERS[key](board)
+            if data is not None:
+                panels.append({"key": key, "title": PANELS[key], "template": f"dashboard/_{key}.html", "data": data})
+        return panels
+
+    # The panels as of the data's current generation: any change to the data computes them again.
+    panels = generation.cached(f"dashboard:{request.user.pk}:{unit.pk}:{period.key}:{today}:{board.may_decide}:"
+                               f"{','.join(panel_keys)}:{','.join(map(str, indicator_ids))}", build)
     ancestors = unit.ancestors() if unit.parent_id else []
     children = list(unit.children.filter(active_to=None).order_by("name")[:300])
     return render(request, "dashboard/dashboard.html", {

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import Avg
 from django.utils import timezone
 
-from dieuhanh.core import calendar
+from dieuhanh.core import calendar, generation
 from dieuhanh.core.errors import Refused, StaleEdit
 from dieuhanh.core.files import check_upload
 from dieuhanh.core.history import by
@@ -431,4 +431,6 @@ def recompute_due_dates(batch: int = 5000) -> int:
             Task.objects.filter(pk=pk).update(due_on=effective)
             Coordination.objects.filter(task_id=pk).update(due_on=effective)
             changed += 1
+    if changed:
+        generation.bump()  # rows changed by update() send no signal: the cached pages must not outlive them
     return changed

@@ -34,3 +34,12 @@ def test_decimals_round_trip(d):
     if value.is_integer():
         return
     assert parse_number(format_number(value)) == pytest.approx(value)
+
+
+@given(st.integers(min_value=-10**15, max_value=10**15))
+def test_whole_numbers_are_formatted_as_babel_formats_them(value):
+    from babel.numbers import format_decimal
+
+    from dieuhanh.core.numbers import so
+
+    assert so(value) == format_decimal(value, locale="vi")

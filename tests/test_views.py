@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from dieuhanh.core import calendar
+from dieuhanh.core import calendar, generation
 from dieuhanh.org.models import Role
 from dieuhanh.tasks.models import Task
 
@@ -121,6 +121,8 @@ def test_list_pages_cost_the_same_number_of_queries_at_any_size(province, login,
                           deadline=deadline, issued_on=today - timedelta(days=60))
     client = login(getattr(province, who))
     add(3)
+    client.get(url, params or {})  # the session's first touch and the cache's first keys are not the page's cost
+    add(1)  # a new data generation: the measured views compute the page
     small = _queries(client, url, params)
     add(40)
     assert _queries(client, url, params) == small
@@ -156,13 +158,16 @@ def test_the_inbox_costs_the_same_queries_with_10_or_1000_tasks(province, login)
             content=f"Việc số {start + i}", assigned_by=province.root, lead=province.btc, tree=province.root,
             issued_on=today - timedelta(days=30), deadline=today + timedelta(days=(i * 7) % 20 - 10),
             due_on=today + timedelta(days=(i * 7) % 20 - 10)) for i in range(n)])  # overdue and due soon, at both sizes
+        generation.bump()  # bulk_create sends no signal: as every bulk write in the application does, say so
 
     for who in (province.tracker, province.lead_officer):
         client = login(who)
         Task.objects.all().delete()
         add(10, 0)
+        client.get("/viec-cua-don-vi/")  # the session's first touch and the cache's first keys
+        add(1, 10)
         small = _queries(client, "/viec-cua-don-vi/")
-        add(990, 10)
+        add(989, 11)
         assert _queries(client, "/viec-cua-don-vi/") == small, who.username
 
 

@@ -62,7 +62,8 @@ def dashboard(request):
     panels = generation.cached(f"dashboard:{request.user.pk}:{unit.pk}:{period.key}:{today}:{board.may_decide}:"
                                f"{','.join(panel_keys)}:{','.join(map(str, indicator_ids))}", build)
     ancestors = unit.ancestors() if unit.parent_id else []
-    children = list(unit.children.filter(active_to=None).order_by("name")[:300])
+    # Names for the select only: up to 300 rows, not worth a model instance each.
+    children = list(unit.children.filter(active_to=None).order_by("name").values("pk", "name")[:300])
     return render(request, "dashboard/dashboard.html", {
         "board": board, "unit": unit, "period": period, "panels": panels, "ancestors": ancestors,
         "children": children, "years": range(today.year, today.year - 6, -1), "period_choices": periods.choices(period.year),

@@ -9,6 +9,8 @@ from vietnam_provinces import Province, Ward
 from vietnam_provinces.legacy import District as LegacyDistrict
 from vietnam_provinces.legacy import Ward as LegacyWard
 
+from dieuhanh.core import generation
+
 from .models import Area
 
 REFORM_DAY = date(2025, 7, 1)
@@ -38,6 +40,8 @@ def load_current() -> int:
         for w in Ward.iter_all() if f"{int(w.code):05d}" not in existing
     ]
     Area.objects.bulk_create(communes, batch_size=1000)
+    if new or communes:
+        generation.bump()  # bulk_create sends no signal; pages cached by data generation must see the areas
     return len(new) + len(communes)
 
 

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from dieuhanh.audit.log import record as audit
 from dieuhanh.audit.models import Action
-from dieuhanh.core import params
+from dieuhanh.core import generation, params
 from dieuhanh.core.calendar import today as vn_today
 from dieuhanh.core.dates import parse_day
 from dieuhanh.core.errors import Refused
@@ -72,12 +72,20 @@ INBOX_CAP = 1000  # an inbox section counts up to this, then says "hơn 1.000"
 
 def inbox(request):
     today = vn_today()
-    blocks = []
-    for section in inbox_sections(request.user, today):
-        tasks = section.filter.apply(section.filter.visible_to(request.user), today, request.user)
-        items, count = window(with_list_relations(tasks).order_by("due_on", "id"), 0, 10, cap=INBOX_CAP)
-        blocks.append({"key": section.key, "title": section.title, "count": min(count, INBOX_CAP),
-                       "capped": count > INBOX_CAP, "items": items, "link": f"{reverse('task_list')}?{section.filter.query()}"})
+
+    def build() -> list[dict]:
+        blocks = []
+        for section in inbox_sections(request.user, today):
+            tasks = section.filter.apply(section.filter.visible_to(request.user), today, request.user)
+            items, count = window(with_list_relations(tasks).order_by("due_on", "id"), 0, 10, cap=INBOX_CAP)
+            blocks.append({"key": section.key, "title": section.title, "count": min(count, INBOX_CAP),
+                           "capped": count > INBOX_CAP, "items": items,
+                           "link": f"{reverse('task_list')}?{section.filter.query()}"})
+        return blocks
+
+    # As of the data's generation: any change to tasks, units or memberships computes the sections again,
+    # so a count never lags behind the list its link opens.
+    blocks = generation.cached(f"inbox:{request.user.pk}:{today}", build)
     own = Scope.of(request.user).memberships
     return render(request, "tasks/inbox.html", {"blocks": blocks, "today": today, "own": own})
 

@@ -132,7 +132,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # One cache for every web process and machine (the public page, its rates): the database's own table,
 # created by the migration workers.0002 (Django's createcachetable).
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "dieuhanh_cache"}}
+# Pages kept per data generation (core.generation) are one entry per user and page: room for an office's users.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "dieuhanh_cache",
+                      "OPTIONS": {"MAX_ENTRIES": env_int("DIEUHANH_CACHE_ENTRIES", 20000)}}}
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # `dieuhanh worker` beats this often; a worker silent for DIEUHANH_WORKER_LOST_AFTER_SECONDS is dead and
 # its running jobs are failed or retried.

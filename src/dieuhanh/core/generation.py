@@ -3,6 +3,7 @@ part computed from the data is kept in the shared cache (settings.CACHES, the da
 generation, so it is never older than the last change: nothing is ever deleted, a change makes new keys and
 the old ones age out. Which models count as business data is the caller's choice (`watch`)."""
 
+import secrets
 import threading
 import time
 
@@ -21,7 +22,8 @@ def current() -> str:
 
 def _publish() -> None:
     _local.pending = 0
-    cache.set(KEY, time.time_ns(), None)
+    # The clock and a random part: two machines publishing in the same nanosecond still differ.
+    cache.set(KEY, f"{time.time_ns()}-{secrets.token_hex(4)}", None)
 
 
 def bump() -> None:

@@ -127,10 +127,12 @@ def dashboard_queries(actors) -> int:
 def measure(url: str, actors: dict, repeat: int) -> dict:
     return time_pages(url, {
         "inbox": (actors["officer_cookie"], "/viec-cua-don-vi/", b""),
+        "inbox computed": (actors["officer_cookie"], "/viec-cua-don-vi/", b"", True),
         "list": (actors["tracker_cookie"], f"/nhiem-vu/?don_vi={actors['filter_unit']}&trang_thai=on_time", b"task-results"),
         "overdue": (actors["tracker_cookie"], "/nhiem-vu/?trang_thai=overdue", b"task-results"),
         "search": (actors["tracker_cookie"], "/nhiem-vu/?q=ngan+sach", b"task-results"),
         "dashboard": (actors["tracker_cookie"], dashboard_path(actors), b"khoi-tasks"),
+        "dashboard computed": (actors["tracker_cookie"], dashboard_path(actors), b"khoi-tasks", True),
         "scorecards": (actors["tracker_cookie"], dashboard_path(actors).replace("/tong-quan/", "/tong-quan/bang-diem/"),
                        "Bảng điểm".encode()),
     }, repeat)
@@ -138,8 +140,12 @@ def measure(url: str, actors: dict, repeat: int) -> dict:
 
 def time_pages(url: str, pages: dict, repeat: int) -> dict:
     """Median milliseconds per page over HTTP against a runserver on the database at `url`;
-    pages: name → (session cookie or None, path, bytes the body must contain)."""
+    pages: name → (session cookie or None, path, bytes the body must contain[, computed]). A computed page
+    is measured after a new data generation before each request, as the first view after a change: the
+    page itself, not its cached parts (dieuhanh.core.generation)."""
     import http.client
+
+    from dieuhanh.core import generation
 
     port = 8900 + os.getpid() % 90
     env = {**os.environ, "DATABASE_URL": url, "DIEUHANH_ALLOWED_HOSTS": "127.0.0.1"}
@@ -153,9 +159,11 @@ def time_pages(url: str, pages: dict, repeat: int) -> dict:
             except OSError:
                 time.sleep(0.1)
         medians = {}
-        for name, (cookie, path, marker) in pages.items():
+        for name, (cookie, path, marker, *computed) in pages.items():
             times = []
             for i in range(repeat + 2):
+                if computed:
+                    generation._publish()
                 conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
                 headers = {"Host": "127.0.0.1", **({"Cookie": f"sessionid={cookie}"} if cookie else {})}
                 t0 = time.perf_counter()

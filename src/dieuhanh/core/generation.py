@@ -8,8 +8,8 @@ import threading
 import time
 
 from django.core.cache import cache
-from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db import DatabaseError, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
 KEY = "data-generation"
 SECONDS = 3600  # a ceiling only: any change makes new keys at once
@@ -38,13 +38,22 @@ def bump() -> None:
 
 
 def watch(app_labels: set[str]) -> None:
-    """Every save, delete and many-to-many change of a model of these apps makes a new generation."""
+    """Every save, delete and many-to-many change of a model of these apps makes a new generation; so does
+    the end of `migrate`. The models of a data migration (module "__fake__") are left to that: they may run
+    before the cache's own table exists."""
     def changed(sender, **kwargs):
-        if sender._meta.app_label in app_labels:
+        if sender._meta.app_label in app_labels and sender.__module__ != "__fake__":
             bump()
+
+    def migrated(**kwargs):
+        try:
+            _publish()
+        except DatabaseError:  # migrated to a state before the cache's table: nothing is cached yet
+            pass
 
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(changed, weak=False, dispatch_uid=f"generation-{signal!r}")
+    post_migrate.connect(migrated, weak=False, dispatch_uid="generation-migrated")
 
 
 def cached(key: str, compute):

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "dieuhanh.reports",
     "dieuhanh.notify",
     "dieuhanh.intake",
+    "dieuhanh.reorg",
     "dieuhanh.demo",
     "dieuhanh.ops",
 ]

@@ -1,0 +1,76 @@
+"""`dieuhanh reorganise`: draft a reorganisation, show what would move, and apply it (or revert one) —
+the same services as the admin pages."""
+
+from datetime import date
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.management.base import BaseCommand, CommandError
+
+from dieuhanh.org.models import Unit
+from dieuhanh.reorg import services
+from dieuhanh.reorg.models import Reorganisation
+
+
+def _unit(code: str) -> Unit:
+    try:
+        return Unit.objects.get(code=code)
+    except Unit.DoesNotExist:
+        raise CommandError(f"Không có đơn vị mã “{code}”.") from None
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise CommandError(f"Ngày “{text}” không hợp lệ (YYYY-MM-DD).") from None
+
+
+class Command(BaseCommand):
+    help = "Sắp xếp tổ chức: sáp nhập, chia tách, đổi tên, chuyển trực thuộc, giải thể đơn vị; xem trước, áp dụng, hoàn tác."
+
+    def add_arguments(self, parser):
+        parser.add_argument("kind", choices=[*Reorganisation.Kind.values, "revert"])
+        parser.add_argument("--units", nargs="*", default=[], help="mã các đơn vị được sắp xếp")
+        parser.add_argument("--into", help="mã đơn vị kế thừa (nhận phần còn lại khi chia tách)")
+        parser.add_argument("--also", nargs="*", default=[], help="chia tách: mã các đơn vị kế thừa khác")
+        parser.add_argument("--share", nargs="*", default=[], help="chia tách: task:ID=MÃ hoặc petition:ID=MÃ")
+        parser.add_argument("--name", default="", help="đổi tên: tên mới")
+        parser.add_argument("--under", help="chuyển trực thuộc: mã đơn vị cấp trên mới")
+        parser.add_argument("--on", help="ngày có hiệu lực (YYYY-MM-DD)")
+        parser.add_argument("--id", type=int, help="hoàn tác: số của lần sắp xếp")
+        parser.add_argument("--as", dest="username", required=True, help="tài khoản quản trị thực hiện")
+        parser.add_argument("--apply", action="store_true", help="áp dụng ngay (mặc định chỉ lập dự thảo và xem trước)")
+
+    def handle(self, *args, kind, units, into, also, share, name, under, on, id, username, apply, **options):
+        try:
+            actor = get_user_model().objects.get(username=username)
+        except get_user_model().DoesNotExist:
+            raise CommandError(f"Không có tài khoản “{username}”.") from None
+        try:
+            if kind == "revert":
+                services.revert(actor, Reorganisation.objects.get(pk=id))
+                self.stdout.write(f"Đã hoàn tác sắp xếp số {id}.")
+                return
+            if not on:
+                raise CommandError("Cần --on: ngày có hiệu lực.")
+            shares = {}
+            for item in share:
+                key, _, code = item.partition("=")
+                shares[key] = _unit(code).pk
+            op = services.draft(actor, kind=kind, effective_on=_day(on), predecessors=[_unit(c) for c in units],
+                                successor=_unit(into) if into else None, others=[_unit(c) for c in also],
+                                new_name=name, new_parent=_unit(under) if under else None, shares=shares)
+            for what, count in services.plan(op).counts().items():
+                self.stdout.write(f"  {what}: {count}")
+            if apply:
+                services.apply(actor, op)
+                self.stdout.write(f"Đã áp dụng sắp xếp số {op.pk} ({op}).")
+            else:
+                self.stdout.write(f"Dự thảo số {op.pk} ({op}); áp dụng ở /quan-tri/ hoặc chạy lại với --apply.")
+        except Reorganisation.DoesNotExist:
+            raise CommandError(f"Không có lần sắp xếp số {id}.") from None
+        except ValidationError as error:
+            raise CommandError(" ".join(error.messages)) from error
+        except PermissionDenied as error:
+            raise CommandError(str(error)) from error

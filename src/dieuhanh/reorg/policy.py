@@ -1,0 +1,28 @@
+"""Who may reorganise units — the one place the rule is written: an administrator over every unit the
+operation touches (or a superuser). Applying and reverting are allowed by the operation's state."""
+
+from dieuhanh.core.rules import Policy, Rule
+from dieuhanh.org.queries import Scope
+
+
+def _touched(op) -> list:
+    units = list(op.predecessors.all()) + list(op.others.all())
+    return units + [u for u in (op.successor, op.new_parent) if u is not None]
+
+
+def administers(scope: Scope, units) -> bool:
+    return scope.is_superuser or all(any(u.path.startswith(p) for p in scope.admin_paths) for u in units)
+
+
+def _who(scope, op) -> bool:
+    return administers(scope, _touched(op))
+
+
+policy = Policy({
+    "apply": Rule(_who, lambda op: op.state == op.State.DRAFT,
+                  "Chỉ quản trị của mọi đơn vị liên quan mới áp dụng được sắp xếp tổ chức.",
+                  "Chỉ áp dụng được bản dự thảo."),
+    "revert": Rule(_who, lambda op: op.state == op.State.APPLIED,
+                   "Chỉ quản trị của mọi đơn vị liên quan mới hoàn tác được sắp xếp tổ chức.",
+                   "Chỉ hoàn tác được sắp xếp đã áp dụng."),
+}, Scope.of)

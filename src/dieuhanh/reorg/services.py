@@ -1,0 +1,261 @@
+"""Reorganisation, each step one transaction: `draft` checks the operation and stores it; `plan` says
+what would move where; `apply` moves the open work to the successors, ends or changes the units and writes
+a log; `revert` undoes the log while nothing newer touches the same units. Every row changed is saved
+through its model, so each keeps its history row; each moved task records an event, so the units on both
+sides are told."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from dieuhanh.core.errors import Refused
+from dieuhanh.core.history import by
+from dieuhanh.dashboard.models import Layout
+from dieuhanh.events.models import Kind
+from dieuhanh.org.models import Membership, Unit
+from dieuhanh.org.queries import Scope
+from dieuhanh.petitions.models import Petition, RoutingRule
+from dieuhanh.tasks.events import task_event
+from dieuhanh.tasks.models import Coordination, Task
+from dieuhanh.tasks.status import State as TaskState
+
+from .models import Reorganisation
+from .policy import administers, policy
+
+Kind_ = Reorganisation.Kind
+OPEN_TASK = [TaskState.OPEN, TaskState.AWAITING, TaskState.PAUSED]
+ENDING = {Kind_.MERGE, Kind_.SPLIT, Kind_.DISSOLVE}  # the predecessors stop on the date
+
+
+@dataclass
+class Move:
+    """One field of one row: `obj.<field>` from `before` to `after` (unit ids, or a name)."""
+    obj: object
+    field: str
+    before: object
+    after: object
+    what: str  # Vietnamese, for the preview
+
+
+@dataclass
+class Plan:
+    moves: list[Move] = field(default_factory=list)
+    removals: list[tuple[object, str]] = field(default_factory=list)  # duplicates the successor already has
+
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for m in self.moves:
+            out[m.what] = out.get(m.what, 0) + 1
+        for _, what in self.removals:
+            out[what] = out.get(what, 0) + 1
+        return out
+
+
+def _latest_applied_on(units) -> date | None:
+    ops = Reorganisation.objects.filter(state=Reorganisation.State.APPLIED).filter(
+        predecessors__in=units).distinct() | Reorganisation.objects.filter(
+        state=Reorganisation.State.APPLIED, successor__in=units).distinct()
+    return max((op.effective_on for op in ops), default=None)
+
+
+def _check(kind, effective_on, predecessors, successor, others, new_name, new_parent):
+    """Bad input, refused in Vietnamese before anything is stored."""
+    if not predecessors:
+        raise ValidationError("Chọn ít nhất một đơn vị cần sắp xếp.")
+    names = ", ".join(u.name for u in predecessors)
+    if any(not u.is_active for u in predecessors):
+        raise ValidationError(f"Đơn vị đã ngừng hoạt động không sắp xếp tiếp được: {names}.")
+    successors = [u for u in [successor, *others] if u is not None]
+    roots = {u.root_id for u in [*predecessors, *successors, *([new_parent] if new_parent else [])]}
+    if len(roots) > 1:
+        raise ValidationError("Đơn vị kế thừa phải cùng tỉnh (cùng cây đơn vị) với đơn vị được sắp xếp.")
+    if kind in {Kind_.MERGE, Kind_.SPLIT} and successor is None:
+        raise ValidationError("Sáp nhập, chia tách cần đơn vị kế thừa.")
+    if kind == Kind_.SPLIT and (len(predecessors) != 1 or not others):
+        raise ValidationError("Chia tách: một đơn vị thành ít nhất hai đơn vị kế thừa.")
+    if kind in {Kind_.RENAME, Kind_.MOVE} and len(predecessors) != 1:
+        raise ValidationError("Đổi tên, chuyển trực thuộc: chọn đúng một đơn vị.")
+    if kind == Kind_.RENAME and not new_name.strip():
+        raise ValidationError("Nhập tên mới.")
+    if kind == Kind_.MOVE and new_parent is None:
+        raise ValidationError("Chọn đơn vị trực thuộc mới.")
+    for s in successors:
+        if s in predecessors:
+            raise ValidationError(f"“{s.name}” không thể vừa bị sắp xếp vừa là đơn vị kế thừa.")
+        if any(s.is_within(p) for p in predecessors):
+            raise ValidationError(f"“{s.name}” là đơn vị cấp dưới của đơn vị bị sắp xếp: không kế thừa được "
+                                  "(vòng lặp sắp xếp).")
+        if not s.is_active:
+            raise ValidationError(f"Đơn vị kế thừa “{s.name}” đã ngừng hoạt động.")
+    if new_parent is not None and new_parent.is_within(predecessors[0]):
+        raise ValidationError("Không thể chuyển đơn vị vào trực thuộc chính nó hoặc đơn vị cấp dưới của nó.")
+    latest = _latest_applied_on([*predecessors, *successors])
+    if latest and effective_on < latest:
+        raise ValidationError(f"Ngày hiệu lực {effective_on:%d/%m/%Y} trước một sắp xếp đã áp dụng cho các đơn vị "
+                              f"này ({latest:%d/%m/%Y}): hoàn tác sắp xếp đó trước, hoặc chọn ngày sau.")
+
+
+def draft(actor, *, kind: str, effective_on: date, predecessors: list[Unit], successor: Unit | None = None,
+          others: list[Unit] = (), new_name: str = "", new_parent: Unit | None = None, shares: dict | None = None,
+          note: str = "") -> Reorganisation:
+    others = list(others)
+    if not administers(Scope.of(actor), [*predecessors, *others, *[u for u in (successor, new_parent) if u]]):
+        raise Refused("Chỉ quản trị của mọi đơn vị liên quan mới lập được sắp xếp tổ chức.")
+    _check(kind, effective_on, list(predecessors), successor, others, new_name, new_parent)
+    with transaction.atomic():
+        op = Reorganisation(kind=kind, effective_on=effective_on, successor=successor, new_name=new_name.strip(),
+                            new_parent=new_parent, shares=shares or {}, note=note, created_by=actor)
+        by(op, actor).save()
+        op.predecessors.set(predecessors)
+        op.others.set(others)
+        if kind == Kind_.SPLIT:
+            _unassigned(op, plan(op))  # refused: nothing stored
+    return op
+
+
+def _target(op: Reorganisation, key: str) -> int | None:
+    """Where an open item goes: the split's share for it, else the successor."""
+    chosen = op.shares.get(key)
+    return int(chosen) if chosen else (op.successor_id if op.successor_id else None)
+
+
+def plan(op: Reorganisation) -> Plan:
+    """What applying would change, row by row (also the preview)."""
+    out = Plan()
+    predecessors = list(op.predecessors.all())
+    if op.kind == Kind_.RENAME:
+        unit = predecessors[0]
+        out.moves.append(Move(unit, "name", unit.name, op.new_name, "tên đơn vị"))
+        return out
+    if op.kind == Kind_.MOVE:
+        unit = predecessors[0]
+        out.moves.append(Move(unit, "parent_id", unit.parent_id, op.new_parent_id, "đơn vị trực thuộc"))
+        return out
+    ids = [u.pk for u in predecessors]
+    for task in Task.objects.filter(lead_id__in=ids, state__in=OPEN_TASK):
+        out.moves.append(Move(task, "lead_id", task.lead_id, _target(op, f"task:{task.pk}"), "nhiệm vụ chủ trì"))
+    for task in Task.objects.filter(assigned_by_id__in=ids, state__in=OPEN_TASK):
+        out.moves.append(Move(task, "assigned_by_id", task.assigned_by_id, op.successor_id, "nhiệm vụ đã giao"))
+    leads = {m.obj.pk: m.after for m in out.moves if m.field == "lead_id"}
+    taken: set[tuple[int, int]] = set(Coordination.objects.filter(
+        task__coordinations__unit_id__in=ids).exclude(unit_id__in=ids).values_list("task_id", "unit_id"))
+    for c in Coordination.objects.filter(unit_id__in=ids, state__in=OPEN_TASK).select_related("task"):
+        after = _target(op, f"task:{c.task_id}")
+        lead = leads.get(c.task_id, c.task.lead_id)
+        if after is None:
+            continue
+        if after == lead or (c.task_id, after) in taken:
+            out.removals.append((c, "phối hợp trùng với đơn vị kế thừa"))
+        else:
+            taken.add((c.task_id, after))
+            out.moves.append(Move(c, "unit_id", c.unit_id, after, "nhiệm vụ phối hợp"))
+    for p in Petition.objects.filter(status__in=Petition.OPEN_STATUSES, responsible_unit_id__in=ids):
+        out.moves.append(Move(p, "responsible_unit_id", p.responsible_unit_id, _target(op, f"petition:{p.pk}"),
+                              "kiến nghị đang xử lý"))
+    for p in Petition.objects.filter(status__in=Petition.OPEN_STATUSES, receiving_unit_id__in=ids):
+        out.moves.append(Move(p, "receiving_unit_id", p.receiving_unit_id, _target(op, f"petition:{p.pk}"),
+                              "kiến nghị đang tiếp nhận"))
+    if op.successor_id:
+        held = set(Membership.objects.filter(unit_id=op.successor_id).values_list("user_id", "role"))
+        for m in Membership.objects.filter(unit_id__in=ids):
+            if (m.user_id, m.role) in held:
+                out.removals.append((m, "tài khoản đã có ở đơn vị kế thừa"))
+            else:
+                held.add((m.user_id, m.role))
+                out.moves.append(Move(m, "unit_id", m.unit_id, op.successor_id, "tài khoản"))
+        rules = set(RoutingRule.objects.filter(unit_id=op.successor_id).values_list("field_id", "area_id"))
+        for r in RoutingRule.objects.filter(unit_id__in=ids):
+            if (r.field_id, r.area_id) in rules:
+                out.removals.append((r, "quy tắc chuyển xử lý trùng"))
+            else:
+                rules.add((r.field_id, r.area_id))
+                out.moves.append(Move(r, "unit_id", r.unit_id, op.successor_id, "quy tắc chuyển xử lý"))
+        if not Layout.objects.filter(unit_id=op.successor_id).exists():
+            layout = Layout.objects.filter(unit_id__in=ids).first()
+            if layout:
+                out.moves.append(Move(layout, "unit_id", layout.unit_id, op.successor_id, "bố cục trang tổng quan"))
+        if op.kind == Kind_.MERGE:
+            for child in Unit.objects.filter(parent_id__in=ids, active_to=None).exclude(pk=op.successor_id):
+                out.moves.append(Move(child, "parent_id", child.parent_id, op.successor_id, "đơn vị trực thuộc"))
+    for unit in predecessors:
+        out.moves.append(Move(unit, "active_to", None, op.effective_on.isoformat(), "đơn vị ngừng hoạt động"))
+        out.moves.append(Move(unit, "successor_id", unit.successor_id, op.successor_id, "đơn vị kế thừa"))
+    return out
+
+
+def _unassigned(op: Reorganisation, planned: Plan) -> None:
+    """A split or dissolution must leave no open work without an owner."""
+    lost = [m for m in planned.moves if m.after is None and m.field not in {"successor_id", "active_to"}]
+    if lost:
+        raise ValidationError(f"Còn {len(lost)} việc đang thực hiện chưa có đơn vị nhận ({lost[0].what}): chọn "
+                              "đơn vị kế thừa nhận phần còn lại.")
+    allowed = {op.successor_id, *op.others.values_list("pk", flat=True)}
+    if any(m.after not in allowed for m in planned.moves if m.field in {"lead_id", "unit_id", "responsible_unit_id",
+                                                                         "receiving_unit_id"}):
+        raise ValidationError("Phân chia việc chỉ được cho các đơn vị kế thừa của lần chia tách này.")
+
+
+def _set(obj, attr: str, value, actor) -> None:
+    if attr in {"active_to", "active_from"}:
+        value = date.fromisoformat(value) if value else None
+    setattr(obj, attr, value)
+    by(obj, actor).save()
+
+
+def apply(actor, op: Reorganisation) -> Plan:
+    """One transaction: the open work to the successors, the units ended or changed, the log kept."""
+    policy.require(actor, "apply", op)
+    _check(op.kind, op.effective_on, [*op.predecessors.all()], op.successor, [*op.others.all()], op.new_name,
+           op.new_parent)
+    with transaction.atomic():
+        op = Reorganisation.objects.select_for_update().get(pk=op.pk)
+        policy.require(actor, "apply", op)
+        planned = plan(op)
+        if op.kind in ENDING:
+            _unassigned(op, planned)
+        log = []
+        for obj, _what in planned.removals:
+            log.append([obj._meta.label, obj.pk, None, _fields(obj), None])
+            by(obj, actor).delete()
+        for m in planned.moves:
+            fresh = type(m.obj).objects.get(pk=m.obj.pk)  # a row saved earlier in this loop (a unit) is re-read
+            log.append([m.obj._meta.label, m.obj.pk, m.field, m.before, m.after])
+            _set(fresh, m.field, m.after, actor)
+        successor = op.successor
+        if successor is not None and successor.active_from is None and op.kind in ENDING:
+            log.append(["org.Unit", successor.pk, "active_from", None, op.effective_on.isoformat()])
+            successor.active_from = op.effective_on
+            by(successor, actor).save()
+        op.log, op.state, op.applied_by, op.applied_at = log, op.State.APPLIED, actor, timezone.now()
+        by(op, actor).save()
+        for task in Task.objects.filter(pk__in={m.obj.pk for m in planned.moves if isinstance(m.obj, Task)}):
+            task_event(Kind.EDITED, task, actor, f"Chuyển sang đơn vị kế thừa theo {op}")
+    return planned
+
+
+def _fields(obj) -> dict:
+    return {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields if f.attname != "id"}
+
+
+def revert(actor, op: Reorganisation) -> None:
+    """Undo the log in reverse, while no later applied operation touches the same units."""
+    policy.require(actor, "revert", op)
+    units = [*op.predecessors.all(), *[u for u in [op.successor] if u]]
+    later = Reorganisation.objects.filter(state=Reorganisation.State.APPLIED, applied_at__gt=op.applied_at).filter(
+        predecessors__in=units).exists() or Reorganisation.objects.filter(
+        state=Reorganisation.State.APPLIED, applied_at__gt=op.applied_at, successor__in=units).exists()
+    if later:
+        raise ValidationError("Một sắp xếp áp dụng sau đã dựa vào sắp xếp này: hoàn tác sắp xếp đó trước.")
+    with transaction.atomic():
+        for label, pk, attr, before, _after in reversed(op.log):
+            model = apps.get_model(label)
+            if attr is None:
+                by(model(pk=pk, **before), actor).save(force_insert=True)
+            else:
+                _set(model.objects.get(pk=pk), attr, before, actor)
+        op.state = op.State.REVERTED
+        by(op, actor).save()

@@ -148,3 +148,19 @@ def test_the_adopt_command_copies_a_national_set(areas, django_user_model):
     call_command("ntm_adopt", "xa-2021-dat-chuan", "--province", "42", "--from", "2022-12-09")
     own = CriteriaSet.objects.get(province=areas["province"])
     assert own.criteria.count() == 19 and own.valid_from == date(2022, 12, 9)
+
+
+def test_wards_and_townships_are_not_counted_nor_assessed_as_new_rural_communes(areas):
+
+    from dieuhanh.ntm.status import communes_of
+
+    ht = Area.objects.get(code="42")
+    before = len(communes_of(ht, date(2026, 1, 1)))
+    ward = Area.objects.create(code="18600", name="Phường Thành Sen", level=Area.Level.COMMUNE, parent=ht,
+                               division_type="phường")
+    Area.objects.create(code="18601", name="Xã Cẩm Bình", level=Area.Level.COMMUNE, parent=ht, division_type="xã")
+    names = [a.name for a in communes_of(ht, date(2026, 1, 1))]
+    assert len(names) == before + 1 and "Phường Thành Sen" not in names
+    criterion = CriteriaSet.objects.first().criteria.first()
+    with pytest.raises(ValidationError, match="tiêu chuẩn đô thị"):
+        services.assess(None, ward, criterion, assessed_on=date(2026, 1, 1), met=True)

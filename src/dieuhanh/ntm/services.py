@@ -16,6 +16,7 @@ from dieuhanh.org.queries import Scope
 
 from .models import Assessment, CriteriaSet, Criterion, EvidenceFile
 from .policy import may_adopt_set, may_assess, province_of
+from .status import URBAN
 
 EVIDENCE_TYPES = (".pdf", ".docx", ".xlsx", ".png", ".jpg", ".jpeg")
 
@@ -23,8 +24,8 @@ EVIDENCE_TYPES = (".pdf", ".docx", ".xlsx", ".png", ".jpg", ".jpeg")
 @transaction.atomic
 def assess(actor, area: Area, criterion: Criterion, *, assessed_on: date, met: bool, note: str = "", files=(),
            document=None) -> Assessment:
-    if area.level != Area.Level.COMMUNE:
-        raise ValidationError("Chỉ đánh giá tiêu chí nông thôn mới cho cấp xã.")
+    if area.level != Area.Level.COMMUNE or area.division_type in URBAN:
+        raise ValidationError("Chỉ đánh giá tiêu chí nông thôn mới cho cấp xã (phường, thị trấn theo tiêu chuẩn đô thị).")
     if not may_assess(Scope.of(actor), area):
         raise Refused("Bạn không có quyền đánh giá tiêu chí của xã này.")
     if assessed_on > calendar.today():

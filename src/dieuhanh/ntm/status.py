@@ -131,6 +131,9 @@ class Book:
         return first
 
 
+URBAN = ("phường", "thị trấn")
+
+
 def communes_of(province: Area, day: date) -> list[Area]:
     """The communes of a province as they were on the day: after 1/7/2025 the new communes, before
     it the old ones (whose parent is a district)."""
@@ -138,7 +141,8 @@ def communes_of(province: Area, day: date) -> list[Area]:
         qs = Area.objects.filter(legacy=False, level=Area.Level.COMMUNE, parent=province)
     else:
         qs = Area.objects.filter(legacy=True, level=Area.Level.COMMUNE, parent__parent=province)
-    return list(qs.order_by("name"))
+    # New Rural Development is for xã: wards and townships follow the urban standards, not these sets.
+    return list(qs.exclude(division_type__in=URBAN).order_by("name"))
 
 
 @dataclass

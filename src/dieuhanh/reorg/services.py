@@ -55,11 +55,14 @@ class Plan:
         return out
 
 
+def _applied_touching(units):
+    """The applied operations that ended, changed or continued any of these units."""
+    applied = Reorganisation.objects.filter(state=Reorganisation.State.APPLIED)
+    return (applied.filter(predecessors__in=units) | applied.filter(successor__in=units)).distinct()
+
+
 def _latest_applied_on(units) -> date | None:
-    ops = Reorganisation.objects.filter(state=Reorganisation.State.APPLIED).filter(
-        predecessors__in=units).distinct() | Reorganisation.objects.filter(
-        state=Reorganisation.State.APPLIED, successor__in=units).distinct()
-    return max((op.effective_on for op in ops), default=None)
+    return max((op.effective_on for op in _applied_touching(units)), default=None)
 
 
 def _check(kind, effective_on, predecessors, successor, others, new_name, new_parent):
@@ -245,10 +248,7 @@ def revert(actor, op: Reorganisation) -> None:
     """Undo the log in reverse, while no later applied operation touches the same units."""
     policy.require(actor, "revert", op)
     units = [*op.predecessors.all(), *[u for u in [op.successor] if u]]
-    later = Reorganisation.objects.filter(state=Reorganisation.State.APPLIED, applied_at__gt=op.applied_at).filter(
-        predecessors__in=units).exists() or Reorganisation.objects.filter(
-        state=Reorganisation.State.APPLIED, applied_at__gt=op.applied_at, successor__in=units).exists()
-    if later:
+    if _applied_touching(units).filter(applied_at__gt=op.applied_at).exists():
         raise ValidationError("Một sắp xếp áp dụng sau đã dựa vào sắp xếp này: hoàn tác sắp xếp đó trước.")
     with transaction.atomic():
         for label, pk, attr, before, _after in reversed(op.log):

@@ -539,8 +539,9 @@ def find_assignments(structure, year: int | None, skip: set[int] = frozenset(),
             continue
         if is_closing(content):
             # A closing formula ends the paragraph; the sentences before it may still give tasks.
-            kept = [sentence for sentence in _sentences(content) if not is_closing(sentence)]
-            if not kept or len(kept) == len(_sentences(content)):
+            said = _sentences(content)
+            kept = [sentence for sentence in said if not is_closing(sentence)]
+            if not kept or len(kept) == len(said):
                 continue
             content = " ".join(kept)
         if block.kind == "text" and leads is None:

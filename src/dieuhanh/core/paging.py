@@ -1,5 +1,5 @@
-"""Pagination whose cost does not grow with the data: one ordered scan of ids, stopped at a cap,
-gives both the count and the page; only the page's rows are then loaded."""
+"""Pagination whose cost does not grow with the data: an ordered scan of one window of ids, a count
+stopped at a cap (only when the window does not show where the list ends), then the window's rows."""
 
 from dataclasses import dataclass
 
@@ -48,12 +48,20 @@ class Page:
 def window(queryset, offset: int, limit: int, cap: int) -> tuple[list, int]:
     """(rows offset…offset+limit in the queryset's order, number of rows up to `cap` + 1).
 
-    The count is made by the database, unordered and stopped at `cap` + 1 rows, so a list of a
-    hundred thousand overdue tasks never travels to Python; the window is read as ids in list order,
-    then its rows by primary key, keeping the queryset's select_related."""
-    count = queryset.order_by()[: cap + 1].count()
-    wanted = list(queryset.values_list("pk", flat=True)[offset : offset + limit]) if count > offset else []
-    rows = queryset.model._default_manager.filter(pk__in=wanted)
+    The window is read as ids in list order, then its rows by primary key, keeping the queryset's
+    select_related. A window that stops short of `limit` rows reached the end, so the count is known
+    without asking; otherwise the database counts, unordered and stopped at `cap` + 1 rows, so a list of
+    a hundred thousand overdue tasks never travels to Python."""
+    wanted = list(queryset.values_list("pk", flat=True)[offset : offset + limit])
+    if 0 < len(wanted) < limit or (not wanted and offset == 0):
+        count = min(offset + len(wanted), cap + 1)
+    else:
+        count = queryset.order_by()[: cap + 1].count()
+    if not wanted:
+        return [], count
+    # Unordered: the rows are put in list order here, and ordering a select_related query makes the ORM
+    # weigh each of its dozens of columns against the ordering.
+    rows = queryset.model._default_manager.filter(pk__in=wanted).order_by()
     rows.query.select_related = queryset.query.select_related
     by_pk = {row.pk: row for row in rows}
     return [by_pk[pk] for pk in wanted], count

@@ -147,7 +147,7 @@ def build(size: int, seed: int = 7) -> dict:
         cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
     return {"tracker_cookie": _session(tracker), "officer_cookie": _session(officer), "filter_unit": depts[0].pk,
             "units": Unit.objects.count(), "root": root.pk, "indicator_values": indicator_values,
-            "tracker": tracker.pk}
+            "tracker": tracker.pk, "officer": officer.pk}
 
 
 def _figures(rng, ubnd, communes, today, indicators=12) -> int:

@@ -38,6 +38,8 @@ def orchestrate(args):
             print(f"{backend:<11} {size:>9,} tasks  build {row['build_s']:6.1f}s  "
                   + "  ".join(f"{k} {v:7.1f} ms" for k, v in row["median_ms"].items()), flush=True)
     (OUT / "results.json").write_text(json.dumps(rows, indent=1, ensure_ascii=False))
+    for r in rows:
+        print(f"{r['backend']} {r['tasks']:,}: the computed inbox costs {r['inbox_sql_ratio']:.2f}× its SQL")
     for backend in backends:
         counts = {r["tasks"]: r["dashboard_queries"] for r in rows if r["backend"] == backend}
         if len(set(counts.values())) > 1:
@@ -80,9 +82,11 @@ def run_case(backend: str, size: int, repeat: int):
     actors = generate.build(size)
     build_s = time.perf_counter() - started
     medians = measure(url, actors, repeat)
+    medians["inbox computed SQL"] = inbox_sql_ms(actors, repeat)
     medians.update(year_report(actors))
     print(json.dumps({"backend": backend, "tasks": size, "units": actors["units"], "build_s": build_s,
                       "indicator_values": actors["indicator_values"], "dashboard_queries": dashboard_queries(actors),
+                      "inbox_sql_ratio": medians["inbox computed"] / medians["inbox computed SQL"],
                       "median_ms": medians}))
 
 
@@ -108,6 +112,38 @@ def dashboard_path(actors) -> str:
     from dieuhanh.core import calendar, periods
 
     return f"/tong-quan/?don_vi={actors['root']}&ky={periods.latest_report(calendar.today()).key}"
+
+
+def inbox_sql_ms(actors, repeat: int) -> float:
+    """Median milliseconds the computed inbox spends waiting on its SQL (each query timed from the
+    client's side, sending and reading its rows included), to set against the page's own time: the rest
+    is Python and templates."""
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test import Client
+
+    from dieuhanh.core import generation
+
+    spent = []
+
+    def timed(execute, sql, params, many, context):
+        t0 = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            spent.append(time.perf_counter() - t0)
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(get_user_model().objects.get(pk=actors["officer"]))
+    totals = []
+    for i in range(repeat + 2):
+        generation._publish()
+        spent.clear()
+        with connection.execute_wrapper(timed):
+            assert client.get("/viec-cua-don-vi/").status_code == 200
+        if i >= 2:
+            totals.append(sum(spent) * 1000)
+    return statistics.median(totals)
 
 
 def dashboard_queries(actors) -> int:
@@ -149,8 +185,10 @@ def time_pages(url: str, pages: dict, repeat: int) -> dict:
 
     port = 8900 + os.getpid() % 90
     env = {**os.environ, "DATABASE_URL": url, "DIEUHANH_ALLOWED_HOSTS": "127.0.0.1"}
-    server = subprocess.Popen([sys.executable, "-m", "dieuhanh.cli", "runserver", "--noreload", "--nothreading",
-                               f"127.0.0.1:{port}"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # The production server, one synchronous worker: one request at a time, as the medians are taken.
+    server = subprocess.Popen([sys.executable, "-m", "gunicorn", os.environ.get("BENCH_WSGI", "dieuhanh.wsgi:application"), "--bind",
+                               f"127.0.0.1:{port}", "--workers", "1", "--worker-class", "sync", "--timeout", "300"],
+                              env=env, stdout=subprocess.DEVNULL, stderr=open(os.environ.get("BENCH_SERVER_LOG", os.devnull), "w"))
     try:
         for _ in range(100):
             try:

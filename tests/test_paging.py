@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from dieuhanh.core.paging import window
+from dieuhanh.core.paging import first_windows, window
 
 pytestmark = pytest.mark.django_db
 
@@ -43,3 +43,12 @@ def test_an_empty_list_costs_one_query(users):
     with CaptureQueriesContext(connection) as queries:
         assert window(users.filter(username="none"), 0, 10, cap=1000) == ([], 0)
     assert len(queries) == 1
+
+
+def test_first_windows_read_the_rows_of_every_list_in_one_query(users):
+    lists = [users, users.filter(username__gte="u15"), users.filter(username="none"), users.order_by("-username")]
+    with CaptureQueriesContext(connection) as queries:
+        windows = first_windows(lists, 10, cap=1000)
+    assert windows == [window(qs, 0, 10, cap=1000) for qs in lists]
+    # ids and count of the full lists, ids of the short and the empty one, then all rows at once
+    assert len(queries) == 2 + 1 + 1 + 2 + 1

@@ -45,26 +45,43 @@ class Page:
         return max(1, -(-self.count // self.per_page))
 
 
-def window(queryset, offset: int, limit: int, cap: int) -> tuple[list, int]:
-    """(rows offset…offset+limit in the queryset's order, number of rows up to `cap` + 1).
-
-    The window is read as ids in list order, then its rows by primary key, keeping the queryset's
-    select_related. A window that stops short of `limit` rows reached the end, so the count is known
-    without asking; otherwise the database counts, unordered and stopped at `cap` + 1 rows, so a list of
-    a hundred thousand overdue tasks never travels to Python."""
+def _ids_and_count(queryset, offset: int, limit: int, cap: int) -> tuple[list, int]:
+    """The window's primary keys in list order, and the list's length up to `cap` + 1. A window that
+    stops short of `limit` rows reached the end, so the count is known without asking; otherwise the
+    database counts, unordered and stopped at `cap` + 1 rows, so a list of a hundred thousand overdue
+    tasks never travels to Python."""
     wanted = list(queryset.values_list("pk", flat=True)[offset : offset + limit])
     if 0 < len(wanted) < limit or (not wanted and offset == 0):
-        count = min(offset + len(wanted), cap + 1)
-    else:
-        count = queryset.order_by()[: cap + 1].count()
-    if not wanted:
-        return [], count
-    # Unordered: the rows are put in list order here, and ordering a select_related query makes the ORM
-    # weigh each of its dozens of columns against the ordering.
-    rows = queryset.model._default_manager.filter(pk__in=wanted).order_by()
+        return wanted, min(offset + len(wanted), cap + 1)
+    return wanted, queryset.order_by()[: cap + 1].count()
+
+
+def _rows_by_pk(queryset, pks: set) -> dict:
+    """The rows with these primary keys, with the queryset's select_related. Unordered: the callers put
+    them in list order, and ordering a select_related query makes the ORM weigh each of its dozens of
+    columns against the ordering."""
+    if not pks:
+        return {}
+    rows = queryset.model._default_manager.filter(pk__in=pks).order_by()
     rows.query.select_related = queryset.query.select_related
-    by_pk = {row.pk: row for row in rows}
+    return {row.pk: row for row in rows}
+
+
+def window(queryset, offset: int, limit: int, cap: int) -> tuple[list, int]:
+    """(rows offset…offset+limit in the queryset's order, number of rows up to `cap` + 1)."""
+    wanted, count = _ids_and_count(queryset, offset, limit, cap)
+    by_pk = _rows_by_pk(queryset, set(wanted))
     return [by_pk[pk] for pk in wanted], count
+
+
+def first_windows(querysets: list, limit: int, cap: int) -> list[tuple[list, int]]:
+    """`window(qs, 0, limit, cap)` for several lists of one model at once, as the inbox shows them: the
+    rows of every window are read in one query (their select_related is the first list's)."""
+    if not querysets:
+        return []
+    windows = [_ids_and_count(qs, 0, limit, cap) for qs in querysets]
+    by_pk = _rows_by_pk(querysets[0], {pk for wanted, _ in windows for pk in wanted})
+    return [([by_pk[pk] for pk in wanted], count) for wanted, count in windows]
 
 
 def paginate(request, queryset, per_page: int = 25) -> Page:

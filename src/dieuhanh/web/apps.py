@@ -5,3 +5,8 @@ class WebConfig(AppConfig):
     name = "dieuhanh.web"
     label = "web"
     verbose_name = "Giao diện"
+
+    def ready(self):
+        from dieuhanh.web import startup
+
+        startup.install()

@@ -77,19 +77,20 @@ def by_lead(unit: Unit, period: Period, today: date) -> dict[int, Tally]:
     fresh_since = today - timedelta(days=settings.DIEUHANH_STALE_AFTER_DAYS)
     done_late = status_q(Status.DONE_LATE, today)
     overdue = status_q(Status.OVERDUE, today)
+    names = [s.value for s in COUNTED]
     rows = (Task.objects.filter(led_within(unit, due_on__gte=period.start, due_on__lte=period.end))
             .values("lead_id")
             .annotate(**{s.value: Count("pk", filter=status_q(s, today)) for s in COUNTED},
                       late_done=Sum(DaysBetween(F("done_on"), F("due_on")), filter=done_late),
                       late_open=Sum(DaysBetween(Value(today, output_field=DateField()), F("due_on")), filter=overdue),
                       open_count=Count("pk", filter=Q(state=State.OPEN)),
-                      fresh=Count("pk", filter=Q(state=State.OPEN, last_report_on__gte=fresh_since))))
-    out = {}
-    for r in rows:
-        t = Tally(counts={s: r[s.value] for s in COUNTED}, late_days=(r["late_done"] or 0) + (r["late_open"] or 0),
-                  open=r["open_count"], reported_on_time=r["fresh"])
-        out[r["lead_id"]] = t
-    return out
+                      fresh=Count("pk", filter=Q(state=State.OPEN, last_report_on__gte=fresh_since)))
+            .values_list("lead_id", *names, "late_done", "late_open", "open_count", "fresh"))
+    # Tuples, not dicts: a province has thousands of lead units and this loop is most of the panel's Python.
+    n = len(COUNTED)
+    return {row[0]: Tally(counts=dict(zip(COUNTED, row[1:n + 1], strict=True)),
+                          late_days=(row[n + 1] or 0) + (row[n + 2] or 0), open=row[n + 3], reported_on_time=row[n + 4])
+            for row in rows}
 
 
 def total(tallies: dict[int, Tally]) -> Tally:

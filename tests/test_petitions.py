@@ -6,10 +6,12 @@ from unittest import mock
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from dieuhanh.core import calendar
+from dieuhanh.org.models import Area, Unit
 from dieuhanh.petitions import services
 from dieuhanh.petitions.models import Field, Petition, RoutingRule
 from dieuhanh.petitions.queries import on_time_rates, visible_petitions
@@ -255,3 +257,60 @@ def test_the_public_page_is_served_from_the_cache_until_an_answer_changes(provin
         _answered(province, land, "Trạm y tế xã thiếu thuốc")
     assert "Trạm y tế xã thiếu thuốc" in client.get("/cong-khai/").content.decode()
     assert 'X-CSRFToken' not in first  # a cached page carries nobody's CSRF token
+
+
+def _two_provinces(province):
+    C = Area.Level.COMMUNE
+    ht = Area.objects.create(code="42", name="Hà Tĩnh", level=Area.Level.PROVINCE)
+    na = Area.objects.create(code="40", name="Nghệ An", level=Area.Level.PROVINCE)
+    thanh_sen = Area.objects.create(code="28840", name="Phường Thành Sen", level=C, parent=ht)
+    truong_vinh = Area.objects.create(code="16681", name="Phường Trường Vinh", level=C, parent=na)
+    Unit.objects.filter(pk__in=[province.ubnd.pk, province.root.pk]).update(area=ht)
+    Unit.objects.filter(pk=province.other_root.pk).update(area=na)
+    ubnd_na = Unit.objects.create(code="ubnd-na", name="UBND tỉnh Nghệ An", kind=Unit.Kind.PEOPLES_COMMITTEE,
+                                  parent=province.other_root, area=na)
+    return thanh_sen, truong_vinh, ubnd_na
+
+
+def test_the_public_form_offers_the_communes_of_the_receiving_province_only(province, client):
+    thanh_sen, truong_vinh, ubnd_na = _two_provinces(province)
+    page = client.get("/cong-khai/gui/").content.decode()  # the first receiver by name: UBND tỉnh (Hà Tĩnh)
+    assert "Phường Thành Sen" in page and "Trường Vinh" not in page
+    # Choosing Nghệ An sends back its communes alone, as a fragment for htmx to swap in.
+    fragment = client.get("/cong-khai/gui/", {"receiving_unit": ubnd_na.pk}, HTTP_HX_REQUEST="true").content.decode()
+    assert "Phường Trường Vinh" in fragment and "Thành Sen" not in fragment and "<form" not in fragment
+    # A commune of another province (a form sent without scripts): refused in Vietnamese, nothing kept.
+    refused = _public_post(client, province, area=truong_vinh.pk)
+    assert refused.status_code == 400 and "không thuộc tỉnh, thành phố nhận kiến nghị" in refused.content.decode()
+    assert not Petition.objects.exists()
+    _public_post(client, province, area=thanh_sen.pk)
+    assert Petition.objects.get().area == thanh_sen
+
+
+def test_staff_record_a_petition_among_their_own_province_communes(province, login):
+    thanh_sen, truong_vinh, _ = _two_provinces(province)
+    page = login(province.tracker).get("/kien-nghi/moi/").content.decode()
+    assert "Phường Thành Sen" in page and "Trường Vinh" not in page
+
+
+def test_the_public_list_filters_by_the_communes_that_have_answers(province, land, client):
+    thanh_sen, truong_vinh, _ = _two_provinces(province)
+    page = client.get("/cong-khai/").content.decode()
+    assert "Thành Sen" not in page and "Trường Vinh" not in page  # no published answer yet
+    _answered(province, land, "Đề nghị nạo vét kênh thoát nước khu dân cư", area=thanh_sen)
+    cache.clear()
+    page = client.get("/cong-khai/").content.decode()
+    assert f'<option value="{thanh_sen.pk}"' in page and "Trường Vinh" not in page
+
+
+def test_the_public_pages_stay_small_with_every_commune_of_the_country(province, land, client):
+    from dieuhanh.org.areas import load_current
+
+    load_current()  # 34 provinces, 3,321 communes
+    ha_tinh = Area.objects.get(legacy=False, level=Area.Level.PROVINCE, code="42")
+    Unit.objects.filter(pk__in=[province.root.pk, province.ubnd.pk]).update(area=ha_tinh)
+    _answered(province, land, "Đề nghị nạo vét kênh thoát nước", area=Area.objects.filter(parent=ha_tinh).first())
+    for path in ("/cong-khai/", "/cong-khai/gui/"):
+        response = client.get(path)
+        assert response.status_code == 200 and len(response.content) <= 40_000, (path, len(response.content))
+    assert "Phường Thành Sen" in client.get("/cong-khai/gui/").content.decode()

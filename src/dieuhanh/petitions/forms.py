@@ -1,5 +1,6 @@
 from django import forms
 from django.conf import settings
+from django.urls import reverse
 
 from dieuhanh.org.models import Area, Unit
 
@@ -69,7 +70,13 @@ class PublicForm(forms.Form):
     def __init__(self, *args, receivers, areas, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["receiving_unit"].queryset = receivers
+        # Choosing another province fetches its communes (htmx); without scripts, the commune is checked
+        # against the province on sending.
+        self.fields["receiving_unit"].widget.attrs.update({
+            "hx-get": reverse("public_submit"), "hx-trigger": "change", "hx-target": "#o-dia-ban", "hx-swap": "outerHTML"})
         self.fields["area"].queryset = areas
+        self.fields["area"].error_messages["invalid_choice"] = (
+            "Xã, phường đã chọn không thuộc tỉnh, thành phố nhận kiến nghị: hãy chọn lại.")
 
     def to_input(self) -> PetitionInput:
         d = self.cleaned_data

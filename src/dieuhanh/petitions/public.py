@@ -36,6 +36,13 @@ def _receivers():
     return Unit.objects.filter(kind=Unit.Kind.PEOPLES_COMMITTEE, depth__lte=1, active_to=None).order_by("name")
 
 
+def _receiver(request, receivers) -> Unit | None:
+    """The receiver asked for (the form's own field, sent again when it changes), else the first."""
+    raw = request.POST.get("receiving_unit") or request.GET.get("receiving_unit") or ""
+    listed = list(receivers)
+    return next((u for u in listed if u.pk == params.key(raw)), listed[0] if listed else None)
+
+
 def _rates():
     """Computed over every published answer; cached a few minutes since the page is anonymous."""
     rates = cache.get("public-on-time-rates")
@@ -82,7 +89,7 @@ def _render_index(request):
     for p in page.items:
         p.public_content, p.public_answer = masked(p.content), masked(answers.get(p.pk, ""))
     return render(request, "petitions/public/index.html", {
-        "page": page, "q": q, "rates": _rates(), "fields": Field.objects.all(), "areas": queries.communes(),
+        "page": page, "q": q, "rates": _rates(), "fields": Field.objects.all(), "areas": queries.communes_answered(),
         # The units that have answered are those of the (cached) rates: no second pass over the answers.
         "units": sorted(_rates(), key=lambda r: r.unit),
         "year": year,
@@ -92,7 +99,13 @@ def _render_index(request):
 @login_not_required
 @require_http_methods(["GET", "POST"])
 def public_submit(request):
-    form = PublicForm(request.POST or None, receivers=_receivers(), areas=queries.communes())
+    receivers = _receivers()
+    receiver = _receiver(request, receivers)
+    # The communes of the receiving province only: a province has about a hundred, the country 3,321.
+    form = PublicForm(request.POST or None, receivers=receivers, areas=queries.communes_of(receiver),
+                      initial={"receiving_unit": receiver})
+    if request.htmx and request.method == "GET":  # the receiver changed: only its communes are sent back
+        return render(request, "petitions/public/_area_field.html", {"field": form["area"]})
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data["website"]:  # a robot: answer as if accepted, keep nothing
             return render(request, "petitions/public/sent.html", {"code": None})

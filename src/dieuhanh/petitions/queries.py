@@ -7,7 +7,7 @@ from datetime import date
 from django.db.models import Count, F, Q, QuerySet
 
 from dieuhanh.core.text import matching_words
-from dieuhanh.org.models import Area
+from dieuhanh.org.models import Area, Unit
 from dieuhanh.org.queries import Scope
 
 from . import rules
@@ -34,6 +34,27 @@ def visible_petitions(user) -> QuerySet[Petition]:
 def communes():
     """The areas a petition arises in: today's communes and wards."""
     return Area.objects.filter(level=Area.Level.COMMUNE, legacy=False).order_by("name")
+
+
+def communes_of(receiver) -> QuerySet[Area]:
+    """Today's communes of the province a receiving unit serves (its area, or its province's)."""
+    area = receiver.area if receiver is not None else None
+    if area is None:
+        return Area.objects.none()
+    province_id = area.pk if area.level == Area.Level.PROVINCE else area.parent_id
+    return communes().filter(parent_id=province_id)
+
+
+def communes_of_trees(units: QuerySet) -> QuerySet[Area]:
+    """Today's communes of the provinces whose unit trees these units belong to (a tree's root holds its
+    province as its area)."""
+    roots = Unit.objects.filter(pk__in=units.values("root_id")).exclude(area=None).values("area_id")
+    return communes().filter(parent_id__in=roots)
+
+
+def communes_answered() -> QuerySet[Area]:
+    """The areas the public list can be narrowed to: those with a published answer, not the whole country."""
+    return Area.objects.filter(pk__in=public_petitions().exclude(area=None).values("area_id")).order_by("name")
 
 
 def may_see_citizen(user) -> bool:

@@ -33,7 +33,7 @@ def record_form(request, data=None, meeting=None) -> RecordForm:
     if meeting is not None:
         receivers = receivers.filter(pk=meeting.host_unit_id)
     initial = {"source": Petition.Source.MEETING, "receiving_unit": meeting.host_unit_id} if meeting else {}
-    return RecordForm(data, initial=initial, receivers=receivers, areas=queries.communes(),
+    return RecordForm(data, initial=initial, receivers=receivers, areas=queries.communes_of_trees(receivers),
                       units=scope.readable_units().filter(active_to=None))
 
 

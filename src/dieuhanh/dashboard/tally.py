@@ -15,7 +15,7 @@ from dieuhanh.core.periods import Period
 from dieuhanh.core.sql import DaysBetween
 from dieuhanh.org.models import Unit
 from dieuhanh.tasks.models import Task
-from dieuhanh.tasks.queries import led_within
+from dieuhanh.tasks.queries import as_of
 from dieuhanh.tasks.status import State, Status, status_q
 
 # Every status a task with a deadline in the period can have (a recurring series has none; its periods
@@ -78,14 +78,14 @@ def by_lead(unit: Unit, period: Period, today: date) -> dict[int, Tally]:
     done_late = status_q(Status.DONE_LATE, today)
     overdue = status_q(Status.OVERDUE, today)
     names = [s.value for s in COUNTED]
-    rows = (Task.objects.filter(led_within(unit, due_on__gte=period.start, due_on__lte=period.end))
-            .values("lead_id")
+    tasks, lead = as_of(Task.objects.all(), unit, period.end, due_on__gte=period.start, due_on__lte=period.end)
+    rows = (tasks.values(lead)
             .annotate(**{s.value: Count("pk", filter=status_q(s, today)) for s in COUNTED},
                       late_done=Sum(DaysBetween(F("done_on"), F("due_on")), filter=done_late),
                       late_open=Sum(DaysBetween(Value(today, output_field=DateField()), F("due_on")), filter=overdue),
                       open_count=Count("pk", filter=Q(state=State.OPEN)),
                       fresh=Count("pk", filter=Q(state=State.OPEN, last_report_on__gte=fresh_since)))
-            .values_list("lead_id", *names, "late_done", "late_open", "open_count", "fresh"))
+            .values_list(lead, *names, "late_done", "late_open", "open_count", "fresh"))
     # Tuples, not dicts: a province has thousands of lead units and this loop is most of the panel's Python.
     n = len(COUNTED)
     return {row[0]: Tally(counts=dict(zip(COUNTED, row[1:n + 1], strict=True)),

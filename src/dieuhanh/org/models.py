@@ -232,3 +232,21 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} — {self.get_role_display()} — {self.unit}"
+
+
+class FormerOwner(models.Model):
+    """The unit that owned a piece of work (a task's lead, a petition's responsible unit) until a
+    reorganisation moved it to a successor: reports for a period before the move read the owner as it
+    then was, so the past stays as it was printed. Written and removed only by the reorganisation."""
+
+    label = models.CharField(max_length=60)  # "tasks.task", "petitions.petition"
+    object_id = models.PositiveBigIntegerField()
+    field = models.CharField(max_length=40)  # "lead", "responsible_unit"
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
+    until = models.DateField()  # the last day the unit owned it: the day before the reorganisation took effect
+
+    class Meta:
+        verbose_name = "đơn vị phụ trách trước sắp xếp"
+        verbose_name_plural = "đơn vị phụ trách trước sắp xếp"
+        indexes = [models.Index(fields=["label", "field", "object_id", "until"], name="former_owner_lookup"),
+                   models.Index(fields=["until"], name="former_owner_until")]

@@ -4,9 +4,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.contrib.auth import get_user_model
-from django.db.models import Q
+from django.db.models import BigIntegerField, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 
-from .models import DECIDE_ROLES, WORK_ROLES, Membership, Role, Unit
+from .models import DECIDE_ROLES, WORK_ROLES, FormerOwner, Membership, Role, Unit
 
 
 @dataclass
@@ -131,3 +132,14 @@ def people_to_tell(units, roles) -> list:
                 chosen |= stand_in
                 break
     return list(get_user_model().objects.filter(pk__in=chosen))
+
+
+def owner_as_of(label: str, field: str, day):
+    """`field`'s unit id as it was on `day`: the earliest former owner whose ownership lasted to that day,
+    else the owner today. None when no reorganisation moved work after `day` (most reports), so the
+    caller reads the column itself and its indexes."""
+    formers = FormerOwner.objects.filter(label=label, field=field, until__gte=day)
+    if not formers.exists():
+        return None
+    then = formers.filter(object_id=OuterRef("pk")).order_by("until").values("unit_id")[:1]
+    return Coalesce(Subquery(then), F(f"{field}_id"), output_field=BigIntegerField())

@@ -38,12 +38,19 @@ class Reorganisation(models.Model):
     # Split: {"task:<id>": <unit id>, "petition:<id>": <unit id>} — which successor takes which open item.
     shares = models.JSONField("phân chia việc đang thực hiện", default=dict, blank=True)
     note = models.TextField("ghi chú", blank=True)
+    # The accounts of a merged or dissolved unit go to the successor, unless that would widen what they
+    # see (a district's staff moved onto the province's committee would read the whole province).
+    move_accounts = models.BooleanField("chuyển tài khoản sang đơn vị kế thừa", default=True)
+    # Operations drafted together as one step (the two-level transition of a province): shown, applied
+    # and reverted together.
+    batch = models.CharField("đợt sắp xếp", max_length=60, blank=True, db_index=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     applied_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")
     applied_at = models.DateTimeField(null=True, blank=True)
     # What applying changed, to undo it exactly: [[model label, pk, field, before, after], …];
-    # a row removed as a duplicate is [label, pk, None, its fields, None].
+    # a row removed as a duplicate is [label, pk, None, its fields, None]; a row created (a former owner) is
+    # [label, pk, "+", None, None].
     log = models.JSONField(default=list, editable=False, encoder=DjangoJSONEncoder)
     history = HistoricalRecords(excluded_fields=["log"])
 

@@ -5,7 +5,7 @@ through its model, so each keeps its history row; each moved task records an eve
 sides are told."""
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from django.apps import apps
 from django.core.exceptions import ValidationError
@@ -16,7 +16,7 @@ from dieuhanh.core.errors import Refused
 from dieuhanh.core.history import by
 from dieuhanh.dashboard.models import Layout
 from dieuhanh.events.models import Kind
-from dieuhanh.org.models import Membership, Unit
+from dieuhanh.org.models import FormerOwner, Membership, Unit
 from dieuhanh.org.queries import Scope
 from dieuhanh.petitions.models import Petition, RoutingRule
 from dieuhanh.tasks.events import task_event
@@ -29,6 +29,9 @@ from .policy import administers, policy
 Kind_ = Reorganisation.Kind
 OPEN_TASK = [TaskState.OPEN, TaskState.AWAITING, TaskState.PAUSED]
 ENDING = {Kind_.MERGE, Kind_.SPLIT, Kind_.DISSOLVE}  # the predecessors stop on the date
+# The owner fields a report groups by: (model, moved column) → FormerOwner.field.
+OWNERS = {("tasks.task", "lead_id"): "lead", ("petitions.petition", "responsible_unit_id"): "responsible_unit"}
+CREATED = "+"  # a log row for a row the operation created: reverting deletes it
 
 
 @dataclass
@@ -104,14 +107,15 @@ def _check(kind, effective_on, predecessors, successor, others, new_name, new_pa
 
 def draft(actor, *, kind: str, effective_on: date, predecessors: list[Unit], successor: Unit | None = None,
           others: list[Unit] = (), new_name: str = "", new_parent: Unit | None = None, shares: dict | None = None,
-          note: str = "") -> Reorganisation:
+          note: str = "", move_accounts: bool = True, batch: str = "") -> Reorganisation:
     others = list(others)
     if not administers(Scope.of(actor), [*predecessors, *others, *[u for u in (successor, new_parent) if u]]):
         raise Refused("Chỉ quản trị của mọi đơn vị liên quan mới lập được sắp xếp tổ chức.")
     _check(kind, effective_on, list(predecessors), successor, others, new_name, new_parent)
     with transaction.atomic():
         op = Reorganisation(kind=kind, effective_on=effective_on, successor=successor, new_name=new_name.strip(),
-                            new_parent=new_parent, shares=shares or {}, note=note, created_by=actor)
+                            new_parent=new_parent, shares=shares or {}, note=note, created_by=actor,
+                            move_accounts=move_accounts, batch=batch)
         by(op, actor).save()
         op.predecessors.set(predecessors)
         op.others.set(others)
@@ -162,7 +166,7 @@ def plan(op: Reorganisation) -> Plan:
     for p in Petition.objects.filter(status__in=Petition.OPEN_STATUSES, receiving_unit_id__in=ids):
         out.moves.append(Move(p, "receiving_unit_id", p.receiving_unit_id, _target(op, f"petition:{p.pk}"),
                               "kiến nghị đang tiếp nhận"))
-    if op.successor_id:
+    if op.successor_id and op.move_accounts:
         held = set(Membership.objects.filter(unit_id=op.successor_id).values_list("user_id", "role"))
         for m in Membership.objects.filter(unit_id__in=ids):
             if (m.user_id, m.role) in held:
@@ -170,6 +174,7 @@ def plan(op: Reorganisation) -> Plan:
             else:
                 held.add((m.user_id, m.role))
                 out.moves.append(Move(m, "unit_id", m.unit_id, op.successor_id, "tài khoản"))
+    if op.successor_id:
         rules = set(RoutingRule.objects.filter(unit_id=op.successor_id).values_list("field_id", "area_id"))
         for r in RoutingRule.objects.filter(unit_id__in=ids):
             if (r.field_id, r.area_id) in rules:
@@ -209,8 +214,9 @@ def _set(obj, attr: str, value, actor) -> None:
     by(obj, actor).save()
 
 
-def apply(actor, op: Reorganisation) -> Plan:
-    """One transaction: the open work to the successors, the units ended or changed, the log kept."""
+def apply(actor, op: Reorganisation, created: list[Unit] = ()) -> Plan:
+    """One transaction: the open work to the successors, the units ended or changed, the log kept.
+    `created`: successors made for this operation (the two-level step's new communes), closed on revert."""
     policy.require(actor, "apply", op)
     _check(op.kind, op.effective_on, [*op.predecessors.all()], op.successor, [*op.others.all()], op.new_name,
            op.new_parent)
@@ -220,14 +226,20 @@ def apply(actor, op: Reorganisation) -> Plan:
         planned = plan(op)
         if op.kind in ENDING:
             _unassigned(op, planned)
-        log = []
+        log = [[Unit._meta.label, unit.pk, CREATED, None, None] for unit in created]
         for obj, _what in planned.removals:
             log.append([obj._meta.label, obj.pk, None, _fields(obj), None])
             by(obj, actor).delete()
+        until = op.effective_on - timedelta(days=1)
         for m in planned.moves:
             fresh = type(m.obj).objects.get(pk=m.obj.pk)  # a row saved earlier in this loop (a unit) is re-read
             log.append([m.obj._meta.label, m.obj.pk, m.field, m.before, m.after])
             _set(fresh, m.field, m.after, actor)
+            owner = OWNERS.get((m.obj._meta.label_lower, m.field))
+            if owner:  # reports for a period before the date keep the work with the unit it then had
+                former = FormerOwner.objects.create(label=m.obj._meta.label_lower, object_id=m.obj.pk, field=owner,
+                                                    unit_id=m.before, until=until)
+                log.append([FormerOwner._meta.label, former.pk, CREATED, None, None])
         successor = op.successor
         if successor is not None and successor.active_from is None and op.kind in ENDING:
             log.append(["org.Unit", successor.pk, "active_from", None, op.effective_on.isoformat()])
@@ -244,6 +256,16 @@ def _fields(obj) -> dict:
     return {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields if f.attname != "id"}
 
 
+def _undo_created(obj, actor) -> None:
+    """A former owner goes; a unit made for the operation cannot (the operation's record names it): it is
+    closed on the day it opened, so it was never active."""
+    if isinstance(obj, Unit):
+        obj.active_to = obj.active_from
+        by(obj, actor).save()
+    else:
+        obj.delete()
+
+
 def revert(actor, op: Reorganisation) -> None:
     """Undo the log in reverse, while no later applied operation touches the same units."""
     policy.require(actor, "revert", op)
@@ -253,7 +275,9 @@ def revert(actor, op: Reorganisation) -> None:
     with transaction.atomic():
         for label, pk, attr, before, _after in reversed(op.log):
             model = apps.get_model(label)
-            if attr is None:
+            if attr == CREATED:
+                _undo_created(model.objects.get(pk=pk), actor)
+            elif attr is None:
                 by(model(pk=pk, **before), actor).save(force_insert=True)
             else:
                 _set(model.objects.get(pk=pk), attr, before, actor)

@@ -7,15 +7,16 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.apps import apps
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, F, OuterRef, Q, Subquery
 
 from dieuhanh.core.periods import DateRange, Period, PeriodError
 from dieuhanh.dashboard import tally
 from dieuhanh.indicators.models import Indicator
 from dieuhanh.indicators.queries import Row, headline, indicator_rows
 from dieuhanh.org.models import Unit
+from dieuhanh.org.queries import owner_as_of
 from dieuhanh.tasks.models import Decision, Extension, ProgressReport, Task
-from dieuhanh.tasks.queries import led_within
+from dieuhanh.tasks.queries import as_of
 from dieuhanh.tasks.status import State, Status, status_q
 
 LIST_LIMIT = 200  # overdue tasks listed in full up to this many; the count is always exact
@@ -68,15 +69,18 @@ def build(unit: Unit, period: Period | DateRange, today: date) -> Report:
     for pk, t in sorted(tallies.items(), key=lambda kv: units[kv[0]].path):
         t.unit = units[pk]
         by_unit.append(t)
-    led = Task.objects.filter(led_within(unit))
+    # Units as they stood at the period's end: work a later reorganisation moved is the old unit's here.
+    led, lead = as_of(Task.objects.all(), unit, period.end)
     last_report = ProgressReport.objects.filter(task=OuterRef("pk")).order_by("-created_at").values("text")[:1]
     overdue_q = led.in_status(Status.OVERDUE, today)
-    overdue = [OverdueTask(t, (today - t.due_on).days, t.last_text or "")
-               for t in overdue_q.select_related("lead").annotate(last_text=Subquery(last_report))
-               .order_by("due_on", "id")[:LIST_LIMIT]]
-    extended = list(Extension.objects.filter(task__in=led, decision=Decision.ACCEPTED,
+    overdue_tasks = list(overdue_q.select_related("lead").annotate(last_text=Subquery(last_report))
+                         .order_by("due_on", "id")[:LIST_LIMIT])
+    extended = list(Extension.objects.filter(task__in=led.values("pk"), decision=Decision.ACCEPTED,
                                              decided_at__date__gte=period.start, decided_at__date__lte=period.end)
                     .select_related("task", "task__lead").order_by("decided_at"))
+    if lead != "lead_id":
+        _lead_then([*overdue_tasks, *(e.task for e in extended)], period.end)
+    overdue = [OverdueTask(t, (today - t.due_on).days, t.last_text or "") for t in overdue_tasks]
     done_q, overdue_status = Q(state=State.DONE), status_q(Status.OVERDUE, today)
     documents = [DocumentLine(d["document__symbol"], d["document__subject"], d["n"], d["done"], d["late"])
                  for d in led.filter(document__isnull=False, due_on__gte=period.start, due_on__lte=period.end)
@@ -91,6 +95,15 @@ def build(unit: Unit, period: Period | DateRange, today: date) -> Report:
                   indicators=indicator_rows(indicators, unit, period, today) if isinstance(period, Period) else [])
 
 
+def _lead_then(tasks: list[Task], day: date) -> None:
+    """Each task's lead as it was on `day`, for printing only (never saved)."""
+    then = dict(Task.objects.filter(pk__in=[t.pk for t in tasks])
+                .annotate(lead_then=owner_as_of("tasks.task", "lead", day)).values_list("pk", "lead_then"))
+    units = Unit.objects.in_bulk(set(then.values()))
+    for t in tasks:
+        t.lead = units[then[t.pk]]
+
+
 def _petitions(unit: Unit, period, today: date) -> list[list]:
     """Per responsible unit: received and answered in the period, answered on time, overdue now."""
     if not apps.is_installed("dieuhanh.petitions"):
@@ -98,18 +111,24 @@ def _petitions(unit: Unit, period, today: date) -> list[list]:
     from dieuhanh.petitions.models import Petition
     from dieuhanh.petitions.queries import overdue
 
-    mine = Petition.objects.filter(responsible_unit__path__startswith=unit.path)
+    subtree = Unit.objects.filter(path__startswith=unit.path).values("pk")
+    then = owner_as_of("petitions.petition", "responsible_unit", period.end)  # as the units stood then
+    mine = (Petition.objects.annotate(responsible_then=then).filter(responsible_then__in=subtree) if then is not None
+            else Petition.objects.filter(responsible_unit__in=subtree).annotate(responsible_then=F("responsible_unit_id")))
     late_ids = set(overdue(mine, today).values_list("pk", flat=True))
     rows = {}
-    for p in mine.filter(Q(received_on__range=(period.start, period.end)) | Q(answered_on__range=(period.start, period.end))
-                         | Q(pk__in=late_ids)).select_related("responsible_unit").only(
-            "pk", "received_on", "answered_on", "due_on", "responsible_unit__name"):
-        row = rows.setdefault(p.responsible_unit.name, [p.responsible_unit.name, 0, 0, 0, 0])
-        row[1] += period.start <= p.received_on <= period.end
-        answered = p.answered_on is not None and period.start <= p.answered_on <= period.end
+    found = list(mine.filter(Q(received_on__range=(period.start, period.end))
+                             | Q(answered_on__range=(period.start, period.end)) | Q(pk__in=late_ids))
+                 .values_list("pk", "received_on", "answered_on", "due_on", "responsible_then"))
+    names = dict(Unit.objects.filter(pk__in={r[4] for r in found}).values_list("pk", "name"))
+    for pk, received_on, answered_on, due_on, responsible in found:
+        name = names[responsible]
+        row = rows.setdefault(name, [name, 0, 0, 0, 0])
+        row[1] += period.start <= received_on <= period.end
+        answered = answered_on is not None and period.start <= answered_on <= period.end
         row[2] += answered
-        row[3] += answered and (p.due_on is None or p.answered_on <= p.due_on)
-        row[4] += p.pk in late_ids
+        row[3] += answered and (due_on is None or answered_on <= due_on)
+        row[4] += pk in late_ids
     return sorted(rows.values())
 
 

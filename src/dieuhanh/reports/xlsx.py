@@ -5,6 +5,7 @@ from io import BytesIO
 from openpyxl import Workbook
 
 from dieuhanh.core.sheets import safe_row
+from dieuhanh.core.zips import restamped
 
 from .content import Report, sections
 
@@ -23,4 +24,4 @@ def render(report: Report) -> bytes:
                     cell.number_format = "DD/MM/YYYY"
     out = BytesIO()
     wb.save(out)
-    return out.getvalue()
+    return restamped(out.getvalue(), report.made_on)

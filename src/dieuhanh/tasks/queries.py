@@ -10,7 +10,7 @@ from django.db.models import Q, QuerySet
 from dieuhanh.core import calendar
 from dieuhanh.core.text import matching_words
 from dieuhanh.org.models import Unit
-from dieuhanh.org.queries import Scope
+from dieuhanh.org.queries import Scope, owner_as_of
 
 from . import policy
 from .models import Coordination, Task
@@ -37,12 +37,22 @@ def working_on(unit_ids, **where) -> Q:
     return Q(pk__in=led.union(coordinated))
 
 
-def led_within(unit: Unit, **where) -> Q:
+def led_within(unit: Unit, lead: str = "lead_id", **where) -> Q:
     """Tasks led (chủ trì) by the unit or a unit below it: at a root, one indexed filter on `tree`
-    (a task's lead always belongs to the tree of the unit that assigned it)."""
+    (a task's lead always belongs to the tree of the unit that assigned it). `lead` names the lead
+    column, or the `lead_then` annotation of `as_of`."""
     if unit.parent_id is None:
         return Q(tree_id=unit.pk, **where)
-    return Q(lead_id__in=Unit.objects.filter(path__startswith=unit.path).values("pk"), **where)
+    return Q(**{f"{lead}__in": Unit.objects.filter(path__startswith=unit.path).values("pk")}, **where)
+
+
+def as_of(tasks: QuerySet[Task], unit: Unit, day: date, **where) -> tuple[QuerySet[Task], str]:
+    """The tasks led within `unit` as the units stood on `day`, and the name of their lead then: a task a
+    reorganisation moved after that day counts for the unit that led it then (org.FormerOwner)."""
+    then = owner_as_of("tasks.task", "lead", day)
+    if then is None:
+        return tasks.filter(led_within(unit, **where)), "lead_id"
+    return tasks.annotate(lead_then=then).filter(led_within(unit, "lead_then", **where)), "lead_then"
 
 
 def visible_tasks(user) -> QuerySet[Task]:

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from dieuhanh.org.models import Unit
-from dieuhanh.reorg import services
+from dieuhanh.reorg import services, two_level
 from dieuhanh.reorg.models import Reorganisation
 
 
@@ -30,7 +30,9 @@ class Command(BaseCommand):
     help = "Sắp xếp tổ chức: sáp nhập, chia tách, đổi tên, chuyển trực thuộc, giải thể đơn vị; xem trước, áp dụng, hoàn tác."
 
     def add_arguments(self, parser):
-        parser.add_argument("kind", choices=[*Reorganisation.Kind.values, "revert"])
+        parser.add_argument("kind", choices=[*Reorganisation.Kind.values, "revert", "two-level"])
+        parser.add_argument("--province", type=int, help="two-level: mã tỉnh (ví dụ 42 là Hà Tĩnh)")
+        parser.add_argument("--undo", action="store_true", help="two-level: hoàn tác cả đợt của tỉnh")
         parser.add_argument("--units", nargs="*", default=[], help="mã các đơn vị được sắp xếp")
         parser.add_argument("--into", help="mã đơn vị kế thừa (nhận phần còn lại khi chia tách)")
         parser.add_argument("--also", nargs="*", default=[], help="chia tách: mã các đơn vị kế thừa khác")
@@ -42,12 +44,16 @@ class Command(BaseCommand):
         parser.add_argument("--as", dest="username", required=True, help="tài khoản quản trị thực hiện")
         parser.add_argument("--apply", action="store_true", help="áp dụng ngay (mặc định chỉ lập dự thảo và xem trước)")
 
-    def handle(self, *args, kind, units, into, also, share, name, under, on, id, username, apply, **options):
+    def handle(self, *args, kind, units, into, also, share, name, under, on, id, username, apply, province, undo,
+               **options):
         try:
             actor = get_user_model().objects.get(username=username)
         except get_user_model().DoesNotExist:
             raise CommandError(f"Không có tài khoản “{username}”.") from None
         try:
+            if kind == "two-level":
+                self._two_level(actor, province, on, apply, undo)
+                return
             if kind == "revert":
                 services.revert(actor, Reorganisation.objects.get(pk=id))
                 self.stdout.write(f"Đã hoàn tác sắp xếp số {id}.")
@@ -74,3 +80,19 @@ class Command(BaseCommand):
             raise CommandError(" ".join(error.messages)) from error
         except PermissionDenied as error:
             raise CommandError(str(error)) from error
+
+    def _two_level(self, actor, province, on, apply, undo):
+        if province is None:
+            raise CommandError("Cần --province: mã tỉnh, thành phố (ví dụ 42).")
+        if undo:
+            self.stdout.write(f"Đã hoàn tác {two_level.revert(actor, province)} lần sắp xếp của đợt hai cấp.")
+            return
+        outcome = two_level.transition(actor, province, on=_day(on) if on else two_level.REFORM_DAY, apply=apply)
+        self.stdout.write(f"  đơn vị cấp xã cũ sáp nhập: {outcome.merged} (đơn vị xã mới tạo: {len(outcome.created)})")
+        self.stdout.write(f"  đơn vị cấp huyện giải thể (kể cả đơn vị trực thuộc còn lại): {outcome.dissolved}")
+        for what, count in sorted(outcome.moved.items()):
+            self.stdout.write(f"  {what}: {count}")
+        if apply:
+            self.stdout.write(f"Đã áp dụng {len(outcome.operations)} lần sắp xếp (đợt {outcome.operations[0].batch}).")
+        else:
+            self.stdout.write("Xem trước, chưa thay đổi gì; chạy lại với --apply để áp dụng.")

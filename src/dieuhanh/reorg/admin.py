@@ -12,11 +12,11 @@ from .models import Reorganisation
 @admin.register(Reorganisation)
 class ReorganisationAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "kind", "state", "effective_on", "successor", "applied_at"]
-    list_filter = ["kind", "state"]
+    list_filter = ["kind", "state", "batch"]
     filter_horizontal = ["predecessors", "others"]
-    readonly_fields = ["state", "applied_by", "applied_at", "created_by", "preview"]
+    readonly_fields = ["state", "applied_by", "applied_at", "created_by", "preview", "batch"]
     fields = ["kind", "effective_on", "predecessors", "successor", "others", "new_name", "new_parent", "shares",
-              "note", "preview", "state", "created_by", "applied_by", "applied_at"]
+              "move_accounts", "note", "preview", "batch", "state", "created_by", "applied_by", "applied_at"]
     actions = ["apply_selected", "revert_selected"]
 
     @admin.display(description="xem trước: sẽ chuyển")

@@ -10,7 +10,8 @@ from django.db import connection, transaction
 
 from dieuhanh.core import calendar
 from dieuhanh.core.text import fold
-from dieuhanh.org.models import Membership, Role, Unit
+from dieuhanh.org.areas import load_current
+from dieuhanh.org.models import Area, Membership, Role, Unit
 from dieuhanh.tasks.schedule import next_reminder
 
 TOPICS = ["giải ngân vốn đầu tư công", "thu ngân sách nhà nước", "xây dựng nông thôn mới", "cải cách hành chính",
@@ -34,9 +35,13 @@ def _units(rng):
     depts[0].name = "Sở Nội vụ"
     depts[0].save()
     communes = []
-    for i in range(1480):
-        communes.append(Unit.objects.create(code=f"b-du-{i}", name=f"Đảng ủy xã {i}", kind=K.PARTY_COMMITTEE, parent=root))
-        communes.append(Unit.objects.create(code=f"b-ub-{i}", name=f"UBND xã {i}", kind=K.PEOPLES_COMMITTEE, parent=ubnd))
+    load_current()  # the country's 3,321 communes, as a real installation has them
+    for i, area in enumerate(Area.objects.filter(level=Area.Level.COMMUNE, legacy=False).order_by("code")[:1480]):
+        name = area.name[0].lower() + area.name[1:]
+        communes.append(Unit.objects.create(code=f"b-du-{i}", name=f"Đảng ủy {name}", kind=K.PARTY_COMMITTEE,
+                                            parent=root, area=area))
+        communes.append(Unit.objects.create(code=f"b-ub-{i}", name=f"UBND {name}", kind=K.PEOPLES_COMMITTEE,
+                                            parent=ubnd, area=area))
     return root, boards, ubnd, depts, communes
 
 

@@ -169,6 +169,7 @@ def measure(url: str, actors: dict, repeat: int) -> dict:
         "search": (actors["tracker_cookie"], "/nhiem-vu/?q=ngan+sach", b"task-results"),
         "dashboard": (actors["tracker_cookie"], dashboard_path(actors), b"khoi-tasks"),
         "dashboard computed": (actors["tracker_cookie"], dashboard_path(actors), b"khoi-tasks", True),
+        "unit picker": (actors["tracker_cookie"], "/don-vi/chon/?q=xa+thach&pham_vi=doc&ten=lead", b"<option"),
         "scorecards": (actors["tracker_cookie"], dashboard_path(actors).replace("/tong-quan/", "/tong-quan/bang-diem/"),
                        "Bảng điểm".encode()),
     }, repeat)

@@ -109,6 +109,7 @@ urlpatterns = [
     path("nong-thon-moi/xa/<int:pk>/", ntm.ntm_commune, name="ntm_commune"),
     path("nong-thon-moi/minh-chung/<int:pk>/", ntm.evidence, name="ntm_evidence"),
     path("don-vi/", org.unit_list, name="unit_list"),
+    path("don-vi/chon/", org.unit_picker, name="unit_picker"),
     path("don-vi/<int:pk>/", org.unit_detail, name="unit_detail"),
     path("quan-tri/", admin.site.urls),
 ]

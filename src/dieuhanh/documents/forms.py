@@ -4,7 +4,7 @@ from dieuhanh.tasks.forms import DATE_WIDGET, UnitChoiceField
 
 
 class DocumentForm(forms.Form):
-    issuer = UnitChoiceField(label="Cơ quan ban hành", queryset=None,
+    issuer = UnitChoiceField(label="Cơ quan ban hành", queryset=None, pool="giao",
                              error_messages={"required": "Chọn cơ quan ban hành.",
                                              "invalid_choice": "Cơ quan nằm ngoài phạm vi của bạn."})
     symbol = forms.CharField(label="Số, ký hiệu", max_length=60,

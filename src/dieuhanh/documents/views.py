@@ -11,7 +11,7 @@ from dieuhanh.core.errors import Refused
 from dieuhanh.core.feedback import fail
 from dieuhanh.core.paging import paginate
 from dieuhanh.core.text import matching_words
-from dieuhanh.org.queries import Scope
+from dieuhanh.org.queries import Scope, active_on
 from dieuhanh.tasks.forms import TaskDraftFormSet
 from dieuhanh.tasks.queries import visible_tasks, with_list_relations
 
@@ -53,7 +53,7 @@ def document_create(request):
         raise Refused("Bạn không có quyền nhập văn bản.")
     data = request.POST if request.method == "POST" else None
     form = DocumentForm(data, request.FILES or None, issuers=issuers)
-    formset = TaskDraftFormSet(data, prefix="nv", units=scope.readable_units())
+    formset = TaskDraftFormSet(data, prefix="nv", units=active_on(scope.readable_units(), vn_today()))
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         d = form.cleaned_data
         drafts = [f.draft() for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]

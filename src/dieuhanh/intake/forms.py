@@ -28,7 +28,7 @@ TITLE_UNIT = re.compile(r"(?:Ban|Sở|UBND|HĐND|Ủy ban|Tỉnh ủy|Huyện �
 
 
 class StartForm(forms.Form):
-    issuer = UnitChoiceField(label="Cơ quan ban hành", queryset=None,
+    issuer = UnitChoiceField(label="Cơ quan ban hành", queryset=None, pool="giao",
                              error_messages={"required": "Chọn cơ quan ban hành.",
                                              "invalid_choice": "Cơ quan nằm ngoài phạm vi của bạn."})
     file = forms.FileField(label="Tệp văn bản (.txt, .docx, .pdf, ảnh chụp/quét .png, .jpg)", required=False)
@@ -345,7 +345,7 @@ class PetitionRow(RowForm):
 
 
 class ReviewDocumentForm(forms.Form):
-    issuer = UnitChoiceField(label="Cơ quan ban hành", queryset=None,
+    issuer = UnitChoiceField(label="Cơ quan ban hành", queryset=None, pool="giao",
                              error_messages={"required": "Chọn cơ quan ban hành.",
                                              "invalid_choice": "Cơ quan nằm ngoài phạm vi của bạn."})
     symbol = forms.CharField(label="Số, ký hiệu", max_length=60,

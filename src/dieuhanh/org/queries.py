@@ -134,6 +134,12 @@ def people_to_tell(units, roles) -> list:
     return list(get_user_model().objects.filter(pk__in=chosen))
 
 
+def active_on(units, day):
+    """The units working on `day`: begun by then (or with no start recorded) and not yet ended."""
+    return units.filter(Q(active_from__isnull=True) | Q(active_from__lte=day),
+                        Q(active_to__isnull=True) | Q(active_to__gt=day))
+
+
 def owner_as_of(label: str, field: str, day):
     """`field`'s unit id as it was on `day`: the earliest former owner whose ownership lasted to that day,
     else the owner today. None when no reorganisation moved work after `day` (most reports), so the

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from dieuhanh.org.models import Area, Unit
+from dieuhanh.org.picker import UnitChoiceField
 
 from .models import Field, Petition
 from .services import PetitionInput
@@ -13,7 +14,7 @@ DATE_INPUT = forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}, format="%d/%m/
 class RecordForm(forms.Form):
     """A petition raised to staff: at a meeting, a reception, in a letter."""
 
-    receiving_unit = forms.ModelChoiceField(Unit.objects.none(), label="Cơ quan tiếp nhận")
+    receiving_unit = UnitChoiceField(Unit.objects.none(), label="Cơ quan tiếp nhận", pool="giao")
     source = forms.ChoiceField(label="Nguồn", choices=[c for c in Petition.Source.choices
                                                          if c[0] != Petition.Source.PUBLIC_FORM])
     submitter_kind = forms.ChoiceField(label="Người kiến nghị là", choices=Petition.SubmitterKind.choices)
@@ -27,8 +28,8 @@ class RecordForm(forms.Form):
     field = forms.ModelChoiceField(Field.objects.filter(is_active=True), label="Lĩnh vực", required=False)
     area = forms.ModelChoiceField(Area.objects.none(), label="Địa bàn", required=False)
     urgency = forms.ChoiceField(label="Mức độ", choices=Petition.Urgency.choices, initial=Petition.Urgency.NORMAL)
-    responsible_unit = forms.ModelChoiceField(Unit.objects.none(), label="Đơn vị xử lý (để trống: theo quy tắc)",
-                                              required=False)
+    responsible_unit = UnitChoiceField(Unit.objects.none(), label="Đơn vị xử lý (để trống: theo quy tắc)",
+                                       required=False)
     received_on = forms.DateField(label="Ngày tiếp nhận", required=False, widget=DATE_INPUT,
                                   input_formats=["%d/%m/%Y", "%Y-%m-%d"])
     due_on = forms.DateField(label="Hạn trả lời (để trống: theo lĩnh vực)", required=False, widget=DATE_INPUT,
@@ -98,7 +99,7 @@ class AnswerForm(forms.Form):
 
 
 class TransferForm(forms.Form):
-    unit = forms.ModelChoiceField(Unit.objects.none(), label="Chuyển cho")
+    unit = UnitChoiceField(Unit.objects.none(), label="Chuyển cho", pool="tat-ca")
     reason = forms.CharField(label="Lý do", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, units, **kwargs):

@@ -1,21 +1,12 @@
 from django import forms
 
 from dieuhanh.org.models import Unit
+from dieuhanh.org.picker import UnitChoiceField, UnitMultipleChoiceField
 
 from .services import TaskDraft
 from .status import Recurrence, Status
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
-
-
-class UnitChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, unit):
-        return f"{'— ' * unit.depth}{unit.name}"
-
-
-class UnitMultipleChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, unit):
-        return f"{'— ' * unit.depth}{unit.name}"
 
 
 class TaskDraftForm(forms.Form):
@@ -33,11 +24,13 @@ class TaskDraftForm(forms.Form):
     recurrence = forms.ChoiceField(label="Lặp lại", choices=Recurrence.choices, required=False)
     is_key = forms.BooleanField(label="Nhiệm vụ trọng tâm", required=False)
 
-    def __init__(self, *args, units=None, **kwargs):
+    def __init__(self, *args, units=None, pool=None, **kwargs):
         super().__init__(*args, **kwargs)
         if units is not None:
             self.fields["lead"].queryset = units
             self.fields["coordinators"].queryset = units
+        if pool:  # where the pickers search: the same units as `units`
+            self.fields["lead"].widget.pool = self.fields["coordinators"].widget.pool = pool
 
     def draft(self) -> TaskDraft:
         d = self.cleaned_data
@@ -47,16 +40,16 @@ class TaskDraftForm(forms.Form):
 
 
 class BaseDraftFormSet(forms.BaseFormSet):
-    def __init__(self, *args, units=None, **kwargs):
-        self.units = units
+    def __init__(self, *args, units=None, pool=None, **kwargs):
+        self.units, self.pool = units, pool
         super().__init__(*args, **kwargs)
 
     def get_form_kwargs(self, index):
-        return {"units": self.units}
+        return {"units": self.units, "pool": self.pool}
 
     @property
     def empty_form(self):
-        form = self.form(auto_id=self.auto_id, prefix=self.add_prefix("__prefix__"), units=self.units,
+        form = self.form(auto_id=self.auto_id, prefix=self.add_prefix("__prefix__"), units=self.units, pool=self.pool,
                          empty_permitted=True, use_required_attribute=False)
         self.add_fields(form, None)
         return form
@@ -106,7 +99,7 @@ class EditTaskForm(forms.Form):
 
 
 class StandaloneTaskForm(TaskDraftForm):
-    assigned_by = UnitChoiceField(label="Đơn vị giao", queryset=Unit.objects.none())
+    assigned_by = UnitChoiceField(label="Đơn vị giao", queryset=Unit.objects.none(), pool="giao")
     issued_on = forms.DateField(label="Ngày giao", widget=DATE_WIDGET)
     field_order = ["assigned_by", "issued_on"]
 

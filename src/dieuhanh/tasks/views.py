@@ -18,7 +18,7 @@ from dieuhanh.core.dates import parse_day
 from dieuhanh.core.errors import Refused
 from dieuhanh.core.feedback import fail
 from dieuhanh.core.paging import first_windows, paginate
-from dieuhanh.org.queries import Scope
+from dieuhanh.org.queries import Scope, active_on
 
 from . import policy, services
 from .forms import (
@@ -224,7 +224,7 @@ def decide_extension(request, pk, extension_pk):
 @require_http_methods(["GET", "POST"])
 def edit(request, pk):
     task = _task_or_404(request, pk)
-    units = Scope.of(request.user).readable_units().filter(root_id=task.tree_id)
+    units = active_on(Scope.of(request.user).readable_units().filter(root_id=task.tree_id), vn_today())
     if request.method == "GET":  # htmx: the form, when its section is opened
         if not policy.can(request.user, "edit", task):
             raise Refused("Bạn không thể sửa nhiệm vụ này.")
@@ -246,13 +246,14 @@ def edit(request, pk):
 @require_http_methods(["GET", "POST"])
 def delegate(request, pk):
     task = _task_or_404(request, pk)
-    units = task.lead.subtree().exclude(pk=task.lead_id)
+    units = active_on(task.lead.subtree().exclude(pk=task.lead_id), vn_today())
+    pool = f"duoi:{task.lead_id}"  # the pickers search below the lead only
     if request.method == "GET":  # htmx: the form, when its section is opened
         if not policy.can(request.user, "delegate", task):
             raise Refused("Bạn không thể giao nhiệm vụ con cho nhiệm vụ này.")
         return render(request, "tasks/_delegate_form.html",
-                      {"task": task, "delegate_formset": TaskDraftFormSet(prefix="con", units=units)})
-    formset = TaskDraftFormSet(request.POST, prefix="con", units=units)
+                      {"task": task, "delegate_formset": TaskDraftFormSet(prefix="con", units=units, pool=pool)})
+    formset = TaskDraftFormSet(request.POST, prefix="con", units=units, pool=pool)
     if not formset.is_valid():
         return _invalid(request, pk, formset)
     drafts = [f.draft() for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
@@ -275,8 +276,8 @@ def task_create(request):
     deciding = scope.deciding_units()
     if not deciding.exists():
         raise Refused("Bạn không có quyền giao nhiệm vụ.")
-    units = scope.readable_units()
-    form = StandaloneTaskForm(request.POST or None, units=units, deciding=deciding,
+    units = active_on(scope.readable_units(), vn_today())  # open work goes to units working today
+    form = StandaloneTaskForm(request.POST or None, units=units, deciding=active_on(deciding, vn_today()),
                               initial={"issued_on": vn_today()})
     if request.method == "POST" and form.is_valid():
         try:
@@ -298,7 +299,7 @@ def draft_row(request):
     prefix = request.GET.get("prefix", "nv")
     if prefix not in {"nv", "con"}:
         raise Http404
-    formset = TaskDraftFormSet(prefix=prefix, units=Scope.of(request.user).readable_units())
+    formset = TaskDraftFormSet(prefix=prefix, units=active_on(Scope.of(request.user).readable_units(), vn_today()))
     form = formset.empty_form
     form.prefix = f"{prefix}-{index}"
     return render(request, "tasks/_draft_row.html", {"form": form, "index": index})

@@ -1,11 +1,14 @@
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
 
+from dieuhanh.core import params
 from dieuhanh.core.calendar import today as vn_today
+from dieuhanh.core.dates import parse_day
 from dieuhanh.core.paging import paginate
 from dieuhanh.core.text import fold
-from dieuhanh.org.models import Position
-from dieuhanh.org.queries import Scope
+from dieuhanh.org import picker
+from dieuhanh.org.models import Position, Unit
+from dieuhanh.org.queries import Scope, active_on
 from dieuhanh.tasks.queries import visible_tasks
 from dieuhanh.tasks.status import Group, group_q
 
@@ -42,3 +45,31 @@ def unit_detail(request, pk):
     })
 
 
+
+
+def _pool(scope: Scope, name: str):
+    """Where a picker searches: "giao" the units the user assigns for, "duoi:<id>" the units below one the
+    user reads (a task's lead delegating), else every unit the user reads."""
+    if name == "giao":
+        return scope.deciding_units()
+    if name == "tat-ca":  # a petition may be transferred to any working unit, in any province
+        return Unit.objects.all()
+    readable = scope.readable_units()
+    if name.startswith("duoi:") and (top := readable.filter(pk=params.key(name[5:])).first()):
+        return readable.filter(path__startswith=top.path).exclude(pk=top.pk)
+    return readable
+
+
+def unit_picker(request):
+    """htmx: the options of a unit picker for what was typed — within the field's pool (units the user
+    reads, or those they assign for), working on the day given (today by default)."""
+    scope = Scope.of(request.user)
+    g = request.GET
+    pool = _pool(scope, g.get("pham_vi", ""))
+    units = active_on(pool, parse_day(g.get("ngay")) or vn_today())
+    chosen = [k for k in (params.key(v) for v in g.getlist(g.get("ten", ""))[:50]) if k]
+    found = picker.search(units, g.get("q", "")[:200], chosen)
+    for u in found:
+        u.label = picker.label(u)
+    return render(request, "org/_picker_options.html", {"groups": picker.grouped(found), "chosen": set(chosen),
+                                                        "multiple": g.get("nhieu") == "1"})

@@ -16,6 +16,7 @@ from dieuhanh.core.calendar import VN_TZ
 from dieuhanh.core.periods import Period
 from dieuhanh.dashboard import tally
 from dieuhanh.indicators.models import Actual, Indicator
+from dieuhanh.indicators.queries import indicator_rows
 from dieuhanh.org.areas import load_current, load_legacy
 from dieuhanh.org.models import Area, Membership, Role, Unit
 from dieuhanh.petitions import services as petitions
@@ -147,6 +148,16 @@ def test_the_transition_keeps_the_past_moves_the_open_work_and_reverts(thach_ha)
     moved = {u.pk for u in outcome.created}
     assert sum(t.total for pk, t in later_after.items() if pk in moved) == Task.objects.filter(
         lead__in=moved, due_on__year=2026).count() > 0
+    # The indicator series goes on: before the merger, xã Mai Phụ's figure is its predecessors' sum.
+    indicator = Indicator.objects.get(code="THU-NS")
+    Actual.objects.create(indicator=indicator, unit=mai_phu, period="2025", value=Decimal(300))
+    [before_merger] = indicator_rows([indicator], mai_phu, Period(2024, "year"), TODAY)
+    predecessors = Actual.objects.filter(indicator=indicator, period="2024", unit__successor=mai_phu)
+    assert predecessors.count() == 2 and before_merger.from_predecessors and before_merger.parts == 2
+    assert before_merger.actual == sum(a.value for a in predecessors)
+    [after_merger] = indicator_rows([indicator], mai_phu, Period(2025, "year"), TODAY)
+    assert after_merger.actual == 300 and after_merger.previous == before_merger.actual
+    Actual.objects.filter(unit=mai_phu).delete()
     # The district's accounts stay with it: on the province's committee they would read the whole province.
     assert Membership.objects.filter(user=thach_ha.district_officer, unit=thach_ha.huyen_uy).exists()
     with pytest.raises(ValidationError, match="đã chuyển sang chính quyền hai cấp"):

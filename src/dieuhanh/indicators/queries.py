@@ -56,6 +56,8 @@ class Row:
     plan_period: periods.Period | None
     previous: Decimal | None
     assessment: figures.Assessment
+    # This period's or last year's figure is the predecessors' (the unit was made by a reorganisation later).
+    from_predecessors: bool = False
 
     @property
     def percent_of_plan(self):
@@ -147,6 +149,30 @@ def _weights(indicators: list[Indicator], unit: Unit, period: periods.Period) ->
 NOTHING = (None, False, 0)
 
 
+def _predecessors_for(model, indicators: dict[int, Indicator], keys: set[str], unit: Unit, weights: dict,
+                      found: dict) -> set[tuple[int, str]]:
+    """A period before a reorganisation that made `unit` (a merged commune, say): where the unit has no figure
+    of its own, its predecessors' figures rolled up by the indicator's rule, so a series goes on across the
+    change. Fills `found`; returns the (indicator, period) pairs it filled. One query when nothing merged."""
+    predecessors = list(Unit.objects.filter(successor=unit).exclude(active_to=None))
+    filled = set()
+    for key in keys:
+        ended = periods.parse(key).end
+        before = [u for u in predecessors if ended < u.active_to]
+        missing = {i: ind for i, ind in indicators.items() if found.get((i, key), NOTHING)[0] is None}
+        if not before or not missing:
+            continue
+        parts = defaultdict(list)
+        for predecessor in before:
+            for (ind_id, _), (value, _, _) in _figures(model, missing, {key}, predecessor, weights).items():
+                if value is not None:
+                    parts[ind_id].append(value)
+        for ind_id, values in parts.items():
+            found[ind_id, key] = (figures.roll_up(values, indicators[ind_id].aggregation), True, len(values))
+            filled.add((ind_id, key))
+    return filled
+
+
 def indicator_rows(indicators: list[Indicator], unit: Unit, period: periods.Period, today: date) -> list[Row]:
     """Each indicator for `unit` (with its subtree) in `period`, worst light first."""
     if not indicators:
@@ -157,6 +183,8 @@ def indicator_rows(indicators: list[Indicator], unit: Unit, period: periods.Peri
     weights = _weights(indicators, unit, period)
     actuals = _figures(Actual, by_id, {period.key, last_year.key}, unit, weights)
     targets = _figures(Target, by_id, {period.key, year.key}, unit, weights)
+    merged = (_predecessors_for(Actual, by_id, {period.key, last_year.key}, unit, weights, actuals)
+              | _predecessors_for(Target, by_id, {period.key, year.key}, unit, weights, targets))
     orange_from = Decimal(settings.DIEUHANH_INDICATOR_ORANGE_FROM)
     out = []
     for ind in indicators:
@@ -174,6 +202,7 @@ def indicator_rows(indicators: list[Indicator], unit: Unit, period: periods.Peri
             accrues=ind.accrues, share=1.0 if own_plan else period.share_of_year,
             finished=period.end < today, orange_from=orange_from)
         out.append(Row(ind, period, value.value if value else None, value.denominator if value else None,
-                       rolled, parts, plan, plan_period, previous.value if previous else None, assessment))
+                       rolled, parts, plan, plan_period, previous.value if previous else None, assessment,
+                       from_predecessors=bool(merged & {(ind.pk, period.key), (ind.pk, last_year.key)})))
     out.sort(key=lambda r: (Light.ORDER[r.light], r.assessment.attainment if r.assessment.attainment is not None else 0))
     return out

@@ -192,3 +192,86 @@ def test_the_command_previews_applies_and_reverts(province, admin, merged_board)
     with pytest.raises(CommandError, match="Chỉ quản trị của mọi đơn vị"):
         call_command("reorganise", "merge", "--units", "btc", "--into", "tu-na", "--on", "2026-07-01",
                      "--as", "quantri.tinh", stdout=out)
+
+
+@pytest.fixture
+def communes(province):
+    from dieuhanh.org.models import Area
+
+    ha_tinh = Area.objects.create(code="42", name="Hà Tĩnh", level=Area.Level.PROVINCE)
+    nghe_an = Area.objects.create(code="40", name="Nghệ An", level=Area.Level.PROVINCE)
+    Unit.objects.filter(pk=province.root.pk).update(area=ha_tinh)
+    make = lambda code, name, parent: Area.objects.create(code=code, name=name, level=Area.Level.COMMUNE,  # noqa: E731
+                                                          parent=parent)
+    return (make("1", "Xã Thạch Mỹ", ha_tinh), make("2", "Xã Thạch Châu", ha_tinh), make("3", "Xã Mai Phụ", ha_tinh),
+            make("4", "Phường Trường Vinh", nghe_an))
+
+
+def test_communes_merge_on_a_date_carry_open_petitions_and_units_and_revert(province, admin, communes):
+    from dieuhanh.petitions import services as petitions
+    from dieuhanh.petitions.models import Petition
+
+    my, chau, mai_phu, _ = communes
+    Unit.objects.filter(pk=province.xa_a.pk).update(area=my)
+    open_one, answered = (petitions.record(province.tracker, petitions.PetitionInput(
+        content=text, submitter="Bà Lê Thị D", receiving_unit=province.root, area=chau, citizen_phone="0912345678",
+        responsible_unit=province.snv, source=Petition.Source.RECEPTION)) for text in ("Đề nghị nạo vét kênh", "Đề nghị sửa cầu tràn"))
+    petitions.answer(province.tracker, answered, "Đã sửa xong cầu tràn")
+    op = services.draft_areas(admin, kind=Reorganisation.Kind.MERGE, effective_on=ON, areas=[my, chau],
+                              successor=mai_phu)
+    counts = services.plan(op).counts()
+    assert counts["kiến nghị đang xử lý (địa bàn)"] == 1 and counts["đơn vị (địa bàn)"] == 1
+    services.apply(admin, op)
+    my.refresh_from_db()
+    assert (my.valid_to, my.merged_into) == (date(2026, 6, 30), mai_phu) and my.current() == mai_phu
+    assert Petition.objects.get(pk=open_one.pk).area == mai_phu
+    assert Petition.objects.get(pk=answered.pk).area == chau  # the past stays as it was
+    assert Unit.objects.get(pk=province.xa_a.pk).area == mai_phu
+    services.revert(admin, Reorganisation.objects.get(pk=op.pk))
+    my.refresh_from_db()
+    assert (my.valid_to, my.merged_into) == (None, None)
+    assert Petition.objects.get(pk=open_one.pk).area == chau and Unit.objects.get(pk=province.xa_a.pk).area == my
+
+
+@pytest.mark.parametrize("case, message", [
+    ("other_province", "cùng cấp, cùng tỉnh"),
+    ("self", "vừa bị sáp nhập vừa là"),
+    ("no_successor", "cần đơn vị hành chính kế thừa"),
+])
+def test_bad_area_operations_are_refused_and_store_nothing(province, communes, django_user_model, case, message):
+    my, chau, mai_phu, vinh = communes
+    successor = {"other_province": vinh, "self": my, "no_successor": None}[case]
+    superuser = django_user_model.objects.create_superuser("it", password="x")  # past the policy: the checks speak
+    with pytest.raises(ValidationError, match=message):
+        services.draft_areas(superuser, kind=Reorganisation.Kind.MERGE, effective_on=ON, areas=[my, chau],
+                             successor=successor)
+    assert not Reorganisation.objects.exists()
+
+
+def test_only_the_provinces_administrators_reorganise_its_communes(province, communes):
+    my, chau, mai_phu, _ = communes
+    with pytest.raises(Refused):
+        services.draft_areas(province.tracker, kind=Reorganisation.Kind.MERGE, effective_on=ON, areas=[my, chau],
+                             successor=mai_phu)
+
+
+def test_a_merge_hands_over_the_indicators_and_the_plans_from_the_date_on(province, admin, merged_board):
+    from decimal import Decimal
+
+    from dieuhanh.indicators.models import Indicator, Target
+
+    indicator = Indicator.objects.create(code="DV", name="Tỷ lệ đảng viên mới", unit=province.btc,
+                                         responsible=province.btc)
+    this_year = Target.objects.create(indicator=indicator, unit=province.btc, period="2026", value=Decimal(3))
+    next_year = Target.objects.create(indicator=indicator, unit=province.btc, period="2027", value=Decimal(4))
+    op = services.draft(admin, kind=Reorganisation.Kind.MERGE, effective_on=ON, predecessors=[province.btc],
+                        successor=merged_board)
+    assert services.plan(op).counts()["kế hoạch chỉ tiêu các kỳ sau"] == 1
+    services.apply(admin, op)
+    indicator.refresh_from_db()
+    assert (indicator.unit, indicator.responsible) == (merged_board, merged_board)
+    assert Target.objects.get(pk=next_year.pk).unit == merged_board
+    assert Target.objects.get(pk=this_year.pk).unit == province.btc  # a plan of a period begun before stays
+    services.revert(admin, Reorganisation.objects.get(pk=op.pk))
+    indicator.refresh_from_db()
+    assert indicator.unit == province.btc and Target.objects.get(pk=next_year.pk).unit == province.btc

@@ -7,7 +7,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from dieuhanh.org.models import Unit
+from dieuhanh.org.models import Area, Unit
 
 
 class Reorganisation(models.Model):
@@ -27,11 +27,15 @@ class Reorganisation(models.Model):
     state = models.CharField("trạng thái", max_length=10, choices=State.choices, default=State.DRAFT)
     effective_on = models.DateField("có hiệu lực từ")
     # The units that end (merge, split, dissolve) or change (rename, move).
-    predecessors = models.ManyToManyField(Unit, related_name="+", verbose_name="đơn vị trước sắp xếp")
+    predecessors = models.ManyToManyField(Unit, blank=True, related_name="+", verbose_name="đơn vị trước sắp xếp")
     # Where the open work goes; for a split, what `shares` does not place goes to the first.
     successor = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
                                   verbose_name="đơn vị kế thừa (nhận phần còn lại)")
     others = models.ManyToManyField(Unit, blank=True, related_name="+", verbose_name="đơn vị kế thừa khác (chia tách)")
+    # Or administrative areas (communes merged, renamed): then the units above are left empty.
+    areas = models.ManyToManyField(Area, blank=True, related_name="+", verbose_name="đơn vị hành chính trước sắp xếp")
+    successor_area = models.ForeignKey(Area, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+                                       verbose_name="đơn vị hành chính kế thừa")
     new_name = models.CharField("tên mới", max_length=255, blank=True)
     new_parent = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
                                    verbose_name="trực thuộc mới")

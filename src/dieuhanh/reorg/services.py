@@ -12,11 +12,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from dieuhanh.core import periods
 from dieuhanh.core.errors import Refused
 from dieuhanh.core.history import by
 from dieuhanh.dashboard.models import Layout
 from dieuhanh.events.models import Kind
-from dieuhanh.org.models import FormerOwner, Membership, Unit
+from dieuhanh.indicators.models import Indicator, Target
+from dieuhanh.org.models import Area, FormerOwner, Membership, Unit
 from dieuhanh.org.queries import Scope
 from dieuhanh.petitions.models import Petition, RoutingRule
 from dieuhanh.tasks.events import task_event
@@ -24,7 +26,7 @@ from dieuhanh.tasks.models import Coordination, Task
 from dieuhanh.tasks.status import State as TaskState
 
 from .models import Reorganisation
-from .policy import administers, policy
+from .policy import administers, area_administers, policy
 
 Kind_ = Reorganisation.Kind
 OPEN_TASK = [TaskState.OPEN, TaskState.AWAITING, TaskState.PAUSED]
@@ -133,6 +135,8 @@ def _target(op: Reorganisation, key: str) -> int | None:
 def plan(op: Reorganisation) -> Plan:
     """What applying would change, row by row (also the preview)."""
     out = Plan()
+    if op.successor_area_id or op.areas.exists():
+        return _plan_areas(op, out)
     predecessors = list(op.predecessors.all())
     if op.kind == Kind_.RENAME:
         unit = predecessors[0]
@@ -182,6 +186,16 @@ def plan(op: Reorganisation) -> Plan:
             else:
                 rules.add((r.field_id, r.area_id))
                 out.moves.append(Move(r, "unit_id", r.unit_id, op.successor_id, "quy tắc chuyển xử lý"))
+        for ind in Indicator.objects.filter(unit_id__in=ids):
+            out.moves.append(Move(ind, "unit_id", ind.unit_id, op.successor_id, "chỉ tiêu theo dõi"))
+        for ind in Indicator.objects.filter(responsible_id__in=ids):
+            out.moves.append(Move(ind, "responsible_id", ind.responsible_id, op.successor_id, "chỉ tiêu chịu trách nhiệm"))
+        # Plans for periods from the date on; the past's plans stay with the unit that had them.
+        held = set(Target.objects.filter(unit_id=op.successor_id).values_list("indicator_id", "period"))
+        for t in Target.objects.filter(unit_id__in=ids):
+            if periods.parse(t.period).start >= op.effective_on and (t.indicator_id, t.period) not in held:
+                held.add((t.indicator_id, t.period))
+                out.moves.append(Move(t, "unit_id", t.unit_id, op.successor_id, "kế hoạch chỉ tiêu các kỳ sau"))
         if not Layout.objects.filter(unit_id=op.successor_id).exists():
             layout = Layout.objects.filter(unit_id__in=ids).first()
             if layout:
@@ -193,6 +207,72 @@ def plan(op: Reorganisation) -> Plan:
         out.moves.append(Move(unit, "active_to", None, op.effective_on.isoformat(), "đơn vị ngừng hoạt động"))
         out.moves.append(Move(unit, "successor_id", unit.successor_id, op.successor_id, "đơn vị kế thừa"))
     return out
+
+
+def _plan_areas(op: Reorganisation, out: Plan) -> Plan:
+    """Communes merged into one (or renamed) on a date: the areas end there pointing to their successor, and
+    the open petitions and the working units of the old areas take the new one. Past petitions, NTM
+    assessments and reports keep the area as it then was."""
+    areas = list(op.areas.all())
+    if op.kind == Kind_.RENAME:
+        out.moves.append(Move(areas[0], "name", areas[0].name, op.new_name, "tên đơn vị hành chính"))
+        return out
+    ids = [a.pk for a in areas]
+    for p in Petition.objects.filter(status__in=Petition.OPEN_STATUSES, area_id__in=ids):
+        out.moves.append(Move(p, "area_id", p.area_id, op.successor_area_id, "kiến nghị đang xử lý (địa bàn)"))
+    for u in Unit.objects.filter(area_id__in=ids, active_to=None):
+        out.moves.append(Move(u, "area_id", u.area_id, op.successor_area_id, "đơn vị (địa bàn)"))
+    until = (op.effective_on - timedelta(days=1)).isoformat()
+    for a in areas:
+        out.moves.append(Move(a, "valid_to", None, until, "đơn vị hành chính hết hiệu lực"))
+        out.moves.append(Move(a, "merged_into_id", None, op.successor_area_id, "đơn vị hành chính kế thừa"))
+    if op.successor_area.valid_from is None:
+        out.moves.append(Move(op.successor_area, "valid_from", None, op.effective_on.isoformat(),
+                              "đơn vị hành chính có hiệu lực"))
+    return out
+
+
+def _check_areas(kind, effective_on, areas, successor, new_name):
+    if not areas:
+        raise ValidationError("Chọn ít nhất một đơn vị hành chính cần sắp xếp.")
+    if kind not in {Kind_.MERGE, Kind_.RENAME}:
+        raise ValidationError("Với đơn vị hành chính: sáp nhập hoặc đổi tên.")
+    if any(a.valid_to or a.merged_into_id for a in areas):
+        raise ValidationError("Đơn vị hành chính đã hết hiệu lực không sắp xếp tiếp được: "
+                              + ", ".join(a.name for a in areas if a.valid_to or a.merged_into_id) + ".")
+    if kind == Kind_.RENAME:
+        if len(areas) != 1 or not new_name.strip():
+            raise ValidationError("Đổi tên: chọn đúng một đơn vị hành chính và nhập tên mới.")
+        return
+    if successor is None:
+        raise ValidationError("Sáp nhập cần đơn vị hành chính kế thừa.")
+    if successor in areas:
+        raise ValidationError(f"“{successor.name}” không thể vừa bị sáp nhập vừa là đơn vị kế thừa.")
+    if successor.valid_to or successor.merged_into_id:
+        raise ValidationError(f"Đơn vị hành chính kế thừa “{successor.name}” đã hết hiệu lực.")
+    if {a.parent_id for a in areas} != {successor.parent_id} or {a.level for a in areas} != {successor.level}:
+        raise ValidationError("Đơn vị hành chính kế thừa phải cùng cấp, cùng tỉnh với các đơn vị được sáp nhập.")
+    applied = Reorganisation.objects.filter(state=Reorganisation.State.APPLIED)
+    touching = (applied.filter(areas__in=[*areas, successor]) | applied.filter(successor_area=successor)).distinct()
+    latest = max((o.effective_on for o in touching), default=None)
+    if latest and effective_on < latest:
+        raise ValidationError(f"Ngày hiệu lực {effective_on:%d/%m/%Y} trước một sắp xếp đã áp dụng cho các đơn vị "
+                              f"hành chính này ({latest:%d/%m/%Y}).")
+
+
+def draft_areas(actor, *, kind: str, effective_on: date, areas: list[Area], successor: Area | None = None,
+                new_name: str = "", note: str = "") -> Reorganisation:
+    """A merger or renaming of administrative areas, drafted for preview like a units' one."""
+    areas = list(areas)
+    if not area_administers(Scope.of(actor), [*areas, *([successor] if successor else [])]):
+        raise Refused("Chỉ quản trị của tỉnh có các đơn vị hành chính này mới lập được sắp xếp.")
+    _check_areas(kind, effective_on, areas, successor, new_name)
+    with transaction.atomic():
+        op = Reorganisation(kind=kind, effective_on=effective_on, successor_area=successor, new_name=new_name.strip(),
+                            note=note, created_by=actor)
+        by(op, actor).save()
+        op.areas.set(areas)
+    return op
 
 
 def _unassigned(op: Reorganisation, planned: Plan) -> None:
@@ -208,7 +288,7 @@ def _unassigned(op: Reorganisation, planned: Plan) -> None:
 
 
 def _set(obj, attr: str, value, actor) -> None:
-    if attr in {"active_to", "active_from"}:
+    if attr in {"active_to", "active_from", "valid_to", "valid_from"}:
         value = date.fromisoformat(value) if value else None
     setattr(obj, attr, value)
     by(obj, actor).save()
@@ -218,13 +298,16 @@ def apply(actor, op: Reorganisation, created: list[Unit] = ()) -> Plan:
     """One transaction: the open work to the successors, the units ended or changed, the log kept.
     `created`: successors made for this operation (the two-level step's new communes), closed on revert."""
     policy.require(actor, "apply", op)
-    _check(op.kind, op.effective_on, [*op.predecessors.all()], op.successor, [*op.others.all()], op.new_name,
-           op.new_parent)
+    if op.areas.exists():
+        _check_areas(op.kind, op.effective_on, [*op.areas.all()], op.successor_area, op.new_name)
+    else:
+        _check(op.kind, op.effective_on, [*op.predecessors.all()], op.successor, [*op.others.all()], op.new_name,
+               op.new_parent)
     with transaction.atomic():
         op = Reorganisation.objects.select_for_update().get(pk=op.pk)
         policy.require(actor, "apply", op)
         planned = plan(op)
-        if op.kind in ENDING:
+        if op.kind in ENDING and not op.areas.exists():
             _unassigned(op, planned)
         log = [[Unit._meta.label, unit.pk, CREATED, None, None] for unit in created]
         for obj, _what in planned.removals:
@@ -270,7 +353,10 @@ def revert(actor, op: Reorganisation) -> None:
     """Undo the log in reverse, while no later applied operation touches the same units."""
     policy.require(actor, "revert", op)
     units = [*op.predecessors.all(), *[u for u in [op.successor] if u]]
-    if _applied_touching(units).filter(applied_at__gt=op.applied_at).exists():
+    areas = [*op.areas.all(), *[a for a in [op.successor_area] if a]]
+    applied = Reorganisation.objects.filter(state=Reorganisation.State.APPLIED, applied_at__gt=op.applied_at)
+    if (_applied_touching(units).filter(applied_at__gt=op.applied_at).exists()
+            or areas and (applied.filter(areas__in=areas) | applied.filter(successor_area__in=areas)).exists()):
         raise ValidationError("Một sắp xếp áp dụng sau đã dựa vào sắp xếp này: hoàn tác sắp xếp đó trước.")
     with transaction.atomic():
         for label, pk, attr, before, _after in reversed(op.log):

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from dieuhanh.org.models import Unit
+from dieuhanh.org.models import Area, Unit
 from dieuhanh.reorg import services, two_level
 from dieuhanh.reorg.models import Reorganisation
 
@@ -17,6 +17,13 @@ def _unit(code: str) -> Unit:
         return Unit.objects.get(code=code)
     except Unit.DoesNotExist:
         raise CommandError(f"Không có đơn vị mã “{code}”.") from None
+
+
+def _area(code: str) -> Area:
+    try:
+        return Area.objects.get(code=code, legacy=False)
+    except Area.DoesNotExist:
+        raise CommandError(f"Không có xã, phường hiện hành mã “{code}”.") from None
 
 
 def _day(text: str) -> date:
@@ -31,6 +38,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("kind", choices=[*Reorganisation.Kind.values, "revert", "two-level"])
+        parser.add_argument("--areas", nargs="*", default=[], help="mã các xã, phường (hiện hành) được sáp nhập, đổi tên")
+        parser.add_argument("--into-area", help="mã xã, phường kế thừa")
         parser.add_argument("--province", type=int, help="two-level: mã tỉnh (ví dụ 42 là Hà Tĩnh)")
         parser.add_argument("--undo", action="store_true", help="two-level: hoàn tác cả đợt của tỉnh")
         parser.add_argument("--units", nargs="*", default=[], help="mã các đơn vị được sắp xếp")
@@ -45,7 +54,7 @@ class Command(BaseCommand):
         parser.add_argument("--apply", action="store_true", help="áp dụng ngay (mặc định chỉ lập dự thảo và xem trước)")
 
     def handle(self, *args, kind, units, into, also, share, name, under, on, id, username, apply, province, undo,
-               **options):
+               areas, into_area, **options):
         try:
             actor = get_user_model().objects.get(username=username)
         except get_user_model().DoesNotExist:
@@ -64,9 +73,13 @@ class Command(BaseCommand):
             for item in share:
                 key, _, code = item.partition("=")
                 shares[key] = _unit(code).pk
-            op = services.draft(actor, kind=kind, effective_on=_day(on), predecessors=[_unit(c) for c in units],
-                                successor=_unit(into) if into else None, others=[_unit(c) for c in also],
-                                new_name=name, new_parent=_unit(under) if under else None, shares=shares)
+            if areas:
+                op = services.draft_areas(actor, kind=kind, effective_on=_day(on), areas=[_area(c) for c in areas],
+                                          successor=_area(into_area) if into_area else None, new_name=name)
+            else:
+                op = services.draft(actor, kind=kind, effective_on=_day(on), predecessors=[_unit(c) for c in units],
+                                    successor=_unit(into) if into else None, others=[_unit(c) for c in also],
+                                    new_name=name, new_parent=_unit(under) if under else None, shares=shares)
             for what, count in services.plan(op).counts().items():
                 self.stdout.write(f"  {what}: {count}")
             if apply:

@@ -26,9 +26,13 @@ def _ordered(units: QuerySet[Unit]) -> QuerySet[Unit]:
         "root__name", "root_id", "is_commune", "depth", "name")
 
 
+def _chosen(units: QuerySet[Unit], chosen) -> list[Unit]:
+    return list(_ordered(units.filter(pk__in=chosen))) if chosen else []
+
+
 def shortlist(units: QuerySet[Unit], chosen: list[int]) -> list[Unit]:
     """The chosen units and the first bodies above commune level."""
-    picked = list(_ordered(units.filter(pk__in=chosen))) if chosen else []
+    picked = _chosen(units, chosen)
     rest = list(_ordered(units.exclude(area__level=Area.Level.COMMUNE).exclude(pk__in=chosen))[:SHORTLIST])
     return picked + rest
 
@@ -36,9 +40,9 @@ def shortlist(units: QuerySet[Unit], chosen: list[int]) -> list[Unit]:
 def search(units: QuerySet[Unit], text: str, chosen: list[int] = ()) -> list[Unit]:
     """The chosen units (kept selected), then up to FOUND units whose name or short name holds every word
     typed, diacritics ignored."""
-    picked = list(_ordered(units.filter(pk__in=chosen))) if chosen else []
     if not (text or "").strip():
-        return picked + shortlist(units.exclude(pk__in=chosen), [])
+        return shortlist(units, list(chosen))
+    picked = _chosen(units, chosen)
     found = matching_words(units.exclude(pk__in=chosen), text, field="name_folded")
     # The words as typed, together, first: "thach ha" puts xã Thạch Hà before xã Thạch Khê.
     phrase = Case(When(name_folded__contains=" ".join(fold(text).split()[:8]), then=Value(0)), default=Value(1),

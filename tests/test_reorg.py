@@ -213,9 +213,7 @@ def test_communes_merge_on_a_date_carry_open_petitions_and_units_and_revert(prov
 
     my, chau, mai_phu, _ = communes
     Unit.objects.filter(pk=province.xa_a.pk).update(area=my)
-    open_one, answered = (petitions.record(province.tracker, petitions.PetitionInput(
-        content=text, submitter="Bà Lê Thị D", receiving_unit=province.root, area=chau, citizen_phone="0912345678",
-        responsible_unit=province.snv, source=Petition.Source.RECEPTION)) for text in ("Đề nghị nạo vét kênh", "Đề nghị sửa cầu tràn"))
+    open_one, answered = _petition(province, chau), _petition(province, chau, "Đề nghị sửa cầu tràn")
     petitions.answer(province.tracker, answered, "Đã sửa xong cầu tràn")
     op = services.draft_areas(admin, kind=Reorganisation.Kind.MERGE, effective_on=ON, areas=[my, chau],
                               successor=mai_phu)
@@ -275,3 +273,45 @@ def test_a_merge_hands_over_the_indicators_and_the_plans_from_the_date_on(provin
     services.revert(admin, Reorganisation.objects.get(pk=op.pk))
     indicator.refresh_from_db()
     assert indicator.unit == province.btc and Target.objects.get(pk=next_year.pk).unit == province.btc
+
+
+def _petition(province, area, text="Đề nghị nạo vét kênh"):
+    from dieuhanh.petitions import services as petitions
+    from dieuhanh.petitions.models import Petition
+
+    return petitions.record(province.tracker, petitions.PetitionInput(
+        content=text, submitter="Bà Lê Thị D", receiving_unit=province.root, area=area, citizen_phone="0912345678",
+        responsible_unit=province.snv, source=Petition.Source.RECEPTION))
+
+
+def test_a_commune_split_shares_its_open_petitions_and_a_dissolution_needs_a_successor(
+        province, django_user_model, communes):
+    from dieuhanh.petitions.models import Petition
+
+    my, chau, mai_phu, vinh = communes
+    it = django_user_model.objects.create_superuser("it", password="x")
+    kept, shared = _petition(province, my), _petition(province, my, "Đề nghị sửa cầu tràn")
+    with pytest.raises(ValidationError, match="chỉ được cho các đơn vị hành chính kế thừa"):
+        services.draft_areas(it, kind=Reorganisation.Kind.SPLIT, effective_on=ON, areas=[my], successor=chau,
+                             others=[mai_phu], shares={f"petition:{shared.pk}": vinh.pk})
+    op = services.draft_areas(it, kind=Reorganisation.Kind.SPLIT, effective_on=ON, areas=[my], successor=chau,
+                              others=[mai_phu], shares={f"petition:{shared.pk}": mai_phu.pk})
+    services.apply(it, op)
+    assert Petition.objects.get(pk=kept.pk).area == chau and Petition.objects.get(pk=shared.pk).area == mai_phu
+    with pytest.raises(ValidationError, match="chưa có địa bàn nhận"):
+        services.draft_areas(it, kind=Reorganisation.Kind.DISSOLVE, effective_on=date(2026, 8, 1), areas=[chau])
+    assert Reorganisation.objects.count() == 1
+
+
+def test_a_commune_moves_to_another_province_and_back(province, django_user_model, communes):
+    my, _, _, vinh = communes
+    it = django_user_model.objects.create_superuser("it", password="x")
+    op = services.draft_areas(it, kind=Reorganisation.Kind.MOVE, effective_on=ON, areas=[my], new_parent=vinh.parent)
+    services.apply(it, op)
+    my.refresh_from_db()
+    assert my.parent == vinh.parent
+    services.revert(it, Reorganisation.objects.get(pk=op.pk))
+    my.refresh_from_db()
+    assert my.parent.code == "42"
+    with pytest.raises(ValidationError, match="khác tỉnh hiện tại"):
+        services.draft_areas(it, kind=Reorganisation.Kind.MOVE, effective_on=ON, areas=[my], new_parent=my.parent)

@@ -13,10 +13,10 @@ from .models import Reorganisation
 class ReorganisationAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "kind", "state", "effective_on", "successor", "applied_at"]
     list_filter = ["kind", "state", "batch"]
-    filter_horizontal = ["predecessors", "others", "areas"]
+    filter_horizontal = ["predecessors", "others", "areas", "other_areas"]
     readonly_fields = ["state", "applied_by", "applied_at", "created_by", "preview", "batch"]
-    fields = ["kind", "effective_on", "predecessors", "successor", "others", "areas", "successor_area", "new_name",
-              "new_parent", "shares",
+    fields = ["kind", "effective_on", "predecessors", "successor", "others", "areas", "successor_area", "other_areas",
+              "new_parent_area", "new_name", "new_parent", "shares",
               "move_accounts", "note", "preview", "batch", "state", "created_by", "applied_by", "applied_at"]
     actions = ["apply_selected", "revert_selected"]
 

@@ -35,7 +35,11 @@ class Reorganisation(models.Model):
     # Or administrative areas (communes merged, renamed): then the units above are left empty.
     areas = models.ManyToManyField(Area, blank=True, related_name="+", verbose_name="đơn vị hành chính trước sắp xếp")
     successor_area = models.ForeignKey(Area, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
-                                       verbose_name="đơn vị hành chính kế thừa")
+                                       verbose_name="đơn vị hành chính kế thừa (nhận phần còn lại)")
+    other_areas = models.ManyToManyField(Area, blank=True, related_name="+",
+                                         verbose_name="đơn vị hành chính kế thừa khác (chia tách)")
+    new_parent_area = models.ForeignKey(Area, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+                                        verbose_name="trực thuộc tỉnh mới")
     new_name = models.CharField("tên mới", max_length=255, blank=True)
     new_parent = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
                                    verbose_name="trực thuộc mới")

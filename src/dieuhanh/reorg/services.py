@@ -209,51 +209,79 @@ def plan(op: Reorganisation) -> Plan:
     return out
 
 
+def _area_target(op: Reorganisation, key: str) -> int | None:
+    chosen = op.shares.get(key)
+    return int(chosen) if chosen else op.successor_area_id
+
+
 def _plan_areas(op: Reorganisation, out: Plan) -> Plan:
-    """Communes merged into one (or renamed) on a date: the areas end there pointing to their successor, and
-    the open petitions and the working units of the old areas take the new one. Past petitions, NTM
+    """Areas merged, split, renamed, moved to another province or dissolved on a date. An area that ends
+    points to its successor; the open petitions and the working units of the old area take the new one (for a
+    split, the petitions as `shares` says, the rest and the units the first successor). Past petitions, NTM
     assessments and reports keep the area as it then was."""
     areas = list(op.areas.all())
     if op.kind == Kind_.RENAME:
         out.moves.append(Move(areas[0], "name", areas[0].name, op.new_name, "tên đơn vị hành chính"))
         return out
+    if op.kind == Kind_.MOVE:
+        out.moves.append(Move(areas[0], "parent_id", areas[0].parent_id, op.new_parent_area_id, "tỉnh, thành phố"))
+        return out
     ids = [a.pk for a in areas]
     for p in Petition.objects.filter(status__in=Petition.OPEN_STATUSES, area_id__in=ids):
-        out.moves.append(Move(p, "area_id", p.area_id, op.successor_area_id, "kiến nghị đang xử lý (địa bàn)"))
+        out.moves.append(Move(p, "area_id", p.area_id, _area_target(op, f"petition:{p.pk}"),
+                              "kiến nghị đang xử lý (địa bàn)"))
     for u in Unit.objects.filter(area_id__in=ids, active_to=None):
         out.moves.append(Move(u, "area_id", u.area_id, op.successor_area_id, "đơn vị (địa bàn)"))
     until = (op.effective_on - timedelta(days=1)).isoformat()
     for a in areas:
         out.moves.append(Move(a, "valid_to", None, until, "đơn vị hành chính hết hiệu lực"))
-        out.moves.append(Move(a, "merged_into_id", None, op.successor_area_id, "đơn vị hành chính kế thừa"))
-    if op.successor_area.valid_from is None:
-        out.moves.append(Move(op.successor_area, "valid_from", None, op.effective_on.isoformat(),
-                              "đơn vị hành chính có hiệu lực"))
+        if op.successor_area_id:
+            out.moves.append(Move(a, "merged_into_id", None, op.successor_area_id, "đơn vị hành chính kế thừa"))
+    for successor in [op.successor_area, *op.other_areas.all()] if op.successor_area_id else []:
+        if successor.valid_from is None:
+            out.moves.append(Move(successor, "valid_from", None, op.effective_on.isoformat(),
+                                  "đơn vị hành chính có hiệu lực"))
+    lost = [m for m in out.moves if m.field == "area_id" and m.after is None]
+    if lost:
+        raise ValidationError(f"Còn {len(lost)} kiến nghị, đơn vị ở địa bàn bị giải thể chưa có địa bàn nhận: "
+                              "chọn đơn vị hành chính kế thừa.")
+    allowed = {op.successor_area_id, *op.other_areas.values_list("pk", flat=True)}
+    if any(m.after not in allowed for m in out.moves if m.field == "area_id"):
+        raise ValidationError("Phân chia kiến nghị chỉ được cho các đơn vị hành chính kế thừa của lần chia tách này.")
     return out
 
 
-def _check_areas(kind, effective_on, areas, successor, new_name):
+def _check_areas(kind, effective_on, areas, successor, others, new_name, new_parent):
+    """Bad input for an areas' operation, refused in Vietnamese before anything is stored."""
     if not areas:
         raise ValidationError("Chọn ít nhất một đơn vị hành chính cần sắp xếp.")
-    if kind not in {Kind_.MERGE, Kind_.RENAME}:
-        raise ValidationError("Với đơn vị hành chính: sáp nhập hoặc đổi tên.")
-    if any(a.valid_to or a.merged_into_id for a in areas):
-        raise ValidationError("Đơn vị hành chính đã hết hiệu lực không sắp xếp tiếp được: "
-                              + ", ".join(a.name for a in areas if a.valid_to or a.merged_into_id) + ".")
-    if kind == Kind_.RENAME:
-        if len(areas) != 1 or not new_name.strip():
-            raise ValidationError("Đổi tên: chọn đúng một đơn vị hành chính và nhập tên mới.")
-        return
-    if successor is None:
-        raise ValidationError("Sáp nhập cần đơn vị hành chính kế thừa.")
-    if successor in areas:
-        raise ValidationError(f"“{successor.name}” không thể vừa bị sáp nhập vừa là đơn vị kế thừa.")
-    if successor.valid_to or successor.merged_into_id:
-        raise ValidationError(f"Đơn vị hành chính kế thừa “{successor.name}” đã hết hiệu lực.")
-    if {a.parent_id for a in areas} != {successor.parent_id} or {a.level for a in areas} != {successor.level}:
-        raise ValidationError("Đơn vị hành chính kế thừa phải cùng cấp, cùng tỉnh với các đơn vị được sáp nhập.")
+    ended = [a.name for a in areas if a.valid_to or a.merged_into_id]
+    if ended:
+        raise ValidationError(f"Đơn vị hành chính đã hết hiệu lực không sắp xếp tiếp được: {', '.join(ended)}.")
+    if kind in {Kind_.RENAME, Kind_.MOVE, Kind_.SPLIT} and len(areas) != 1:
+        raise ValidationError("Đổi tên, chuyển, chia tách: chọn đúng một đơn vị hành chính.")
+    if kind == Kind_.RENAME and not new_name.strip():
+        raise ValidationError("Nhập tên mới.")
+    if kind == Kind_.MOVE:
+        if new_parent is None or new_parent.level != Area.Level.PROVINCE or new_parent.pk == areas[0].parent_id:
+            raise ValidationError("Chọn tỉnh, thành phố mới (khác tỉnh hiện tại) cho đơn vị hành chính.")
+        if areas[0].level != Area.Level.COMMUNE:
+            raise ValidationError("Chỉ chuyển được xã, phường sang tỉnh khác.")
+    if kind in {Kind_.MERGE, Kind_.SPLIT} and successor is None:
+        raise ValidationError("Sáp nhập, chia tách cần đơn vị hành chính kế thừa.")
+    if kind == Kind_.SPLIT and not others:
+        raise ValidationError("Chia tách: một đơn vị hành chính thành ít nhất hai đơn vị kế thừa.")
+    successors = [a for a in [successor, *others] if a is not None]
+    for a in successors:
+        if a in areas:
+            raise ValidationError(f"“{a.name}” không thể vừa bị sáp nhập vừa là đơn vị kế thừa.")
+        if a.valid_to or a.merged_into_id:
+            raise ValidationError(f"Đơn vị hành chính kế thừa “{a.name}” đã hết hiệu lực.")
+        if {x.parent_id for x in areas} != {a.parent_id} or {x.level for x in areas} != {a.level}:
+            raise ValidationError("Đơn vị hành chính kế thừa phải cùng cấp, cùng tỉnh với các đơn vị được sắp xếp.")
+    touched = [*areas, *successors]
     applied = Reorganisation.objects.filter(state=Reorganisation.State.APPLIED)
-    touching = (applied.filter(areas__in=[*areas, successor]) | applied.filter(successor_area=successor)).distinct()
+    touching = (applied.filter(areas__in=touched) | applied.filter(successor_area__in=touched)).distinct()
     latest = max((o.effective_on for o in touching), default=None)
     if latest and effective_on < latest:
         raise ValidationError(f"Ngày hiệu lực {effective_on:%d/%m/%Y} trước một sắp xếp đã áp dụng cho các đơn vị "
@@ -261,17 +289,22 @@ def _check_areas(kind, effective_on, areas, successor, new_name):
 
 
 def draft_areas(actor, *, kind: str, effective_on: date, areas: list[Area], successor: Area | None = None,
-                new_name: str = "", note: str = "") -> Reorganisation:
-    """A merger or renaming of administrative areas, drafted for preview like a units' one."""
-    areas = list(areas)
-    if not area_administers(Scope.of(actor), [*areas, *([successor] if successor else [])]):
+                others: list[Area] = (), new_name: str = "", new_parent: Area | None = None,
+                shares: dict | None = None, note: str = "") -> Reorganisation:
+    """An areas' operation, drafted for preview like a units' one; a split or dissolution that would leave an
+    open petition without an area is refused here, nothing stored."""
+    areas, others = list(areas), list(others)
+    touched = [*areas, *others, *[a for a in (successor, new_parent) if a]]
+    if not area_administers(Scope.of(actor), touched):
         raise Refused("Chỉ quản trị của tỉnh có các đơn vị hành chính này mới lập được sắp xếp.")
-    _check_areas(kind, effective_on, areas, successor, new_name)
+    _check_areas(kind, effective_on, areas, successor, others, new_name, new_parent)
     with transaction.atomic():
         op = Reorganisation(kind=kind, effective_on=effective_on, successor_area=successor, new_name=new_name.strip(),
-                            note=note, created_by=actor)
+                            new_parent_area=new_parent, shares=shares or {}, note=note, created_by=actor)
         by(op, actor).save()
         op.areas.set(areas)
+        op.other_areas.set(others)
+        plan(op)  # refused: the transaction is rolled back
     return op
 
 
@@ -299,7 +332,8 @@ def apply(actor, op: Reorganisation, created: list[Unit] = ()) -> Plan:
     `created`: successors made for this operation (the two-level step's new communes), closed on revert."""
     policy.require(actor, "apply", op)
     if op.areas.exists():
-        _check_areas(op.kind, op.effective_on, [*op.areas.all()], op.successor_area, op.new_name)
+        _check_areas(op.kind, op.effective_on, [*op.areas.all()], op.successor_area, [*op.other_areas.all()],
+                     op.new_name, op.new_parent_area)
     else:
         _check(op.kind, op.effective_on, [*op.predecessors.all()], op.successor, [*op.others.all()], op.new_name,
                op.new_parent)

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "dieuhanh.dashboard",
     "dieuhanh.reports",
     "dieuhanh.notify",
+    "dieuhanh.performance",
     "dieuhanh.intake",
     "dieuhanh.reorg",
     "dieuhanh.demo",
@@ -236,6 +237,11 @@ DIEUHANH_EXTRA_WORKING_DAYS = env_list("DIEUHANH_EXTRA_WORKING_DAYS")
 DIEUHANH_IGNORED_HOLIDAYS = env_list("DIEUHANH_IGNORED_HOLIDAYS")
 # A task whose lead unit has not reported for this many days is flagged "chưa cập nhật".
 DIEUHANH_STALE_AFTER_DAYS = env_int("DIEUHANH_STALE_AFTER_DAYS", 30)
+# NĐ 335/2025 scores: what the decree leaves to the office. The shares of quantity, quality and progress in the
+# 70 points of task results; the share of a leader's task result that is the unit's; the cap on "xuất sắc".
+DIEUHANH_SCORE_MIX = env_list("DIEUHANH_SCORE_MIX", "1,1,1")
+DIEUHANH_SCORE_LEADER_UNIT_SHARE = os.environ.get("DIEUHANH_SCORE_LEADER_UNIT_SHARE", "0.5")
+DIEUHANH_SCORE_EXCELLENT_CAP_PERCENT = env_int("DIEUHANH_SCORE_EXCELLENT_CAP_PERCENT", 20)
 # A new task not acknowledged by its lead unit within this many working days is listed for the assigner.
 DIEUHANH_ACKNOWLEDGE_WITHIN_DAYS = env_int("DIEUHANH_ACKNOWLEDGE_WITHIN_DAYS", 2)
 # Party numbering runs over a committee term; the default term cycle starts at this congress year.

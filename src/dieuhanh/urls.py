@@ -12,6 +12,7 @@ from dieuhanh.intake import views as intake
 from dieuhanh.meetings import views as meetings
 from dieuhanh.notify import views as notify
 from dieuhanh.ntm import views as ntm
+from dieuhanh.performance import views as performance
 from dieuhanh.petitions import public
 from dieuhanh.petitions import views as petitions
 from dieuhanh.reports import views as reports
@@ -108,6 +109,12 @@ urlpatterns = [
     path("nong-thon-moi/", ntm.ntm_index, name="ntm_index"),
     path("nong-thon-moi/xa/<int:pk>/", ntm.ntm_commune, name="ntm_commune"),
     path("nong-thon-moi/minh-chung/<int:pk>/", ntm.evidence, name="ntm_evidence"),
+    path("ke-hoach/", performance.work_plan, name="work_plan"),
+    path("ke-hoach/them/", performance.add_product, name="product_add"),
+    path("ke-hoach/san-pham/<int:pk>/hoan-thanh/", performance.complete_product, name="product_complete"),
+    path("ke-hoach/san-pham/<int:pk>/quyet-dinh/", performance.decide_product, name="product_decide"),
+    path("ke-hoach/don-vi/", performance.unit_plans, name="unit_plans"),
+    path("ke-hoach/diem-chung/", performance.general_points, name="general_points"),
     path("don-vi/", org.unit_list, name="unit_list"),
     path("don-vi/chon/", org.unit_picker, name="unit_picker"),
     path("don-vi/<int:pk>/", org.unit_detail, name="unit_detail"),

@@ -30,6 +30,9 @@ class Kind(models.TextChoices):
     PETITION_OVERDUE = "petition_overdue", "Kiến nghị đã quá hạn trả lời"
     REPORT_READY = "report_ready", "Báo cáo đã lập xong"
     REPORT_FAILED = "report_failed", "Không lập được báo cáo"
+    PRODUCT_DONE = "product_done", "Báo hoàn thành sản phẩm"
+    PRODUCT_CONFIRMED = "product_confirmed", "Xác nhận sản phẩm"
+    PRODUCT_RETURNED = "product_returned", "Trả lại sản phẩm"
 
 
 class Event(models.Model):

@@ -1,0 +1,82 @@
+"""Officials' work plans of concrete products (sản phẩm) for a week or a month, their completion with
+evidence and the leader's confirmation, and the general points a leader enters: what NĐ 335/2025 scores
+(`scoring`) are made of."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from dieuhanh.org.models import Unit
+from dieuhanh.petitions.models import Petition
+from dieuhanh.tasks.models import Task
+
+
+class Product(models.Model):
+    class Kind(models.TextChoices):
+        DOCUMENT = "document", "Văn bản, đề án, tờ trình"
+        TASK_STEP = "task", "Phần việc của nhiệm vụ"
+        REPORT = "report", "Báo cáo"
+        PETITION = "petition", "Trả lời kiến nghị"
+        OTHER = "other", "Việc khác"
+
+    class State(models.TextChoices):
+        PLANNED = "planned", "Trong kế hoạch"
+        DONE = "done", "Đã hoàn thành, chờ xác nhận"
+        CONFIRMED = "confirmed", "Lãnh đạo đã xác nhận"
+        RETURNED = "returned", "Bị trả lại"
+
+    official = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="products",
+                                 verbose_name="công chức")
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name="đơn vị")
+    period = models.CharField("tháng", max_length=10)  # "2026-11": the month it is scored in
+    week_of = models.DateField("tuần (thứ Hai)", null=True, blank=True)
+    title = models.CharField("sản phẩm", max_length=500)
+    kind = models.CharField("loại", max_length=10, choices=Kind.choices, default=Kind.OTHER)
+    weight = models.DecimalField("trọng số quy đổi", max_digits=6, decimal_places=2, default=Decimal(1))
+    due_on = models.DateField("hạn")
+    task = models.ForeignKey(Task, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    petition = models.ForeignKey(Petition, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    state = models.CharField("trạng thái", max_length=10, choices=State.choices, default=State.PLANNED)
+    done_on = models.DateField("ngày hoàn thành", null=True, blank=True)
+    evidence = models.FileField("minh chứng", upload_to="san-pham/%Y/%m/", blank=True)
+    evidence_link = models.URLField("đường dẫn minh chứng", blank=True)
+    quality_errors = models.PositiveSmallIntegerField("số lần sai sót lớn", default=0)
+    delays = models.PositiveSmallIntegerField("số lần chậm tiến độ", default=0)
+    return_reason = models.TextField("lý do trả lại", blank=True)
+    objective_cause = models.TextField("nguyên nhân khách quan", blank=True)
+    cause_confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                           related_name="+", verbose_name="lãnh đạo xác nhận nguyên nhân")
+    confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                     related_name="+", verbose_name="lãnh đạo xác nhận")
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "sản phẩm"
+        verbose_name_plural = "sản phẩm"
+        ordering = ["due_on", "id"]
+        constraints = [models.CheckConstraint(condition=models.Q(weight__gt=0), name="product_weight_positive")]
+        indexes = [models.Index(fields=["official", "period"], name="product_official_period"),
+                   models.Index(fields=["unit", "period"], name="product_unit_period")]
+
+    def __str__(self):
+        return self.title
+
+
+class GeneralPoints(models.Model):
+    """The leader's points on the general criteria (tiêu chí chung, up to 30) for an official's month."""
+
+    official = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    period = models.CharField("tháng", max_length=10)
+    points = models.DecimalField("điểm tiêu chí chung", max_digits=5, decimal_places=2)
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "điểm tiêu chí chung"
+        verbose_name_plural = "điểm tiêu chí chung"
+        constraints = [models.UniqueConstraint(fields=["official", "period"], name="general_points_unique"),
+                       models.CheckConstraint(condition=models.Q(points__gte=0, points__lte=30),
+                                              name="general_points_range")]

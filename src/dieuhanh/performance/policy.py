@@ -1,0 +1,40 @@
+"""Who may do what with a product — the one place the rule is written: the official plans and completes
+their own; a leader of the product's unit (or an admin above it) confirms, returns, confirms an objective
+cause and enters the general points."""
+
+from dieuhanh.core.rules import Policy, Rule
+from dieuhanh.org.models import Role
+from dieuhanh.org.queries import Scope
+
+
+def leads(scope: Scope, unit) -> bool:
+    if scope.is_superuser:
+        return True
+    return any(m.unit_id == unit.pk and m.role == Role.LEADER for m in scope.memberships) or any(
+        unit.path.startswith(p) for p in scope.admin_paths)
+
+
+def _own(scope, product) -> bool:
+    return product.official_id == getattr(scope.user, "pk", None)
+
+
+def _leader(scope, product) -> bool:
+    return leads(scope, product.unit) and not _own(scope, product)  # nobody confirms their own work
+
+
+def _open(p):
+    return p.state in (p.State.PLANNED, p.State.RETURNED)
+
+
+policy = Policy({
+    "complete": Rule(_own, _open, "Chỉ công chức có sản phẩm mới báo hoàn thành được.",
+                     "Sản phẩm đã báo hoàn thành."),
+    "confirm": Rule(_leader, lambda p: p.state == p.State.DONE,
+                    "Chỉ lãnh đạo đơn vị mới xác nhận được sản phẩm (không tự xác nhận).",
+                    "Chỉ xác nhận được sản phẩm đã báo hoàn thành."),
+    "return": Rule(_leader, lambda p: p.state == p.State.DONE,
+                   "Chỉ lãnh đạo đơn vị mới trả lại được sản phẩm.", "Chỉ trả lại được sản phẩm đã báo hoàn thành."),
+    "confirm_cause": Rule(_leader, lambda p: bool(p.objective_cause) and p.cause_confirmed_by_id is None,
+                          "Chỉ lãnh đạo đơn vị mới xác nhận được nguyên nhân khách quan.",
+                          "Chưa có nguyên nhân khách quan nào chờ xác nhận."),
+}, Scope.of)

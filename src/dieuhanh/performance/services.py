@@ -1,0 +1,205 @@
+"""Every change to a work plan, each one transaction: the policy is asked, the history row written, the
+official or the leader told through an event. `month_score` reads a month's products into `scoring`."""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from dieuhanh.core import periods
+from dieuhanh.core.errors import Refused
+from dieuhanh.core.history import by
+from dieuhanh.events.models import Kind
+from dieuhanh.events.services import record, summary
+from dieuhanh.org.models import WORK_ROLES, Membership, Role, Unit
+from dieuhanh.org.queries import Scope
+from dieuhanh.petitions.models import Petition
+from dieuhanh.tasks.models import Task
+from dieuhanh.tasks.status import State
+
+from . import scoring
+from .models import GeneralPoints, Product
+from .policy import leads, policy
+
+
+def month(key: str) -> periods.Period:
+    try:
+        period = periods.parse(key)
+    except periods.PeriodError as error:
+        raise ValidationError(str(error)) from error
+    if period.kind != "month":
+        raise ValidationError("Kế hoạch sản phẩm tính theo tháng (ví dụ 2026-11).")
+    return period
+
+
+def _works_in(user, unit: Unit) -> bool:
+    return any(m.unit_id == unit.pk and m.role in WORK_ROLES for m in Scope.of(user).memberships)
+
+
+def _leaders(unit: Unit):
+    return get_user_model().objects.filter(memberships__unit=unit, memberships__role=Role.LEADER).distinct()
+
+
+def _tell(kind: str, product: Product, actor, recipients, note: str = "") -> None:
+    record(kind, product, actor=actor, recipients=recipients, text=summary(kind, product.title, note),
+           link=reverse("work_plan") + f"?ky={product.period}")
+
+
+@transaction.atomic
+def plan(actor, *, unit: Unit, period: str, title: str, due_on: date, weight: Decimal = Decimal(1),
+         kind: str = Product.Kind.OTHER, week_of: date | None = None, task: Task | None = None,
+         petition: Petition | None = None) -> Product:
+    """A product in the official's own plan for the month."""
+    if not _works_in(actor, unit):
+        raise Refused("Chỉ cán bộ, công chức của đơn vị mới lập kế hoạch sản phẩm cho đơn vị đó.")
+    p = month(period)
+    title = (title or "").strip()
+    if not title:
+        raise ValidationError("Nhập tên sản phẩm.")
+    if weight is None or weight <= 0:
+        raise ValidationError("Trọng số quy đổi phải lớn hơn 0.")
+    if not (p.start <= due_on <= p.end):
+        raise ValidationError(f"Hạn {due_on:%d/%m/%Y} nằm ngoài {p.label}: sản phẩm thuộc kế hoạch của tháng có hạn.")
+    product = Product(official=actor, unit=unit, period=p.key, title=title[:500], kind=kind, weight=weight,
+                      due_on=due_on, week_of=week_of, task=task, petition=petition)
+    by(product, actor).save()
+    return product
+
+
+@dataclass
+class Proposal:
+    """What the system already knows the official's unit owes in the month."""
+
+    title: str
+    kind: str
+    due_on: date
+    task: Task | None = None
+    petition: Petition | None = None
+
+
+def proposals(official, unit: Unit, period: str) -> list[Proposal]:
+    """Open tasks the unit leads and petitions it answers, due in the month, not yet in the official's plan."""
+    p = month(period)
+    planned = Product.objects.filter(official=official, period=p.key)
+    tasks = (Task.objects.filter(lead=unit, state=State.OPEN, due_on__range=(p.start, p.end))
+             .exclude(pk__in=planned.exclude(task=None).values("task_id")).order_by("due_on", "id")[:50])
+    petitions = (Petition.objects.filter(responsible_unit=unit, status__in=Petition.OPEN_STATUSES,
+                                         due_on__range=(p.start, p.end))
+                 .exclude(pk__in=planned.exclude(petition=None).values("petition_id")).order_by("due_on", "id")[:50])
+    return ([Proposal(t.content[:500], Product.Kind.TASK_STEP, t.due_on, task=t) for t in tasks]
+            + [Proposal(f"Trả lời kiến nghị {x.code}: {x.content[:400]}", Product.Kind.PETITION, x.due_on, petition=x)
+               for x in petitions])
+
+
+@transaction.atomic
+def complete(actor, product: Product, *, done_on: date, evidence=None, link: str = "", cause: str = "") -> Product:
+    """Done, with its evidence; a product finished after its deadline counts one delay (an objective cause may be
+    stated, for the leader to confirm)."""
+    product = Product.objects.select_for_update().get(pk=product.pk)
+    policy.require(actor, "complete", product)
+    if not evidence and not link.strip():
+        raise ValidationError("Cần minh chứng: tải tệp lên hoặc ghi đường dẫn đến sản phẩm.")
+    if done_on > timezone.localdate():
+        raise ValidationError("Ngày hoàn thành không được sau hôm nay.")
+    product.state, product.done_on, product.evidence_link = Product.State.DONE, done_on, link.strip()
+    if evidence:
+        product.evidence = evidence
+    if done_on > product.due_on:
+        product.delays += 1
+    if cause.strip():
+        product.objective_cause, product.cause_confirmed_by = cause.strip(), None
+    by(product, actor).save()
+    _tell(Kind.PRODUCT_DONE, product, actor, _leaders(product.unit))
+    return product
+
+
+@transaction.atomic
+def confirm(actor, product: Product) -> Product:
+    product = Product.objects.select_for_update().get(pk=product.pk)
+    policy.require(actor, "confirm", product)
+    product.state, product.confirmed_by, product.confirmed_at = Product.State.CONFIRMED, actor, timezone.now()
+    by(product, actor).save()
+    _tell(Kind.PRODUCT_CONFIRMED, product, actor, [product.official])
+    return product
+
+
+@transaction.atomic
+def return_product(actor, product: Product, *, reason: str, major_error: bool = False) -> Product:
+    """Back to the official; a major error in its content costs a quarter of its quality points."""
+    product = Product.objects.select_for_update().get(pk=product.pk)
+    policy.require(actor, "return", product)
+    if not (reason or "").strip():
+        raise ValidationError("Ghi lý do trả lại sản phẩm.")
+    product.state, product.return_reason = Product.State.RETURNED, reason.strip()
+    if major_error:
+        product.quality_errors += 1
+    by(product, actor).save()
+    _tell(Kind.PRODUCT_RETURNED, product, actor, [product.official], reason.strip())
+    return product
+
+
+@transaction.atomic
+def confirm_cause(actor, product: Product) -> Product:
+    """The leader confirms the objective cause: the product's delays and errors no longer count."""
+    product = Product.objects.select_for_update().get(pk=product.pk)
+    policy.require(actor, "confirm_cause", product)
+    product.cause_confirmed_by = actor
+    by(product, actor).save()
+    return product
+
+
+@transaction.atomic
+def set_general_points(actor, official, unit: Unit, period: str, points: Decimal) -> GeneralPoints:
+    p = month(period)
+    if not leads(Scope.of(actor), unit) or actor.pk == official.pk:
+        raise Refused("Chỉ lãnh đạo đơn vị mới chấm điểm tiêu chí chung (không tự chấm).")
+    if not Membership.objects.filter(user=official, unit=unit).exists():
+        raise ValidationError(f"{official.get_full_name() or official.username} không thuộc {unit.name}.")
+    if points is None or not (0 <= points <= 30):
+        raise ValidationError("Điểm tiêu chí chung từ 0 đến 30.")
+    row = GeneralPoints.objects.filter(official=official, period=p.key).first() or GeneralPoints(
+        official=official, period=p.key)
+    row.points, row.entered_by = points, actor
+    by(row, actor).save()
+    return row
+
+
+@dataclass
+class MonthScore:
+    score: scoring.Score | None  # None: nothing to score yet (no product)
+    general_entered: bool
+    products: list[Product]
+    message: str = ""
+
+
+def office_rules() -> scoring.Rules:
+    """The office's settings for what the decree leaves open."""
+    mix = tuple(Decimal(x) for x in settings.DIEUHANH_SCORE_MIX)
+    if len(mix) != 3 or any(x < 0 for x in mix) or not sum(mix):
+        raise ImproperlyConfigured("DIEUHANH_SCORE_MIX: ba số không âm, tổng lớn hơn 0 (số lượng, chất lượng, tiến độ).")
+    return scoring.Rules(mix=mix, leader_unit_share=Decimal(settings.DIEUHANH_SCORE_LEADER_UNIT_SHARE),
+                         excellent_cap_percent=Decimal(settings.DIEUHANH_SCORE_EXCELLENT_CAP_PERCENT))
+
+
+def month_score(official, period: str, rules: scoring.Rules | None = None) -> MonthScore:
+    """The month's score from the products: only what the leader confirmed counts as completed."""
+    rules = rules or office_rules()
+    p = month(period)
+    products = list(Product.objects.filter(official=official, period=p.key).select_related("unit"))
+    general = GeneralPoints.objects.filter(official=official, period=p.key).first()
+    if not products:
+        return MonthScore(None, general is not None, [], f"Chưa có sản phẩm nào trong kế hoạch {p.label}.")
+    items = [scoring.Product(x.weight, x.state == Product.State.CONFIRMED, x.quality_errors, x.delays,
+                             bool(x.objective_cause and x.cause_confirmed_by_id), key=x.pk) for x in products]
+    try:
+        result = scoring.score(general.points if general else Decimal(0), items, rules)
+    except scoring.ScoreError as error:
+        return MonthScore(None, general is not None, products, str(error))
+    return MonthScore(result, general is not None, products,
+                      "" if general else "Lãnh đạo chưa chấm điểm tiêu chí chung: tạm tính 0/30.")

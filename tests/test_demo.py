@@ -33,6 +33,16 @@ def test_demo_loads_once_with_the_seeds_and_every_status(django_user_model, sett
     assert visible_tasks(vanphong).count() == ha_tinh.count() > 100
     assert not visible_tasks(vanphong).filter(tree__code="na-tu").exists()
     assert {a[0] for a in ACCOUNTS} <= set(django_user_model.objects.values_list("username", flat=True))
+    # Three finished months of products for two officials, each scored, and the current month planned.
+    from dieuhanh.core.calendar import today
+    from dieuhanh.performance.models import Product
+    from dieuhanh.performance.services import month_score
+
+    bantochuc = django_user_model.objects.get(username="bantochuc")
+    months = sorted(set(Product.objects.filter(official=bantochuc).values_list("period", flat=True)))
+    assert len(months) >= 3 and Product.objects.filter(state="confirmed").exists()
+    finished = [m for m in months if m != f"{today():%Y-%m}"]
+    assert all(month_score(bantochuc, m).score.general > 0 for m in finished)
 
 
 def test_demo_accounts_are_printed(capsys):

@@ -22,6 +22,7 @@ from dieuhanh.tasks.services import TaskDraft
 
 from .figures import seed_figures, seed_ntm
 from .meetings import seed_meetings
+from .plans import seed_plans
 from .structure import PARTY_MERGER, legacy_district_units, person, province_tree, retire
 
 PASSWORD = "dieuhanh-demo"
@@ -327,4 +328,5 @@ def load_demo(generated: int = 300, seed: int = 20211011) -> bool:
     seed_meetings(actor, ht, districts, session_conclusion, clock, random.Random(seed))
     seed_figures(actor, ht, random.Random(seed))
     seed_ntm(ht, random.Random(seed))
+    seed_plans(ht, clock, random.Random(seed))
     return True

@@ -43,6 +43,10 @@ def test_demo_loads_once_with_the_seeds_and_every_status(django_user_model, sett
     assert len(months) >= 3 and Product.objects.filter(state="confirmed").exists()
     finished = [m for m in months if m != f"{today():%Y-%m}"]
     assert all(month_score(bantochuc, m).score.general > 0 for m in finished)
+    from dieuhanh.programmes.models import Programme
+
+    chi_thi = Programme.objects.filter(document__symbol="42-CT/TU")
+    assert chi_thi.count() == 13 and all(p.tasks.count() == 3 for p in chi_thi)
 
 
 def test_demo_accounts_are_printed(capsys):

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "dieuhanh.reports",
     "dieuhanh.notify",
     "dieuhanh.performance",
+    "dieuhanh.programmes",
     "dieuhanh.intake",
     "dieuhanh.reorg",
     "dieuhanh.demo",

@@ -15,6 +15,7 @@ from dieuhanh.ntm import views as ntm
 from dieuhanh.performance import views as performance
 from dieuhanh.petitions import public
 from dieuhanh.petitions import views as petitions
+from dieuhanh.programmes import views as programmes
 from dieuhanh.reports import views as reports
 from dieuhanh.tasks import views as tasks
 from dieuhanh.web import units as org
@@ -109,6 +110,10 @@ urlpatterns = [
     path("nong-thon-moi/", ntm.ntm_index, name="ntm_index"),
     path("nong-thon-moi/xa/<int:pk>/", ntm.ntm_commune, name="ntm_commune"),
     path("nong-thon-moi/minh-chung/<int:pk>/", ntm.evidence, name="ntm_evidence"),
+    path("chuong-trinh/", programmes.programme_list, name="programme_list"),
+    path("chuong-trinh/<int:pk>/", programmes.programme_detail, name="programme_detail"),
+    path("chuong-trinh/<int:pk>/de-nghi-khen-thuong/", programmes.propose, name="programme_propose"),
+    path("chuong-trinh/<int:pk>/khen-thuong/<int:commendation_pk>/", programmes.decide, name="programme_decide"),
     path("ke-hoach/", performance.work_plan, name="work_plan"),
     path("ke-hoach/them/", performance.add_product, name="product_add"),
     path("ke-hoach/san-pham/<int:pk>/hoan-thanh/", performance.complete_product, name="product_complete"),

@@ -74,11 +74,16 @@ def by_lead(unit: Unit, period: Period, today: date) -> dict[int, Tally]:
     """lead unit id → its tally, for tasks led within `unit`'s subtree and due in `period`: one
     grouped query with a filtered count per status (`status_q`, the same filters as the task list),
     which PostgreSQL answers from the covering index `task_tree_due` in parallel."""
+    tasks, lead = as_of(Task.objects.all(), unit, period.end, due_on__gte=period.start, due_on__lte=period.end)
+    return of_tasks(tasks, today, lead)
+
+
+def of_tasks(tasks, today: date, lead: str = "lead_id") -> dict[int, Tally]:
+    """lead unit id → the tally of these tasks (a programme's, a period's), grouped in one query."""
     fresh_since = today - timedelta(days=settings.DIEUHANH_STALE_AFTER_DAYS)
     done_late = status_q(Status.DONE_LATE, today)
     overdue = status_q(Status.OVERDUE, today)
     names = [s.value for s in COUNTED]
-    tasks, lead = as_of(Task.objects.all(), unit, period.end, due_on__gte=period.start, due_on__lte=period.end)
     rows = (tasks.values(lead)
             .annotate(**{s.value: Count("pk", filter=status_q(s, today)) for s in COUNTED},
                       late_done=Sum(DaysBetween(F("done_on"), F("due_on")), filter=done_late),

@@ -23,6 +23,7 @@ from dieuhanh.tasks.services import TaskDraft
 from .figures import seed_figures, seed_ntm
 from .meetings import seed_meetings
 from .plans import seed_plans
+from .programmes import seed_programmes
 from .structure import PARTY_MERGER, legacy_district_units, person, province_tree, retire
 
 PASSWORD = "dieuhanh-demo"
@@ -329,4 +330,5 @@ def load_demo(generated: int = 300, seed: int = 20211011) -> bool:
     seed_figures(actor, ht, random.Random(seed))
     seed_ntm(ht, random.Random(seed))
     seed_plans(ht, clock, random.Random(seed))
+    seed_programmes(actor, ht, clock, _play, random.Random(seed))
     return True

@@ -101,11 +101,12 @@ class TaskFilter:
     unacknowledged: bool = False  # "Mới giao": the lead unit has not confirmed receipt
     issued_to: date | None = None  # given on or before this day
     returned_only: bool = False  # returned by the assigner, not yet asked again
+    programme_id: int | None = None  # a programme's tasks (the programmes app names the relation)
 
     PARAMS = {"q": "q", "status": "trang_thai", "group": "nhom", "due_from": "han_tu", "due_to": "han_den",
               "document_id": "van_ban", "key_only": "trong_tam", "stale_only": "chua_cap_nhat", "mine": "cua_toi",
               "open_only": "dang_thuc_hien", "unacknowledged": "chua_tiep_nhan", "issued_to": "giao_den",
-              "returned_only": "bi_tra_lai"}
+              "returned_only": "bi_tra_lai", "programme_id": "chuong_trinh"}
 
     def query(self) -> str:
         """The list's address for these filters: a count and the list it links to read the same filter."""
@@ -181,6 +182,8 @@ class TaskFilter:
             where.append(Q(due_on__lte=self.due_to))
         if self.document_id:
             where.append(Q(document_id=self.document_id))
+        if self.programme_id:
+            where.append(Q(programmes=self.programme_id))
         if self.assigned_by is not None:
             where.append(Q(assigned_by=self.assigned_by))
         if self.key_only:

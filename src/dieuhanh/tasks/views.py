@@ -54,6 +54,7 @@ def _filter_from(request, scope: Scope) -> TaskFilter:
         lead=unit("chu_tri"), mine=g.get("cua_toi", "") if g.get("cua_toi") in {"chu_tri", "lam", "giao"} else "",
         open_only=g.get("dang_thuc_hien") == "1", unacknowledged=g.get("chua_tiep_nhan") == "1",
         issued_to=parse_day(g.get("giao_den", "")), returned_only=g.get("bi_tra_lai") == "1",
+        programme_id=params.key(g.get("chuong_trinh")),
     )
 
 

@@ -1,0 +1,43 @@
+"""Demo programmes: Chỉ thị số 42 of the provincial Standing Committee (seed 004) turned the emulation movement
+welcoming the Party congresses into 13 key programmes from 1/3/2020 to 31/8/2020. The seed names neither the
+programmes nor their tasks: both are illustrative, each programme with tasks of its lead boards and departments
+walked through the services on 2020's dates, so the ranking and the commendation have something to show."""
+
+import random
+from datetime import date, timedelta
+
+from dieuhanh.documents.services import register_document
+from dieuhanh.programmes.models import Programme
+from dieuhanh.tasks.services import TaskDraft
+
+START, END = date(2020, 3, 1), date(2020, 8, 31)
+TOPICS = [
+    "phòng, chống dịch Covid-19", "xây dựng nông thôn mới", "cải cách hành chính", "chuyển đổi số",
+    "giải ngân vốn đầu tư công", "thu ngân sách", "giải phóng mặt bằng", "xây dựng Đảng", "công tác dân vận",
+    "an sinh xã hội", "bảo vệ môi trường", "an ninh trật tự", "chuẩn bị đại hội đảng các cấp",
+]
+
+
+def seed_programmes(actor, ht: dict, clock, play, rng: random.Random) -> list[Programme]:
+    leads = [ht[k] for k in ("btc", "vptu", "mttq", "so-noi-vu", "so-tai-chinh") if k in ht]
+    with clock(START):
+        directive = register_document(actor, issuer=ht["tu"], symbol="42-CT/TU", issued_on=START, signer="",
+                                      subject="Về đẩy mạnh phong trào thi đua chào mừng Đại hội Đảng các cấp "
+                                              "(văn bản minh họa theo tin bài)", tasks=[])
+    made = []
+    for n, topic in enumerate(TOPICS, start=1):
+        drafts = [TaskDraft(f"Thi đua {topic}: phần việc số {i + 1} (minh họa)", rng.choice(leads), [],
+                            deadline=START + timedelta(days=rng.randint(45, 180))) for i in range(3)]
+        with clock(START + timedelta(days=1)):
+            doc = register_document(actor, issuer=ht["tu"], symbol=f"{200 + n}-KH/TU", issued_on=START + timedelta(days=1),
+                                    signer="", subject=f"Kế hoạch chương trình trọng điểm số {n}: {topic} (minh họa)",
+                                    tasks=drafts)
+        programme = Programme.objects.create(kind=Programme.Kind.MOVEMENT, lead=ht["tu"], document=directive,
+                                             name=f"Chương trình trọng điểm số {n}: {topic}", starts_on=START,
+                                             ends_on=END)
+        tasks = list(doc.tasks.order_by("id"))
+        programme.tasks.set(tasks)
+        for task, draft in zip(tasks, drafts, strict=True):
+            play(actor, task, rng.choice(["done_on_time", "done_on_time", "done_late"]), START, draft.deadline, rng)
+        made.append(programme)
+    return made

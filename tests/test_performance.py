@@ -119,3 +119,21 @@ def test_what_the_decree_leaves_open_is_the_offices_setting(province, settings):
     settings.DIEUHANH_SCORE_MIX = ["1", "1"]
     with pytest.raises(Exception, match="DIEUHANH_SCORE_MIX"):
         services.month_score(province.lead_officer, NOV)
+
+
+def test_the_unit_score_sheet_exports_to_xlsx_with_typed_cells_and_an_audit_row(province, login):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    from dieuhanh.audit.models import AuditEntry
+
+    product = _plan(province, '=HYPERLINK("http://x") báo cáo')
+    services.complete(province.lead_officer, product, done_on=date(2026, 11, 19), link="https://vanban.example/5")
+    services.confirm(province.btc_leader, product)
+    response = login(province.btc_leader).get(f"/ke-hoach/don-vi/?ky={NOV}&xuat=xlsx")
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    rows = list(load_workbook(BytesIO(response.content)).active.iter_rows(values_only=True))
+    [line] = [r for r in rows if r[1] and "báo cáo" in r[1]]
+    assert line[1].startswith("'=") and line[2] == 1 and line[3].date() == date(2026, 11, 20)
+    assert AuditEntry.objects.filter(action="export").exists()

@@ -6,23 +6,25 @@ from decimal import Decimal, InvalidOperation
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from dieuhanh.audit.log import record as audit
+from dieuhanh.audit.models import Action
 from dieuhanh.core import params, periods
 from dieuhanh.core.calendar import today as vn_today
 from dieuhanh.core.dates import parse_day
 from dieuhanh.core.errors import Refused
 from dieuhanh.core.feedback import fail
-from dieuhanh.core.files import check_upload
+from dieuhanh.core.files import ALLOWED, check_upload
 from dieuhanh.org.models import WORK_ROLES, Unit
 from dieuhanh.org.queries import Scope
 from dieuhanh.petitions.models import Petition
 from dieuhanh.tasks.models import Task
 
-from . import scoring, services
+from . import scoring, services, xlsx
 from .models import Product
 from .policy import leads, policy
 
@@ -157,6 +159,11 @@ def unit_plans(request):
             p.actions = policy.available_actions(request.user, p)
         rows.append({"official": official, "result": result,
                      "grade": scoring.Grade.LABELS.get(result.score.grade) if result.score else "—"})
+    if request.GET.get("xuat") == "xlsx":
+        audit(Action.EXPORT, request, target=f"bảng điểm {unit.name}", detail=f"kỳ {period.key}")
+        response = HttpResponse(xlsx.score_sheet(unit, period, rows), content_type=ALLOWED[".xlsx"])
+        response["Content-Disposition"] = f'attachment; filename="bang-diem-{unit.code}-{period.key}.xlsx"'
+        return response
     grades = [r["result"].score.grade for r in rows if r["result"].score]
     return render(request, "performance/unit.html", {"unit": unit, "units": units, "period": period, "rows": rows,
                                                      "cap": scoring.cap_check(grades, services.office_rules())})

@@ -84,6 +84,10 @@ class Scope:
     def may_decide_for(self, unit: Unit) -> bool:
         return self.is_superuser or unit.pk in self.decide_unit_ids or self._admin_over(unit)
 
+    def leads(self, unit: Unit) -> bool:
+        """Leader of the unit itself, or admin of it or above: who confirms its officials' work."""
+        return self.is_superuser or unit.pk in self._units_with({Role.LEADER}) or self._admin_over(unit)
+
     def decides_over(self, unit: Unit) -> bool:
         """Tracker, leader or admin of the unit or of a unit above it."""
         line = {int(pk) for pk in unit.path.strip("/").split("/")}

@@ -3,15 +3,7 @@ their own; a leader of the product's unit (or an admin above it) confirms, retur
 cause and enters the general points."""
 
 from dieuhanh.core.rules import Policy, Rule
-from dieuhanh.org.models import Role
 from dieuhanh.org.queries import Scope
-
-
-def leads(scope: Scope, unit) -> bool:
-    if scope.is_superuser:
-        return True
-    return any(m.unit_id == unit.pk and m.role == Role.LEADER for m in scope.memberships) or any(
-        unit.path.startswith(p) for p in scope.admin_paths)
 
 
 def _own(scope, product) -> bool:
@@ -19,7 +11,7 @@ def _own(scope, product) -> bool:
 
 
 def _leader(scope, product) -> bool:
-    return leads(scope, product.unit) and not _own(scope, product)  # nobody confirms their own work
+    return scope.leads(product.unit) and not _own(scope, product)  # nobody confirms their own work
 
 
 def _open(p):

@@ -17,7 +17,7 @@ from dieuhanh.core.errors import Refused
 from dieuhanh.core.history import by
 from dieuhanh.events.models import Kind
 from dieuhanh.events.services import record, summary
-from dieuhanh.org.models import WORK_ROLES, Membership, Role, Unit
+from dieuhanh.org.models import Membership, Role, Unit
 from dieuhanh.org.queries import Scope
 from dieuhanh.petitions.models import Petition
 from dieuhanh.tasks.models import Task
@@ -25,7 +25,7 @@ from dieuhanh.tasks.status import State
 
 from . import scoring
 from .models import GeneralPoints, Product
-from .policy import leads, policy
+from .policy import policy
 
 
 def month(key: str) -> periods.Period:
@@ -36,10 +36,6 @@ def month(key: str) -> periods.Period:
     if period.kind != "month":
         raise ValidationError("Kế hoạch sản phẩm tính theo tháng (ví dụ 2026-11).")
     return period
-
-
-def _works_in(user, unit: Unit) -> bool:
-    return any(m.unit_id == unit.pk and m.role in WORK_ROLES for m in Scope.of(user).memberships)
 
 
 def _leaders(unit: Unit):
@@ -56,7 +52,7 @@ def plan(actor, *, unit: Unit, period: str, title: str, due_on: date, weight: De
          kind: str = Product.Kind.OTHER, week_of: date | None = None, task: Task | None = None,
          petition: Petition | None = None) -> Product:
     """A product in the official's own plan for the month."""
-    if not _works_in(actor, unit):
+    if unit.pk not in Scope.of(actor).work_unit_ids:  # the unit's own staff, not an admin above it
         raise Refused("Chỉ cán bộ, công chức của đơn vị mới lập kế hoạch sản phẩm cho đơn vị đó.")
     p = month(period)
     title = (title or "").strip()
@@ -157,7 +153,7 @@ def confirm_cause(actor, product: Product) -> Product:
 @transaction.atomic
 def set_general_points(actor, official, unit: Unit, period: str, points: Decimal) -> GeneralPoints:
     p = month(period)
-    if not leads(Scope.of(actor), unit) or actor.pk == official.pk:
+    if not Scope.of(actor).leads(unit) or actor.pk == official.pk:
         raise Refused("Chỉ lãnh đạo đơn vị mới chấm điểm tiêu chí chung (không tự chấm).")
     if not Membership.objects.filter(user=official, unit=unit).exists():
         raise ValidationError(f"{official.get_full_name() or official.username} không thuộc {unit.name}.")

@@ -26,7 +26,7 @@ from dieuhanh.tasks.models import Task
 
 from . import scoring, services, xlsx
 from .models import Product
-from .policy import leads, policy
+from .policy import policy
 
 
 def _period(request) -> periods.Period:
@@ -95,7 +95,7 @@ def add_product(request):
 def _product(request, pk) -> Product:
     """A product its official or a leader of its unit may see; others get 404."""
     product = get_object_or_404(Product.objects.select_related("unit", "official"), pk=pk)
-    if product.official_id != request.user.pk and not leads(Scope.of(request.user), product.unit):
+    if product.official_id != request.user.pk and not Scope.of(request.user).leads(product.unit):
         raise Http404("Không tìm thấy sản phẩm hoặc bạn không có quyền xem.")
     return product
 
@@ -146,7 +146,7 @@ def unit_plans(request):
     """A leader's page: the unit's officials, their month's score, the products waiting for a decision, the
     general points, and the 20% check on "xuất sắc" before confirming."""
     scope, period = Scope.of(request.user), _period(request)
-    units = [m.unit for m in scope.memberships if leads(scope, m.unit)]
+    units = [m.unit for m in scope.memberships if scope.leads(m.unit)]
     wanted = params.key(request.GET.get("don_vi") or "")
     unit = next((u for u in units if u.pk == wanted), units[0] if units else None)
     if unit is None:

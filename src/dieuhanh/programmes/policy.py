@@ -6,18 +6,7 @@ from datetime import date
 
 from dieuhanh.core.calendar import today as vn_today
 from dieuhanh.core.rules import Policy, Rule
-from dieuhanh.org.models import Role
 from dieuhanh.org.queries import Scope
-
-
-def _decides(scope: Scope, unit) -> bool:
-    return scope.is_superuser or unit.pk in scope.decide_unit_ids or any(
-        unit.path.startswith(p) for p in scope.admin_paths)
-
-
-def _leads(scope: Scope, unit) -> bool:
-    return scope.is_superuser or any(m.unit_id == unit.pk and m.role == Role.LEADER for m in scope.memberships) or any(
-        unit.path.startswith(p) for p in scope.admin_paths)
 
 
 def ended(programme, today: date | None = None) -> bool:
@@ -25,10 +14,10 @@ def ended(programme, today: date | None = None) -> bool:
 
 
 policy = Policy({
-    "propose": Rule(lambda s, p: _decides(s, p.lead), ended,
+    "propose": Rule(lambda s, p: s.may_decide_for(p.lead), ended,
                     "Chỉ đơn vị chủ trì chương trình mới lập đề nghị khen thưởng.",
                     "Chương trình chưa kết thúc: chưa lập được đề nghị khen thưởng."),
-    "decide": Rule(lambda s, c: _leads(s, c.programme.lead), lambda c: c.decision == c.Decision.PENDING,
+    "decide": Rule(lambda s, c: s.leads(c.programme.lead), lambda c: c.decision == c.Decision.PENDING,
                    "Chỉ lãnh đạo đơn vị chủ trì chương trình mới quyết định khen thưởng.",
                    "Đề nghị này đã có quyết định."),
 }, Scope.of)

@@ -13,6 +13,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils.text import slugify
 
 from dieuhanh.core.history import by
@@ -65,9 +66,10 @@ class _Tree:
         self.roots = list(Unit.objects.filter(parent=None, area=province, active_to=None))
         if not self.roots:
             raise ValidationError(f"Chưa có cây đơn vị nào gắn với {province.name} (đơn vị gốc có địa bàn là tỉnh).")
-        paths = [r.path for r in self.roots]
-        self.units = [u for u in Unit.objects.filter(active_to=None).select_related("area")
-                      if any(u.path.startswith(p) for p in paths)]
+        within = Q()
+        for root in self.roots:
+            within |= Q(path__startswith=root.path)
+        self.units = list(Unit.objects.filter(within, active_to=None).select_related("area"))
         self.by_id = {u.pk: u for u in self.units}
         self.province = province
 

@@ -17,13 +17,13 @@ from .models import Area, Unit
 
 SHORTLIST = 60  # bodies above commune level shown before anything is typed
 FOUND = 40  # units a search returns
+ORDER = ("root__name", "root_id", "is_commune", "depth", "name")  # province by province, bodies before communes
 
 
 def _ordered(units: QuerySet[Unit]) -> QuerySet[Unit]:
     """Province by province; in each, its bodies by level, then its communes by name."""
     commune = Case(When(area__level=Area.Level.COMMUNE, then=Value(1)), default=Value(0), output_field=IntegerField())
-    return units.select_related("root", "area").annotate(is_commune=commune).order_by(
-        "root__name", "root_id", "is_commune", "depth", "name")
+    return units.select_related("root", "area").annotate(is_commune=commune).order_by(*ORDER)
 
 
 def _chosen(units: QuerySet[Unit], chosen) -> list[Unit]:
@@ -47,8 +47,7 @@ def search(units: QuerySet[Unit], text: str, chosen: list[int] = ()) -> list[Uni
     # The words as typed, together, first: "thach ha" puts xã Thạch Hà before xã Thạch Khê.
     phrase = Case(When(name_folded__contains=" ".join(fold(text).split()[:8]), then=Value(0)), default=Value(1),
                   output_field=IntegerField())
-    return picked + list(_ordered(found.annotate(phrase=phrase)).order_by("phrase", "root__name", "root_id",
-                                                                          "is_commune", "depth", "name")[:FOUND])
+    return picked + list(_ordered(found.annotate(phrase=phrase)).order_by("phrase", *ORDER)[:FOUND])
 
 
 def grouped(units: list[Unit]) -> list[tuple[str, list[Unit]]]:

@@ -153,3 +153,12 @@ def owner_as_of(label: str, field: str, day):
         return None
     then = formers.filter(object_id=OuterRef("pk")).order_by("until").values("unit_id")[:1]
     return Coalesce(Subquery(then), F(f"{field}_id"), output_field=BigIntegerField())
+
+
+def owned_as_of(queryset, label: str, field: str, day):
+    """The queryset and the name of its owner on `day`: the column itself (`<field>_id`) when no reorganisation
+    moved work after that day, else the `<field>_then` annotation of `owner_as_of`."""
+    then = owner_as_of(label, field, day)
+    if then is None:
+        return queryset, f"{field}_id"
+    return queryset.annotate(**{f"{field}_then": then}), f"{field}_then"

@@ -6,7 +6,6 @@ from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -18,7 +17,7 @@ from dieuhanh.core.history import by
 from dieuhanh.events.models import Kind
 from dieuhanh.events.services import record, summary
 from dieuhanh.org.models import Membership, Role, Unit
-from dieuhanh.org.queries import Scope
+from dieuhanh.org.queries import Scope, people_to_tell
 from dieuhanh.petitions.models import Petition
 from dieuhanh.tasks.models import Task
 from dieuhanh.tasks.status import State
@@ -36,10 +35,6 @@ def month(key: str) -> periods.Period:
     if period.kind != "month":
         raise ValidationError("Kế hoạch sản phẩm tính theo tháng (ví dụ 2026-11).")
     return period
-
-
-def _leaders(unit: Unit):
-    return get_user_model().objects.filter(memberships__unit=unit, memberships__role=Role.LEADER).distinct()
 
 
 def _tell(kind: str, product: Product, actor, recipients, note: str = "") -> None:
@@ -111,7 +106,7 @@ def complete(actor, product: Product, *, done_on: date, evidence=None, link: str
     if cause.strip():
         product.objective_cause, product.cause_confirmed_by = cause.strip(), None
     by(product, actor).save()
-    _tell(Kind.PRODUCT_DONE, product, actor, _leaders(product.unit))
+    _tell(Kind.PRODUCT_DONE, product, actor, people_to_tell([product.unit], (Role.LEADER,)))  # who confirms
     return product
 
 

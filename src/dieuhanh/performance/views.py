@@ -1,8 +1,6 @@
 """Kế hoạch tuần/tháng of an official, and the leader's page of a unit's products and scores: thin views over
 `services` and the policy."""
 
-from decimal import Decimal, InvalidOperation
-
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -19,6 +17,7 @@ from dieuhanh.core.dates import parse_day
 from dieuhanh.core.errors import Refused
 from dieuhanh.core.feedback import fail
 from dieuhanh.core.files import ALLOWED, check_upload
+from dieuhanh.core.numbers import parse_decimal
 from dieuhanh.org.models import WORK_ROLES, Unit
 from dieuhanh.org.queries import Scope
 from dieuhanh.petitions.models import Petition
@@ -57,13 +56,6 @@ def work_plan(request):
         "kinds": Product.Kind.choices, "today": vn_today()})
 
 
-def _decimal(raw) -> Decimal | None:
-    try:
-        return Decimal(str(raw).replace(",", ".")) if str(raw or "").strip() else None
-    except InvalidOperation:
-        return None
-
-
 def _back(request, period, unit=None):
     target = "unit_plans" if request.POST.get("trang") == "don-vi" else "work_plan"
     query = f"?ky={period.key}" + (f"&don_vi={unit.pk}" if unit else "")
@@ -81,7 +73,7 @@ def add_product(request):
     try:
         if due_on is None:
             raise ValidationError("Hạn không hợp lệ (dd/mm/yyyy).")
-        weight = _decimal(g.get("trong_so", "1"))
+        weight = parse_decimal(g.get("trong_so") or "1")
         services.plan(request.user, unit=unit, period=period.key, title=g.get("ten", ""), due_on=due_on,
                       weight=weight, kind=g.get("loai") if g.get("loai") in Product.Kind.values else Product.Kind.OTHER,
                       task=task, petition=petition)
@@ -175,7 +167,7 @@ def general_points(request):
     unit = get_object_or_404(Unit, pk=params.key(request.POST.get("don_vi") or "") or 0)
     official = get_object_or_404(get_user_model(), pk=params.key(request.POST.get("cong_chuc") or "") or 0)
     try:
-        services.set_general_points(request.user, official, unit, period.key, _decimal(request.POST.get("diem")))
+        services.set_general_points(request.user, official, unit, period.key, parse_decimal(request.POST.get("diem")))
     except (ValidationError, PermissionDenied) as error:
         fail(request, error)
     else:

@@ -69,3 +69,8 @@ class Reorganisation(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} từ {self.effective_on:%d/%m/%Y}"
+
+    @property
+    def about_areas(self) -> bool:
+        """An operation on administrative areas (every such operation names at least one), not on units."""
+        return self.areas.exists()

@@ -33,7 +33,7 @@ def area_administers(scope: Scope, areas) -> bool:
 
 
 def _who(scope, op) -> bool:
-    if op.areas.exists():
+    if op.about_areas:
         return area_administers(scope, [*op.areas.all(), *op.other_areas.all(),
                                         *[a for a in [op.successor_area, op.new_parent_area] if a]])
     return administers(scope, _touched(op))

@@ -66,6 +66,12 @@ def _applied_touching(units):
     return (applied.filter(predecessors__in=units) | applied.filter(successor__in=units)).distinct()
 
 
+def _applied_touching_areas(areas):
+    """The applied operations that ended, changed or continued any of these areas."""
+    applied = Reorganisation.objects.filter(state=Reorganisation.State.APPLIED)
+    return (applied.filter(areas__in=areas) | applied.filter(successor_area__in=areas)).distinct()
+
+
 def _latest_applied_on(units) -> date | None:
     return max((op.effective_on for op in _applied_touching(units)), default=None)
 
@@ -135,7 +141,7 @@ def _target(op: Reorganisation, key: str) -> int | None:
 def plan(op: Reorganisation) -> Plan:
     """What applying would change, row by row (also the preview)."""
     out = Plan()
-    if op.successor_area_id or op.areas.exists():
+    if op.about_areas:
         return _plan_areas(op, out)
     predecessors = list(op.predecessors.all())
     if op.kind == Kind_.RENAME:
@@ -280,9 +286,7 @@ def _check_areas(kind, effective_on, areas, successor, others, new_name, new_par
         if {x.parent_id for x in areas} != {a.parent_id} or {x.level for x in areas} != {a.level}:
             raise ValidationError("Đơn vị hành chính kế thừa phải cùng cấp, cùng tỉnh với các đơn vị được sắp xếp.")
     touched = [*areas, *successors]
-    applied = Reorganisation.objects.filter(state=Reorganisation.State.APPLIED)
-    touching = (applied.filter(areas__in=touched) | applied.filter(successor_area__in=touched)).distinct()
-    latest = max((o.effective_on for o in touching), default=None)
+    latest = max((o.effective_on for o in _applied_touching_areas(touched)), default=None)
     if latest and effective_on < latest:
         raise ValidationError(f"Ngày hiệu lực {effective_on:%d/%m/%Y} trước một sắp xếp đã áp dụng cho các đơn vị "
                               f"hành chính này ({latest:%d/%m/%Y}).")
@@ -331,7 +335,8 @@ def apply(actor, op: Reorganisation, created: list[Unit] = ()) -> Plan:
     """One transaction: the open work to the successors, the units ended or changed, the log kept.
     `created`: successors made for this operation (the two-level step's new communes), closed on revert."""
     policy.require(actor, "apply", op)
-    if op.areas.exists():
+    about_areas = op.about_areas
+    if about_areas:
         _check_areas(op.kind, op.effective_on, [*op.areas.all()], op.successor_area, [*op.other_areas.all()],
                      op.new_name, op.new_parent_area)
     else:
@@ -341,7 +346,7 @@ def apply(actor, op: Reorganisation, created: list[Unit] = ()) -> Plan:
         op = Reorganisation.objects.select_for_update().get(pk=op.pk)
         policy.require(actor, "apply", op)
         planned = plan(op)
-        if op.kind in ENDING and not op.areas.exists():
+        if op.kind in ENDING and not about_areas:
             _unassigned(op, planned)
         log = [[Unit._meta.label, unit.pk, CREATED, None, None] for unit in created]
         for obj, _what in planned.removals:
@@ -388,9 +393,8 @@ def revert(actor, op: Reorganisation) -> None:
     policy.require(actor, "revert", op)
     units = [*op.predecessors.all(), *[u for u in [op.successor] if u]]
     areas = [*op.areas.all(), *[a for a in [op.successor_area] if a]]
-    applied = Reorganisation.objects.filter(state=Reorganisation.State.APPLIED, applied_at__gt=op.applied_at)
     if (_applied_touching(units).filter(applied_at__gt=op.applied_at).exists()
-            or areas and (applied.filter(areas__in=areas) | applied.filter(successor_area__in=areas)).exists()):
+            or areas and _applied_touching_areas(areas).filter(applied_at__gt=op.applied_at).exists()):
         raise ValidationError("Một sắp xếp áp dụng sau đã dựa vào sắp xếp này: hoàn tác sắp xếp đó trước.")
     with transaction.atomic():
         for label, pk, attr, before, _after in reversed(op.log):

@@ -7,14 +7,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.apps import apps
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import Count, OuterRef, Q, Subquery
 
 from dieuhanh.core.periods import DateRange, Period, PeriodError
 from dieuhanh.dashboard import tally
 from dieuhanh.indicators.models import Indicator
 from dieuhanh.indicators.queries import Row, headline, indicator_rows
 from dieuhanh.org.models import Unit
-from dieuhanh.org.queries import owner_as_of
+from dieuhanh.org.queries import owned_as_of, owner_as_of
 from dieuhanh.tasks.models import Decision, Extension, ProgressReport, Task
 from dieuhanh.tasks.queries import as_of
 from dieuhanh.tasks.status import State, Status, status_q
@@ -112,14 +112,14 @@ def _petitions(unit: Unit, period, today: date) -> list[list]:
     from dieuhanh.petitions.queries import overdue
 
     subtree = Unit.objects.filter(path__startswith=unit.path).values("pk")
-    then = owner_as_of("petitions.petition", "responsible_unit", period.end)  # as the units stood then
-    mine = (Petition.objects.annotate(responsible_then=then).filter(responsible_then__in=subtree) if then is not None
-            else Petition.objects.filter(responsible_unit__in=subtree).annotate(responsible_then=F("responsible_unit_id")))
+    # As the units stood then: a petition a later reorganisation moved is its old unit's here.
+    mine, responsible = owned_as_of(Petition.objects.all(), "petitions.petition", "responsible_unit", period.end)
+    mine = mine.filter(**{f"{responsible}__in": subtree})
     late_ids = set(overdue(mine, today).values_list("pk", flat=True))
     rows = {}
     found = list(mine.filter(Q(received_on__range=(period.start, period.end))
                              | Q(answered_on__range=(period.start, period.end)) | Q(pk__in=late_ids))
-                 .values_list("pk", "received_on", "answered_on", "due_on", "responsible_then"))
+                 .values_list("pk", "received_on", "answered_on", "due_on", responsible))
     names = dict(Unit.objects.filter(pk__in={r[4] for r in found}).values_list("pk", "name"))
     for pk, received_on, answered_on, due_on, responsible in found:
         name = names[responsible]

@@ -10,7 +10,7 @@ from django.db.models import Q, QuerySet
 from dieuhanh.core import calendar
 from dieuhanh.core.text import matching_words
 from dieuhanh.org.models import Unit
-from dieuhanh.org.queries import Scope, owner_as_of
+from dieuhanh.org.queries import Scope, owned_as_of
 
 from . import policy
 from .models import Coordination, Task
@@ -49,10 +49,8 @@ def led_within(unit: Unit, lead: str = "lead_id", **where) -> Q:
 def as_of(tasks: QuerySet[Task], unit: Unit, day: date, **where) -> tuple[QuerySet[Task], str]:
     """The tasks led within `unit` as the units stood on `day`, and the name of their lead then: a task a
     reorganisation moved after that day counts for the unit that led it then (org.FormerOwner)."""
-    then = owner_as_of("tasks.task", "lead", day)
-    if then is None:
-        return tasks.filter(led_within(unit, **where)), "lead_id"
-    return tasks.annotate(lead_then=then).filter(led_within(unit, "lead_then", **where)), "lead_then"
+    tasks, lead = owned_as_of(tasks, "tasks.task", "lead", day)
+    return tasks.filter(led_within(unit, lead, **where)), lead
 
 
 def visible_tasks(user) -> QuerySet[Task]:

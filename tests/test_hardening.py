@@ -74,7 +74,7 @@ def test_pages_carry_a_content_security_policy_without_inline_script(province, l
 
 
 SERVED_TEMPLATES = [p for p in SRC.rglob("templates/**/*.html")
-                    if p.name not in {"report.html", "mail.html"}]  # a PDF's source and a mail, never served
+                    if p.name not in {"paper.html", "mail.html"}]  # a PDF's source and a mail, never served
 
 
 @pytest.mark.parametrize("template", SERVED_TEMPLATES, ids=lambda p: str(p.relative_to(SRC)))

@@ -147,7 +147,6 @@ class Section:
     text: str = ""
 
 
-ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
 
 
 def sections(report: "Report") -> list[Section]:

@@ -12,6 +12,10 @@ from dieuhanh.org.models import Unit
 from dieuhanh.petitions.models import Petition
 from dieuhanh.tasks.models import Task
 
+from .scoring import Grade
+
+GRADES = list(Grade.LABELS.items())
+
 
 class Product(models.Model):
     class Kind(models.TextChoices):
@@ -80,3 +84,37 @@ class GeneralPoints(models.Model):
         constraints = [models.UniqueConstraint(fields=["official", "period"], name="general_points_unique"),
                        models.CheckConstraint(condition=models.Q(points__gte=0, points__lte=30),
                                               name="general_points_range")]
+
+
+class MonthlyResult(models.Model):
+    """An official's month as last scored, kept on every change to its products or general points (in the same
+    transaction), so a unit's sheet and the province's quarter ranking read rows, not a year of products; the
+    leader's confirmed grade (xếp loại) beside the computed one."""
+
+    official = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    period = models.CharField("tháng", max_length=10)
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name="đơn vị")
+    general = models.DecimalField("tiêu chí chung", max_digits=6, decimal_places=2)
+    general_entered = models.BooleanField("lãnh đạo đã chấm tiêu chí chung", default=False)
+    quantity = models.DecimalField("số lượng (%)", max_digits=7, decimal_places=2)
+    quality = models.DecimalField("chất lượng (%)", max_digits=7, decimal_places=2)
+    progress = models.DecimalField("tiến độ (%)", max_digits=7, decimal_places=2)
+    task_points = models.DecimalField("kết quả thực hiện nhiệm vụ", max_digits=6, decimal_places=2)
+    unit_percent = models.DecimalField("kết quả của đơn vị (%)", max_digits=5, decimal_places=1, null=True)
+    total = models.DecimalField("tổng điểm", max_digits=6, decimal_places=2)
+    grade = models.CharField("xếp loại theo điểm", max_length=20, choices=GRADES)
+    products = models.PositiveIntegerField("số sản phẩm")
+    confirmed_grade = models.CharField("xếp loại lãnh đạo xác nhận", max_length=20, blank=True, choices=GRADES)
+    confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                     related_name="+")
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "kết quả tháng"
+        verbose_name_plural = "kết quả tháng"
+        constraints = [models.UniqueConstraint(fields=["official", "period"], name="monthly_result_unique"),
+                       models.CheckConstraint(condition=models.Q(total__gte=0, total__lte=100),
+                                              name="monthly_result_range")]
+        indexes = [models.Index(fields=["unit", "period"], name="monthly_result_unit"),
+                   models.Index(fields=["period", "unit"], name="monthly_result_period")]

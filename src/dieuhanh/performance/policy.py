@@ -30,3 +30,17 @@ policy = Policy({
                           "Chỉ lãnh đạo đơn vị mới xác nhận được nguyên nhân khách quan.",
                           "Chưa có nguyên nhân khách quan nào chờ xác nhận."),
 }, Scope.of)
+
+
+def _always(_unit) -> bool:
+    return True
+
+
+# What a unit's scores allow: its leader (or an admin above) scores and grades its officials; a leader, tracker
+# or admin of the unit or above reads the ranking of the units under it.
+unit_policy = Policy({
+    "score": Rule(lambda scope, unit: scope.leads(unit), _always,
+                  "Chỉ lãnh đạo đơn vị mới chấm điểm, xếp loại cán bộ, công chức của đơn vị.", ""),
+    "rank": Rule(lambda scope, unit: scope.decides_over(unit), _always,
+                 "Chỉ lãnh đạo, cán bộ theo dõi của đơn vị hoặc cấp trên mới xem được xếp hạng.", ""),
+}, Scope.of)

@@ -2,10 +2,11 @@
 official or the leader told through an event. `month_score` reads a month's products into `scoring`."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -14,6 +15,7 @@ from django.utils import timezone
 from dieuhanh.core import periods
 from dieuhanh.core.errors import Refused
 from dieuhanh.core.history import by
+from dieuhanh.core.numbers import so
 from dieuhanh.events.models import Kind
 from dieuhanh.events.services import record, summary
 from dieuhanh.org.models import Membership, Role, Unit
@@ -23,8 +25,8 @@ from dieuhanh.tasks.models import Task
 from dieuhanh.tasks.status import State
 
 from . import scoring
-from .models import GeneralPoints, Product
-from .policy import policy
+from .models import GeneralPoints, MonthlyResult, Product
+from .policy import policy, unit_policy
 
 
 def month(key: str) -> periods.Period:
@@ -58,8 +60,9 @@ def plan(actor, *, unit: Unit, period: str, title: str, due_on: date, weight: De
     if not (p.start <= due_on <= p.end):
         raise ValidationError(f"Hạn {due_on:%d/%m/%Y} nằm ngoài {p.label}: sản phẩm thuộc kế hoạch của tháng có hạn.")
     product = Product(official=actor, unit=unit, period=p.key, title=title[:500], kind=kind, weight=weight,
-                      due_on=due_on, week_of=week_of, task=task, petition=petition)
+                      due_on=due_on, week_of=week_of or due_on - timedelta(days=due_on.weekday()), task=task, petition=petition)
     by(product, actor).save()
+    rescore(actor, product.official, product.period)
     return product
 
 
@@ -74,14 +77,18 @@ class Proposal:
     petition: Petition | None = None
 
 
-def proposals(official, unit: Unit, period: str) -> list[Proposal]:
-    """Open tasks the unit leads and petitions it answers, due in the month, not yet in the official's plan."""
+def proposals(official, unit: Unit, period: str, week: date | None = None) -> list[Proposal]:
+    """Open tasks the unit leads and petitions it answers, due in the month (or in the week of the month from
+    Monday `week`), not yet in the official's plan."""
     p = month(period)
+    first, last = p.start, p.end
+    if week is not None:
+        first, last = max(first, week), min(last, week + timedelta(days=6))
     planned = Product.objects.filter(official=official, period=p.key)
-    tasks = (Task.objects.filter(lead=unit, state=State.OPEN, due_on__range=(p.start, p.end))
+    tasks = (Task.objects.filter(lead=unit, state=State.OPEN, due_on__range=(first, last))
              .exclude(pk__in=planned.exclude(task=None).values("task_id")).order_by("due_on", "id")[:50])
     petitions = (Petition.objects.filter(responsible_unit=unit, status__in=Petition.OPEN_STATUSES,
-                                         due_on__range=(p.start, p.end))
+                                         due_on__range=(first, last))
                  .exclude(pk__in=planned.exclude(petition=None).values("petition_id")).order_by("due_on", "id")[:50])
     return ([Proposal(t.content[:500], Product.Kind.TASK_STEP, t.due_on, task=t) for t in tasks]
             + [Proposal(f"Trả lời kiến nghị {x.code}: {x.content[:400]}", Product.Kind.PETITION, x.due_on, petition=x)
@@ -107,6 +114,7 @@ def complete(actor, product: Product, *, done_on: date, evidence=None, link: str
         product.objective_cause, product.cause_confirmed_by = cause.strip(), None
     by(product, actor).save()
     _tell(Kind.PRODUCT_DONE, product, actor, people_to_tell([product.unit], (Role.LEADER,)))  # who confirms
+    rescore(actor, product.official, product.period)
     return product
 
 
@@ -117,6 +125,7 @@ def confirm(actor, product: Product) -> Product:
     product.state, product.confirmed_by, product.confirmed_at = Product.State.CONFIRMED, actor, timezone.now()
     by(product, actor).save()
     _tell(Kind.PRODUCT_CONFIRMED, product, actor, [product.official])
+    rescore(actor, product.official, product.period)
     return product
 
 
@@ -132,6 +141,7 @@ def return_product(actor, product: Product, *, reason: str, major_error: bool = 
         product.quality_errors += 1
     by(product, actor).save()
     _tell(Kind.PRODUCT_RETURNED, product, actor, [product.official], reason.strip())
+    rescore(actor, product.official, product.period)
     return product
 
 
@@ -142,14 +152,16 @@ def confirm_cause(actor, product: Product) -> Product:
     policy.require(actor, "confirm_cause", product)
     product.cause_confirmed_by = actor
     by(product, actor).save()
+    rescore(actor, product.official, product.period)
     return product
 
 
 @transaction.atomic
 def set_general_points(actor, official, unit: Unit, period: str, points: Decimal) -> GeneralPoints:
     p = month(period)
-    if not Scope.of(actor).leads(unit) or actor.pk == official.pk:
-        raise Refused("Chỉ lãnh đạo đơn vị mới chấm điểm tiêu chí chung (không tự chấm).")
+    unit_policy.require(actor, "score", unit)
+    if actor.pk == official.pk:
+        raise Refused("Không tự chấm điểm tiêu chí chung của mình.")
     if not Membership.objects.filter(user=official, unit=unit).exists():
         raise ValidationError(f"{official.get_full_name() or official.username} không thuộc {unit.name}.")
     if points is None or not (0 <= points <= 30):
@@ -158,6 +170,7 @@ def set_general_points(actor, official, unit: Unit, period: str, points: Decimal
         official=official, period=p.key)
     row.points, row.entered_by = points, actor
     by(row, actor).save()
+    rescore(actor, official, p.key)
     return row
 
 
@@ -178,8 +191,24 @@ def office_rules() -> scoring.Rules:
                          excellent_cap_percent=Decimal(settings.DIEUHANH_SCORE_EXCELLENT_CAP_PERCENT))
 
 
+def _leader_ids(unit: Unit) -> set[int]:
+    return set(Membership.objects.filter(unit=unit, role=Role.LEADER).values_list("user_id", flat=True))
+
+
+def _subordinate_grades(official, unit: Unit, key: str) -> list[str] | None:
+    """For a leader of the unit: the month's grades of its other officials (None for anyone else, or while no
+    subordinate has been scored)."""
+    leaders = _leader_ids(unit)
+    if official.pk not in leaders:
+        return None
+    grades = list(MonthlyResult.objects.filter(unit=unit, period=key).exclude(official_id__in=leaders)
+                  .values_list("grade", flat=True))
+    return grades or None
+
+
 def month_score(official, period: str, rules: scoring.Rules | None = None) -> MonthScore:
-    """The month's score from the products: only what the leader confirmed counts as completed."""
+    """The month's score from the products: only what the leader confirmed counts as completed; a leader's
+    task result also counts the unit's officials' grades."""
     rules = rules or office_rules()
     p = month(period)
     products = list(Product.objects.filter(official=official, period=p.key).select_related("unit"))
@@ -189,8 +218,76 @@ def month_score(official, period: str, rules: scoring.Rules | None = None) -> Mo
     items = [scoring.Product(x.weight, x.state == Product.State.CONFIRMED, x.quality_errors, x.delays,
                              bool(x.objective_cause and x.cause_confirmed_by_id), key=x.pk) for x in products]
     try:
-        result = scoring.score(general.points if general else Decimal(0), items, rules)
+        result = scoring.score(general.points if general else Decimal(0), items, rules,
+                               _subordinate_grades(official, products[0].unit, p.key))
     except scoring.ScoreError as error:
         return MonthScore(None, general is not None, products, str(error))
     return MonthScore(result, general is not None, products,
                       "" if general else "Lãnh đạo chưa chấm điểm tiêu chí chung: tạm tính 0/30.")
+
+
+def _kept(value: Decimal) -> Decimal:
+    return value.quantize(Decimal("0.01"))
+
+
+def rescore(actor, official, key: str, *, cascade: bool = True) -> MonthlyResult | None:
+    """Keep the official's month as scored now (called inside each service's transaction), then the month of the
+    unit's leaders, whose score counts the unit's grades. A changed total clears the leader's confirmed grade:
+    what was confirmed is no longer what the products say."""
+    result = month_score(official, key)
+    row = MonthlyResult.objects.select_for_update().filter(official=official, period=key).first()
+    if result.score is None:
+        if row is not None:
+            by(row, actor).delete()
+        return None
+    s, unit = result.score, result.products[0].unit
+    values = {"unit": unit, "general": _kept(s.general), "general_entered": result.general_entered,
+              "quantity": _kept(s.tasks.quantity), "quality": _kept(s.tasks.quality),
+              "progress": _kept(s.tasks.progress), "task_points": _kept(s.total - s.general),
+              "unit_percent": s.unit_percent, "total": _kept(s.total), "grade": s.grade, "products": len(result.products)}
+    row = row or MonthlyResult(official=official, period=key)
+    changed = row.pk is None or any(getattr(row, f) != v for f, v in values.items())
+    if changed:
+        if row.pk and (row.total != values["total"] or row.grade != values["grade"]):
+            row.confirmed_grade, row.confirmed_by, row.confirmed_at = "", None, None
+        for field, value in values.items():
+            setattr(row, field, value)
+        by(row, actor).save()
+    if cascade and changed:
+        for leader in get_user_model().objects.filter(pk__in=_leader_ids(unit) - {official.pk}):
+            rescore(actor, leader, key, cascade=False)
+    return row
+
+
+@transaction.atomic
+def confirm_grades(actor, unit: Unit, period: str, grades: dict[int, str]) -> list[MonthlyResult]:
+    """The leader's xếp loại of the unit's officials for the month: each grade at most what the score gives (a
+    leader may lower one, never raise it), and no more "xuất sắc" than the cap; otherwise nothing is saved."""
+    unit_policy.require(actor, "score", unit)
+    p = month(period)
+    rows = {r.official_id: r for r in MonthlyResult.objects.select_for_update()
+            .filter(unit=unit, period=p.key, official_id__in=list(grades)).select_related("official")}
+    order = scoring.Grade.ORDER
+    for official_id, chosen in grades.items():
+        row = rows.get(official_id)
+        if row is None:
+            raise ValidationError("Có công chức chưa có điểm tháng này: chưa xếp loại được.")
+        if official_id == actor.pk:
+            raise Refused("Không tự xác nhận xếp loại của mình.")
+        if chosen not in order:
+            raise ValidationError("Mức xếp loại không hợp lệ.")
+        if order.index(chosen) < order.index(row.grade):
+            name = row.official.get_full_name() or row.official.username
+            raise ValidationError(f"{name}: điểm {so(row.total, 1)} chỉ cho phép xếp loại "
+                                  f"“{scoring.Grade.LABELS[row.grade]}” trở xuống.")
+    others = MonthlyResult.objects.filter(unit=unit, period=p.key).exclude(official_id__in=list(grades)) \
+        .exclude(official=actor)
+    chosen_all = list(grades.values()) + [r.confirmed_grade or r.grade for r in others]
+    if message := scoring.cap_check(chosen_all, office_rules()):
+        raise ValidationError(message + " Hãy hạ mức xếp loại của người có điểm thấp hơn trước khi xác nhận.")
+    now = timezone.now()
+    for official_id, chosen in grades.items():
+        row = rows[official_id]
+        row.confirmed_grade, row.confirmed_by, row.confirmed_at = chosen, actor, now
+        by(row, actor).save()
+    return list(rows.values())

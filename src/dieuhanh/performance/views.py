@@ -1,6 +1,8 @@
 """Kế hoạch tuần/tháng of an official, and the leader's page of a unit's products and scores: thin views over
 `services` and the policy."""
 
+from datetime import date, timedelta
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,14 +20,15 @@ from dieuhanh.core.errors import Refused
 from dieuhanh.core.feedback import fail
 from dieuhanh.core.files import ALLOWED, check_upload
 from dieuhanh.core.numbers import parse_decimal
+from dieuhanh.documents import paper
 from dieuhanh.org.models import WORK_ROLES, Unit
 from dieuhanh.org.queries import Scope
 from dieuhanh.petitions.models import Petition
 from dieuhanh.tasks.models import Task
 
-from . import scoring, services, xlsx
-from .models import Product
-from .policy import policy
+from . import form, queries, scoring, services, xlsx
+from .models import MonthlyResult, Product
+from .policy import policy, unit_policy
 
 
 def _period(request) -> periods.Period:
@@ -45,15 +48,29 @@ def _work_unit(request) -> Unit:
     return next((u for u in units if u.pk == wanted), units[0])
 
 
+def _week(request, period) -> date | None:
+    """?tuan=dd/mm/yyyy: the week (Monday to Sunday) of that day, when it falls in the month."""
+    day = parse_day(request.GET.get("tuan"))
+    if day is None:
+        return None
+    monday = queries.week_start(day)
+    return monday if monday <= period.end and monday + timedelta(days=6) >= period.start else None
+
+
 def work_plan(request):
+    """Kế hoạch tuần/tháng: the month's products (or one week's), the kept score, proposals from the unit's work."""
     period, unit = _period(request), _work_unit(request)
-    result = services.month_score(request.user, period.key)
-    for p in result.products:
+    week = _week(request, period)
+    view = queries.month_view(request.user, period, week)
+    for p in view.products:
         p.actions = policy.available_actions(request.user, p)
+    today = vn_today()
+    weeks = sorted({queries.week_start(d) for d in (period.start + timedelta(days=n) for n in range(period.end.day))})
     return render(request, "performance/plan.html", {
-        "period": period, "unit": unit, "result": result, "proposals": services.proposals(request.user, unit, period.key),
-        "grade_label": scoring.Grade.LABELS.get(result.score.grade) if result.score else "",
-        "kinds": Product.Kind.choices, "today": vn_today()})
+        "period": period, "unit": unit, "view": view, "week": week, "weeks": weeks,
+        "week_end": week + timedelta(days=6) if week else None,
+        "proposals": services.proposals(request.user, unit, period.key, week),
+        "kinds": Product.Kind.choices, "today": today})
 
 
 def _back(request, period, unit=None):
@@ -134,31 +151,81 @@ def decide_product(request, pk):
     return _back(request, services.month(product.period), product.unit)
 
 
-def unit_plans(request):
-    """A leader's page: the unit's officials, their month's score, the products waiting for a decision, the
-    general points, and the 20% check on "xuất sắc" before confirming."""
-    scope, period = Scope.of(request.user), _period(request)
-    units = [m.unit for m in scope.memberships if scope.leads(m.unit)]
-    wanted = params.key(request.GET.get("don_vi") or "")
+def _sheet_period(request) -> periods.Period:
+    """A month, a quarter or a year (2026-11, 2026-Q4, 2026); this month when absent or wrong."""
+    try:
+        period = periods.parse(request.GET.get("ky") or request.POST.get("ky") or "")
+    except periods.PeriodError:
+        period = None
+    if period is None or period.kind not in ("month", "quarter", "year"):
+        today = vn_today()
+        period = periods.Period(today.year, "month", today.month)
+    return period
+
+
+def _led_unit(request) -> tuple[Unit, list[Unit]]:
+    scope = Scope.of(request.user)
+    units = [m.unit for m in scope.memberships if unit_policy.can(request.user, "score", m.unit)]
+    wanted = params.key(request.GET.get("don_vi") or request.POST.get("don_vi") or "")
     unit = next((u for u in units if u.pk == wanted), units[0] if units else None)
     if unit is None:
         raise Refused("Chỉ lãnh đạo đơn vị mới xem được bảng điểm của đơn vị.")
-    officials = get_user_model().objects.filter(memberships__unit=unit).exclude(pk=request.user.pk).distinct()
-    rows = []
-    for official in officials.order_by("first_name", "username"):
-        result = services.month_score(official, period.key)
-        for p in result.products:
+    return unit, units
+
+
+def unit_plans(request):
+    """A leader's page: the unit's officials and their month (products waiting for a decision, general points,
+    the grade to confirm with the 20% check on "xuất sắc"), or their quarter or year rolled from the months."""
+    period = _sheet_period(request)
+    unit, units = _led_unit(request)
+    rows = queries.unit_sheet(unit, period, viewer=request.user)
+    for row in rows:
+        for p in row.products:
             p.actions = policy.available_actions(request.user, p)
-        rows.append({"official": official, "result": result,
-                     "grade": scoring.Grade.LABELS.get(result.score.grade) if result.score else "—"})
     if request.GET.get("xuat") == "xlsx":
         audit(Action.EXPORT, request, target=f"bảng điểm {unit.name}", detail=f"kỳ {period.key}")
         response = HttpResponse(xlsx.score_sheet(unit, period, rows), content_type=ALLOWED[".xlsx"])
         response["Content-Disposition"] = f'attachment; filename="bang-diem-{unit.code}-{period.key}.xlsx"'
         return response
-    grades = [r["result"].score.grade for r in rows if r["result"].score]
-    return render(request, "performance/unit.html", {"unit": unit, "units": units, "period": period, "rows": rows,
-                                                     "cap": scoring.cap_check(grades, services.office_rules())})
+    grades = [row.grade for row in rows if row.grade]
+    return render(request, "performance/unit.html", {
+        "unit": unit, "units": units, "period": period, "rows": rows, "monthly": period.kind == "month",
+        "month_keys": queries.month_keys(period), "grade_choices": list(scoring.Grade.LABELS.items()),
+        "cap": scoring.cap_check(grades, services.office_rules())})
+
+
+@require_POST
+def confirm_grades(request):
+    """The leader confirms the month's grades of the unit's officials (each at most what the score allows)."""
+    period = _period(request)
+    unit, _units = _led_unit(request)
+    chosen = {}
+    for name, value in request.POST.items():
+        if name.startswith("xep_loai_") and (pk := params.key(name.removeprefix("xep_loai_"))):
+            chosen[pk] = value
+    try:
+        if not chosen:
+            raise ValidationError("Chưa chọn mức xếp loại nào.")
+        services.confirm_grades(request.user, unit, period.key, chosen)
+    except (ValidationError, PermissionDenied) as error:
+        fail(request, error)
+    else:
+        messages.success(request, f"Đã xác nhận xếp loại {period.label} của {len(chosen)} người.")
+    return redirect(reverse("unit_plans") + f"?ky={period.key}&don_vi={unit.pk}")
+
+
+def ranking(request):
+    """The units under a body ranked by their officials' average score for a month, a quarter or a year."""
+    period = _sheet_period(request)
+    scope = Scope.of(request.user)
+    roots = [m.unit for m in scope.memberships if unit_policy.can(request.user, "rank", m.unit)]
+    wanted = params.key(request.GET.get("don_vi") or "")
+    root = next((u for u in roots if u.pk == wanted), roots[0] if roots else None)
+    if root is None:
+        raise Refused("Chỉ lãnh đạo, cán bộ theo dõi của đơn vị hoặc cấp trên mới xem được xếp hạng.")
+    return render(request, "performance/ranking.html", {
+        "root": root, "roots": roots, "period": period, "rows": queries.ranking(root, period),
+        "grades": list(scoring.Grade.LABELS.items())})
 
 
 @require_POST
@@ -173,3 +240,23 @@ def general_points(request):
     else:
         messages.success(request, "Đã chấm điểm tiêu chí chung.")
     return redirect(reverse("unit_plans") + f"?ky={period.key}&don_vi={unit.pk}")
+
+
+def score_form(request, official):
+    """The month's phiếu đánh giá of one official as DOCX or PDF: the official themself or a leader of the unit."""
+    period = _period(request)
+    result = get_object_or_404(MonthlyResult.objects.select_related("official", "unit", "confirmed_by"),
+                               official_id=official, period=period.key)
+    if result.official_id != request.user.pk and not unit_policy.can(request.user, "score", result.unit):
+        raise Http404("Không tìm thấy phiếu đánh giá hoặc bạn không có quyền xem.")
+    products = list(Product.objects.filter(official_id=official, period=period.key))
+    made = form.score_form(result, period, products, vn_today())
+    kind = "pdf" if request.GET.get("dinh_dang") == "pdf" else "docx"
+    try:
+        body = paper.pdf(made) if kind == "pdf" else paper.docx(made)
+    except paper.PdfError as error:
+        raise Refused(str(error)) from error
+    audit(Action.EXPORT, request, target=f"phiếu đánh giá {result.official.username}", detail=f"kỳ {period.key}")
+    response = HttpResponse(body, content_type=ALLOWED[f".{kind}"])
+    response["Content-Disposition"] = f'attachment; filename="phieu-danh-gia-{result.official.username}-{period.key}.{kind}"'
+    return response

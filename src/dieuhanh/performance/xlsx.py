@@ -1,5 +1,5 @@
-"""A unit's month score sheet as XLSX: one row per official and one per product, numbers as numbers, dates as
-dates, typed text never a formula."""
+"""A unit's score sheet as XLSX: for a month one row per official and one per product, for a quarter or a year
+one row per official with each month's score; numbers as numbers, dates as dates, typed text never a formula."""
 
 from io import BytesIO
 
@@ -7,10 +7,20 @@ from openpyxl import Workbook
 
 from dieuhanh.core.sheets import safe_row
 
-from .scoring import Grade
+from .queries import month_keys
 
-HEADER = ["Công chức", "Sản phẩm", "Trọng số", "Hạn", "Trạng thái", "Ngày hoàn thành", "Sai sót lớn", "Chậm",
-          "Nguyên nhân khách quan đã xác nhận", "Tổng điểm", "Xếp loại"]
+MONTH_HEADER = ["Công chức", "Sản phẩm", "Trọng số", "Hạn", "Trạng thái", "Ngày hoàn thành", "Sai sót lớn", "Chậm",
+                "Nguyên nhân khách quan đã xác nhận", "Tổng điểm", "Xếp loại"]
+
+
+def _number(value):
+    return None if value is None else float(round(value, 2))
+
+
+def _dates_as_dates(ws) -> None:
+    for cell in ws[ws.max_row]:
+        if hasattr(cell.value, "year"):
+            cell.number_format = "DD/MM/YYYY"
 
 
 def score_sheet(unit, period, rows) -> bytes:
@@ -18,20 +28,24 @@ def score_sheet(unit, period, rows) -> bytes:
     ws = wb.active
     ws.title = "Bảng điểm"
     ws.append(safe_row([f"{unit.name} — bảng điểm {period.label} (Nghị định 335/2025/NĐ-CP)"]))
-    ws.append(HEADER)
+    monthly = period.kind == "month"
+    if monthly:
+        ws.append(MONTH_HEADER)
+    else:
+        ws.append(["Công chức"] + [f"Tháng {key[5:]}/{key[:4]}" for key in month_keys(period)]
+                  + [f"Điểm {period.label}", "Xếp loại"])
     for r in rows:
-        official, result = r["official"], r["result"]
-        name = official.get_full_name() or official.username
-        score = result.score
-        ws.append(safe_row([name, "", None, None, "", None, None, None, "",
-                            float(round(score.total, 2)) if score else None,
-                            Grade.LABELS[score.grade] if score else result.message]))
-        for p in result.products:
+        name = r.official.get_full_name() or r.official.username
+        if not monthly:
+            ws.append(safe_row([name] + [_number(m.total) if m else None for m in r.months]
+                               + [_number(r.total), r.grade_label if r.total is not None else r.message]))
+            continue
+        ws.append(safe_row([name, "", None, None, "", None, None, None, "", _number(r.total),
+                            r.grade_label if r.total is not None else r.message]))
+        for p in r.products:
             ws.append(safe_row(["", p.title, float(p.weight), p.due_on, p.get_state_display(), p.done_on,
                                 p.quality_errors, p.delays, "có" if p.cause_confirmed_by_id else "", None, ""]))
-            for cell in ws[ws.max_row]:
-                if hasattr(cell.value, "year"):
-                    cell.number_format = "DD/MM/YYYY"
+            _dates_as_dates(ws)
     out = BytesIO()
     wb.save(out)
     return out.getvalue()

@@ -70,3 +70,80 @@ def test_a_programme_ending_before_it_starts_is_refused(province):
     with pytest.raises(IntegrityError), transaction.atomic():
         Programme.objects.create(name="Sai ngày", lead=province.root, starts_on=date(2020, 8, 31),
                                  ends_on=date(2020, 3, 1))
+
+
+@pytest.fixture
+def year_2023(province):
+    """A 2023 programme: Thạch Lạc (UBND xã) and Cẩm Bình (Đảng ủy xã) each finish their task on time, the
+    programme means both communes to reach the NTM standard, and Sở Nội vụ answers for a revenue target."""
+    from dieuhanh.indicators import services as indicator_services
+    from dieuhanh.indicators.models import Indicator
+    from dieuhanh.ntm.models import Assessment, CriteriaSet, Level
+    from dieuhanh.org.models import Area
+    from dieuhanh.programmes.models import NtmTarget
+
+    ht = Area.objects.create(code="42", name="Hà Tĩnh", level=Area.Level.PROVINCE)
+    a = Area.objects.create(code="18500", name="Xã Thạch Lạc", level=Area.Level.COMMUNE, parent=ht)
+    b = Area.objects.create(code="18501", name="Xã Cẩm Bình", level=Area.Level.COMMUNE, parent=ht)
+    for unit, area in ((province.xa_a, a), (province.xa_b, b), (province.ubnd, ht)):
+        unit.area = area
+        unit.save()
+    programme = Programme.objects.create(name="Phong trào thi đua xây dựng nông thôn mới 2023 (minh họa)",
+                                         lead=province.root, starts_on=date(2023, 1, 1), ends_on=date(2023, 12, 31))
+    tasks = []
+    for lead in (province.xa_a, province.xa_b, province.snv):
+        task = province.task(f"Nhiệm vụ của {lead.name}", lead=lead, deadline=date(2023, 6, 30),
+                             issued_on=date(2023, 1, 2))
+        Task.objects.filter(pk=task.pk).update(state="done", done_on=date(2023, 6, 20), progress=100)
+        tasks.append(task)
+    programme.tasks.set(tasks)
+    criteria = list(CriteriaSet.objects.get(code="xa-2021-dat-chuan").criteria.filter(parent=None))
+    Assessment.objects.bulk_create([Assessment(area=area, criterion=c, assessed_on=date(2023, 10, 1),
+                                               met=area == a or i < 12) for area in (a, b)
+                                    for i, c in enumerate(criteria)])
+    NtmTarget.objects.bulk_create([NtmTarget(programme=programme, area=area, level=Level.STANDARD) for area in (a, b)])
+    revenue = Indicator.objects.create(code="TNS", name="Thu ngân sách nhà nước", measure="tỷ đồng",
+                                       unit=province.ubnd, responsible=province.snv)
+    indicator_services.set_target(province.tracker, revenue, province.ubnd, "2023", "12198")
+    indicator_services.record_actual(province.tracker, revenue, province.ubnd, "2023", "6000")
+    programme.indicators.add(revenue)
+    return programme
+
+
+def test_commendation_requires_the_units_targets_and_says_why_a_unit_is_left_out(province, year_2023, login):
+    from dieuhanh.programmes import queries
+
+    made = services.propose_commendations(province.tracker, year_2023, date(2024, 1, 15))
+    assert [c.unit for c in made] == [province.xa_a]  # all three were on time
+    reasons = {c.unit: c.reasons for c in queries.candidates(year_2023, date(2024, 1, 15))}
+    assert reasons[province.xa_b] == ["Xã Cẩm Bình chưa đạt mức “Đạt chuẩn nông thôn mới”"]
+    assert reasons[province.snv] and "Thu ngân sách nhà nước" in reasons[province.snv][0]
+    page = login(province.tracker).get(f"/chuong-trinh/{year_2023.pk}/").content.decode()
+    ntm = page[page.index('id="nong-thon-moi"'):page.index('id="khen-thuong"')]
+    assert "Xã Cẩm Bình" in ntm and "12/19" in ntm and "19/19" in ntm
+    assert "Xã Cẩm Bình chưa đạt mức “Đạt chuẩn nông thôn mới”" in page.replace("&ldquo;", "“").replace("&rdquo;", "”")
+    year_2023.require_targets = False
+    year_2023.save()
+    assert {c.unit for c in services.propose_commendations(province.tracker, year_2023, date(2024, 1, 15))} == {
+        province.xa_b, province.snv}
+
+
+def test_the_programme_report_prints_its_parts_in_the_official_layout(province, year_2023, login):
+    from io import BytesIO
+
+    from docx import Document
+
+    from dieuhanh.audit.models import AuditEntry
+
+    services.propose_commendations(province.tracker, year_2023, date(2024, 1, 15))
+    response = login(province.tracker).get(f"/chuong-trinh/{year_2023.pk}/bao-cao/?dinh_dang=docx")
+    document = Document(BytesIO(response.content))
+    text = [p.text for p in document.paragraphs] + [line for t in document.tables for r in t.rows for c in r.cells
+                                                    for line in c.text.split("\n")]
+    for expected in ("BÁO CÁO", "Kết quả thực hiện Phong trào thi đua xây dựng nông thôn mới 2023 (minh họa)",
+                     "I. TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ", "II. XẾP HẠNG ĐƠN VỊ", "III. CHỈ TIÊU",
+                     "IV. MỤC TIÊU NÔNG THÔN MỚI", "V. KHEN THƯỞNG", "Xã Cẩm Bình", "Chưa đạt", "UBND xã Thạch Lạc",
+                     "Chờ quyết định", "T/M TỈNH ỦY HÀ TĨNH", "ĐẢNG CỘNG SẢN VIỆT NAM"):
+        assert expected in text, expected
+    assert AuditEntry.objects.filter(action="export", target__startswith="báo cáo chương trình").exists()
+    assert login(province.outsider).get(f"/chuong-trinh/{year_2023.pk}/bao-cao/").status_code == 404

@@ -112,6 +112,7 @@ urlpatterns = [
     path("nong-thon-moi/minh-chung/<int:pk>/", ntm.evidence, name="ntm_evidence"),
     path("chuong-trinh/", programmes.programme_list, name="programme_list"),
     path("chuong-trinh/<int:pk>/", programmes.programme_detail, name="programme_detail"),
+    path("chuong-trinh/<int:pk>/bao-cao/", programmes.programme_report, name="programme_report"),
     path("chuong-trinh/<int:pk>/de-nghi-khen-thuong/", programmes.propose, name="programme_propose"),
     path("chuong-trinh/<int:pk>/khen-thuong/<int:commendation_pk>/", programmes.decide, name="programme_decide"),
     path("ke-hoach/", performance.work_plan, name="work_plan"),

@@ -1,7 +1,13 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Programme
+from .models import NtmTarget, Programme
+
+
+class NtmTargetInline(admin.TabularInline):
+    model = NtmTarget
+    raw_id_fields = ["area"]
+    extra = 0
 
 
 @admin.register(Programme)
@@ -11,3 +17,4 @@ class ProgrammeAdmin(SimpleHistoryAdmin):
     search_fields = ["name"]
     raw_id_fields = ["lead", "document", "tasks"]
     filter_horizontal = ["indicators"]
+    inlines = [NtmTargetInline]

@@ -11,7 +11,8 @@ from simple_history.models import HistoricalRecords
 
 from dieuhanh.documents.models import Document
 from dieuhanh.indicators.models import Indicator
-from dieuhanh.org.models import Unit
+from dieuhanh.ntm.models import Level
+from dieuhanh.org.models import Area, Unit
 from dieuhanh.tasks.models import Task
 
 
@@ -33,6 +34,10 @@ class Programme(models.Model):
     min_on_time_rate = models.DecimalField("tỷ lệ đúng hạn tối thiểu (%)", max_digits=5, decimal_places=2,
                                            default=Decimal(90))
     min_tasks_due = models.PositiveSmallIntegerField("số nhiệm vụ đến hạn tối thiểu", default=1)
+    require_targets = models.BooleanField(
+        "chỉ đề nghị đơn vị đạt chỉ tiêu", default=True,
+        help_text="Không đề nghị đơn vị có chỉ tiêu của chương trình chưa đạt kế hoạch hoặc xã chưa đạt mục tiêu "
+                  "nông thôn mới của chương trình.")
     history = HistoricalRecords()
 
     class Meta:
@@ -48,6 +53,24 @@ class Programme(models.Model):
     def clean(self):
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError("Ngày kết thúc chương trình không được trước ngày bắt đầu.")
+
+
+class NtmTarget(models.Model):
+    """A commune the programme means to bring to a New Rural Development level by its end."""
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="ntm_targets")
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+", verbose_name="xã",
+                             limit_choices_to={"level": Area.Level.COMMUNE})
+    level = models.PositiveSmallIntegerField("mức cần đạt", choices=Level.choices, default=Level.STANDARD)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "mục tiêu nông thôn mới"
+        verbose_name_plural = "mục tiêu nông thôn mới"
+        constraints = [models.UniqueConstraint(fields=["programme", "area"], name="programme_ntm_target_unique")]
+
+    def __str__(self):
+        return f"{self.area.name}: {self.get_level_display()}"
 
 
 class Commendation(models.Model):

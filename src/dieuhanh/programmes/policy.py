@@ -13,10 +13,13 @@ def ended(programme, today: date | None = None) -> bool:
     return programme.ends_on < (today or vn_today())
 
 
-policy = Policy({
+policy = Policy({  # a programme's actions
     "propose": Rule(lambda s, p: s.may_decide_for(p.lead), ended,
                     "Chỉ đơn vị chủ trì chương trình mới lập đề nghị khen thưởng.",
                     "Chương trình chưa kết thúc: chưa lập được đề nghị khen thưởng."),
+}, Scope.of)
+
+commendation_policy = Policy({  # a commendation's: one Policy per kind of object, so each rule reads its own
     "decide": Rule(lambda s, c: s.leads(c.programme.lead), lambda c: c.decision == c.Decision.PENDING,
                    "Chỉ lãnh đạo đơn vị chủ trì chương trình mới quyết định khen thưởng.",
                    "Đề nghị này đã có quyết định."),

@@ -1,19 +1,24 @@
 """Read side of a programme: its tasks counted by status and by lead unit (the dashboard's tally, so the
 numbers agree with the task list they link to), its units ranked, its indicators against plan."""
 
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import QuerySet
 
 from dieuhanh.core import periods
+from dieuhanh.core.numbers import so
 from dieuhanh.dashboard import tally
+from dieuhanh.indicators.figures import Light
 from dieuhanh.indicators.queries import indicator_rows
-from dieuhanh.org.models import Unit
+from dieuhanh.ntm.status import Book, CommuneStatus
+from dieuhanh.org.models import Area, Unit
 from dieuhanh.org.queries import Scope
+from dieuhanh.tasks.models import Task
 from dieuhanh.tasks.queries import visible_tasks
 
-from .models import Programme
+from .models import NtmTarget, Programme
 
 
 def visible_programmes(user) -> QuerySet[Programme]:
@@ -25,10 +30,49 @@ def visible_programmes(user) -> QuerySet[Programme]:
 
 
 @dataclass
+class NtmRow:
+    target: NtmTarget
+    status: CommuneStatus
+
+    @property
+    def reached(self) -> bool:
+        return (self.status.level or 0) >= self.target.level
+
+
+@dataclass
 class Progress:
     total: tally.Tally
     ranked: list[tally.Tally]  # units with tasks due, best on-time rate first
     indicators: list
+    ntm: list[NtmRow]
+
+
+def _as_of(programme: Programme, today: date) -> date:
+    return min(today, programme.ends_on)
+
+
+def ntm_rows(programme: Programme, today: date) -> list[NtmRow]:
+    """Each commune target with the commune's status at the programme's end (or today, while it runs): one
+    `ntm.status.Book` per province, so the cost does not grow with the number of communes."""
+    targets = list(programme.ntm_targets.select_related("area__parent"))
+    day = _as_of(programme, today)
+    by_province = defaultdict(list)
+    for t in targets:
+        province = t.area.parent if t.area.parent and t.area.parent.level == "province" else None
+        by_province[province.pk if province else None].append(t)
+    rows = []
+    provinces = Area.objects.in_bulk([pk for pk in by_province if pk])
+    for province_id, group in by_province.items():
+        book = Book(provinces.get(province_id), [t.area for t in group])
+        rows += [NtmRow(t, book.status(t.area, day)) for t in group]
+    rows.sort(key=lambda r: (r.reached, r.target.area.name))
+    return rows
+
+
+def indicators_of(programme: Programme, today: date) -> list:
+    period = periods.Period(programme.ends_on.year, "year")
+    return indicator_rows(list(programme.indicators.select_related("unit", "responsible")), programme.lead, period,
+                          today)
 
 
 def progress(programme: Programme, user, today: date) -> Progress:
@@ -38,7 +82,41 @@ def progress(programme: Programme, user, today: date) -> Progress:
     for pk, t in tallies.items():
         t.unit = units[pk]
     ranked = sorted((t for t in tallies.values() if t.due), key=lambda t: (-t.on_time_rate, -t.due, t.unit.name))
-    period = periods.Period(programme.ends_on.year, "year")
-    rows = indicator_rows(list(programme.indicators.select_related("unit", "responsible")), programme.lead, period,
-                          today)
-    return Progress(tally.total(tallies), ranked, rows)
+    return Progress(tally.total(tallies), ranked, indicators_of(programme, today), ntm_rows(programme, today))
+
+
+@dataclass
+class Candidate:
+    unit: Unit
+    tally: tally.Tally
+    reasons: list[str] = field(default_factory=list)  # why it is not proposed; empty: proposed
+
+
+def candidates(programme: Programme, today: date) -> list[Candidate]:
+    """Every unit with programme tasks, weighed by the programme's rules: the on-time rate over enough tasks due,
+    and (when the programme requires it) every indicator it answers for expected to meet its plan and every
+    commune target in its area reached. Read over all the programme's tasks, whoever looks."""
+    tallies = tally.of_tasks(Task.objects.filter(programmes=programme), today)
+    units = Unit.objects.in_bulk(list(tallies))
+    unmet = defaultdict(list)
+    if programme.require_targets:
+        for row in indicators_of(programme, today):
+            if row.light != Light.GREEN:
+                owner = row.indicator.responsible_id or row.indicator.unit_id
+                unmet[owner].append(f"chỉ tiêu “{row.indicator.name}”: {row.light_label.lower()}")
+        for row in ntm_rows(programme, today):
+            if not row.reached:
+                for unit_id in Unit.objects.filter(area=row.target.area).values_list("pk", flat=True):
+                    unmet[unit_id].append(f"{row.target.area.name} chưa đạt mức “{row.target.get_level_display()}”")
+    made = []
+    for unit_id, t in tallies.items():
+        reasons = []
+        if t.due < programme.min_tasks_due:
+            reasons.append(f"mới có {t.due} nhiệm vụ đến hạn (cần {programme.min_tasks_due})")
+        elif t.on_time_rate is None:
+            reasons.append("chưa có nhiệm vụ đến hạn")
+        elif t.on_time_rate < programme.min_on_time_rate:
+            reasons.append(f"tỷ lệ đúng hạn {so(t.on_time_rate, 1)}% (cần {so(programme.min_on_time_rate, 1)}%)")
+        made.append(Candidate(units[unit_id], t, reasons + unmet.get(unit_id, [])))
+    made.sort(key=lambda c: (bool(c.reasons), -(c.tally.on_time_rate or 0), c.unit.name))
+    return made

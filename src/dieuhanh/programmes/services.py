@@ -9,35 +9,34 @@ from django.db import transaction
 from django.utils import timezone
 
 from dieuhanh.core.history import by
-from dieuhanh.dashboard import tally
-from dieuhanh.tasks.models import Task
 
+from . import queries
 from .models import Commendation, Programme
-from .policy import policy
+from .policy import commendation_policy, policy
 
 
 @transaction.atomic
 def propose_commendations(actor, programme: Programme, today: date) -> list[Commendation]:
-    """The units whose programme tasks were done on time at the rate the programme asks, over at least as many
-    tasks due; proposed once (a unit already proposed keeps its row and decision)."""
+    """The units that meet the programme's rules (`queries.candidates`: on-time rate over enough tasks due, and
+    its targets met where the programme requires it); proposed once (a unit already proposed keeps its row and
+    decision)."""
     policy.require(actor, "propose", programme)
-    tallies = tally.of_tasks(Task.objects.filter(programmes=programme), today)
     made = []
     held = set(programme.commendations.values_list("unit_id", flat=True))
-    for unit_id, t in tallies.items():
-        if unit_id in held or t.due < programme.min_tasks_due or t.on_time_rate < programme.min_on_time_rate:
+    for c in queries.candidates(programme, today):
+        if c.unit.pk in held or c.reasons:
             continue
-        c = Commendation(programme=programme, unit_id=unit_id, on_time_rate=Decimal(str(round(t.on_time_rate, 2))),
-                         tasks_due=t.due)
-        by(c, actor).save()
-        made.append(c)
+        row = Commendation(programme=programme, unit=c.unit, tasks_due=c.tally.due,
+                           on_time_rate=Decimal(str(round(c.tally.on_time_rate, 2))))
+        by(row, actor).save()
+        made.append(row)
     return made
 
 
 @transaction.atomic
 def decide(actor, commendation: Commendation, *, accept: bool, note: str = "") -> Commendation:
     commendation = Commendation.objects.select_for_update().select_related("programme__lead").get(pk=commendation.pk)
-    policy.require(actor, "decide", commendation)
+    commendation_policy.require(actor, "decide", commendation)
     if not accept and not note.strip():
         raise ValidationError("Ghi lý do không khen thưởng.")
     commendation.decision = Commendation.Decision.ACCEPTED if accept else Commendation.Decision.DECLINED

@@ -2,19 +2,25 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from dieuhanh.audit.log import record as audit
+from dieuhanh.audit.models import Action
 from dieuhanh.core.calendar import today as vn_today
+from dieuhanh.core.errors import Refused
 from dieuhanh.core.feedback import fail
+from dieuhanh.core.files import ALLOWED
 from dieuhanh.core.paging import paginate
 from dieuhanh.dashboard.tally import COUNTED
+from dieuhanh.documents import paper
 from dieuhanh.tasks.status import CSS_OF
 
-from . import queries, services
+from . import queries, report, services
 from .models import Commendation
-from .policy import policy
+from .policy import commendation_policy, policy
 
 
 def programme_list(request):
@@ -32,10 +38,29 @@ def programme_detail(request, pk):
     commendations = list(programme.commendations.select_related("unit", "decided_by"))
     for c in commendations:
         c.programme = programme
-        c.actions = policy.available_actions(request.user, c)
+        c.actions = commendation_policy.available_actions(request.user, c)
+    may_propose = policy.can(request.user, "propose", programme)
     return render(request, "programmes/detail.html", {
         "programme": programme, "progress": progress, "statuses": statuses, "all_link": base,
-        "commendations": commendations, "may_propose": policy.can(request.user, "propose", programme)})
+        "commendations": commendations, "may_propose": may_propose,
+        "left_out": [c for c in queries.candidates(programme, today) if c.reasons] if may_propose else []})
+
+
+def programme_report(request, pk):
+    """The programme's report as DOCX or PDF, in the layout of the office's other reports."""
+    programme = get_object_or_404(queries.visible_programmes(request.user).select_related("lead__area"), pk=pk)
+    today = vn_today()
+    made = report.as_paper(programme, queries.progress(programme, request.user, today),
+                           list(programme.commendations.select_related("unit")), today)
+    kind = "pdf" if request.GET.get("dinh_dang") == "pdf" else "docx"
+    try:
+        body = paper.pdf(made) if kind == "pdf" else paper.docx(made)
+    except paper.PdfError as error:
+        raise Refused(str(error)) from error
+    audit(Action.EXPORT, request, target=f"báo cáo chương trình {programme.pk}", detail=programme.name[:200])
+    response = HttpResponse(body, content_type=ALLOWED[f".{kind}"])
+    response["Content-Disposition"] = f'attachment; filename="bao-cao-chuong-trinh-{programme.pk}.{kind}"'
+    return response
 
 
 @require_POST

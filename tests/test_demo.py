@@ -47,6 +47,14 @@ def test_demo_loads_once_with_the_seeds_and_every_status(django_user_model, sett
 
     chi_thi = Programme.objects.filter(document__symbol="42-CT/TU")
     assert chi_thi.count() == 13 and all(p.tasks.count() == 3 for p in chi_thi)
+    assert chi_thi.filter(indicators__isnull=False).distinct().count() == 2
+    from dieuhanh.performance.models import MonthlyResult
+    from dieuhanh.programmes.queries import ntm_rows
+
+    movement = Programme.objects.filter(ntm_targets__isnull=False, starts_on__year=2026).distinct().get()
+    rows = ntm_rows(movement, today())
+    assert len(rows) == 12 and sum(r.reached for r in rows) == 2  # two of the dozen communes meet all 10 criteria
+    assert MonthlyResult.objects.filter(official=bantochuc, period__in=finished).count() == len(finished)
 
 
 def test_demo_accounts_are_printed(capsys):

@@ -140,6 +140,8 @@ def test_units_are_ranked_by_their_officials_average(province, login):
     assert rows[0].average > rows[1].average and rows[0].counts[0] == 1
     page = login(province.tracker).get("/ke-hoach/xep-hang/?ky=2026-Q4").content.decode()
     assert page.index("Ban Tổ chức Tỉnh ủy") < page.index("Sở Nội vụ")
+    departments = login(province.tracker).get("/ke-hoach/xep-hang/?ky=2026-Q4&loai=department").content.decode()
+    assert "Sở Nội vụ" in departments and "Ban Tổ chức Tỉnh ủy" not in departments.split("<tbody>")[1]
     assert login(province.lead_officer).get("/ke-hoach/xep-hang/").status_code == 403
 
 
@@ -179,3 +181,28 @@ def test_the_score_form_prints_the_products_the_total_and_both_signatures(provin
     pdf = login(province.btc_leader).get(url + "&dinh_dang=pdf").content
     out = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True).stdout.decode()
     assert "PHIẾU ĐÁNH GIÁ" in out and "Đề án tinh" in out and "91,17" in out
+
+
+def test_rescoring_a_whole_month_gives_what_each_change_kept(province, settings):
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    a, b, c = _grade_three(province, [30, 25, 10])
+    _done(province, c, "Báo cáo trễ", due=date(2026, 11, 10), done=date(2026, 11, 12))  # progress 87,5%
+    deputy = province.user("phoban", province.btc, Role.LEADER)
+    services.confirm(deputy, _done(province, province.btc_leader, "Chỉ đạo", confirm=False))
+    before = {r.official_id: (r.total, r.grade, r.unit_percent) for r in MonthlyResult.objects.filter(period=NOV)}
+    assert len(before) == 4 and before[province.btc_leader.pk][2] == 100
+    assert services.rescore_all(province.btc_leader, NOV) == services.Rescored(0, 0, 0)  # the same rules, nothing new
+    MonthlyResult.objects.all().delete()
+    assert services.rescore_all(province.btc_leader, NOV).created == 4
+    assert {r.official_id: (r.total, r.grade, r.unit_percent) for r in MonthlyResult.objects.all()} == before
+    settings.DIEUHANH_SCORE_MIX = ["0", "0", "1"]  # the office changes its rule: the command scores again
+    admin = province.user("quantri", province.root, Role.ADMIN)
+    admin.is_superuser = True
+    admin.save()
+    call_command("rescore", "--period", NOV, "--as", "quantri")
+    changed = MonthlyResult.objects.get(official=c)
+    assert changed.total == D(10) + D("61.25") and changed.history.first().history_user == admin
+    with pytest.raises(CommandError, match="quản trị"):
+        call_command("rescore", "--period", NOV, "--as", "bantochuc")

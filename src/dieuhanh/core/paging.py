@@ -91,3 +91,10 @@ def paginate(request, queryset, per_page: int = 25) -> Page:
         number = max(1, -(-min(count, COUNT_CAP) // per_page))
         items, count = window(queryset, (number - 1) * per_page, per_page, COUNT_CAP)
     return Page(items, number, per_page, min(count, COUNT_CAP), count > COUNT_CAP)
+
+
+def paginate_list(request, rows: list, per_page: int = 100) -> Page:
+    """A page of a list already in memory (a ranking computed whole, so its places are right on every page)."""
+    last = max(1, -(-len(rows) // per_page))
+    number = params.number(request.GET.get("trang"), default=1, low=1, high=last)
+    return Page(rows[(number - 1) * per_page : number * per_page], number, per_page, len(rows), False)

@@ -1,13 +1,19 @@
 """Demo programmes: Chỉ thị số 42 of the provincial Standing Committee (seed 004) turned the emulation movement
 welcoming the Party congresses into 13 key programmes from 1/3/2020 to 31/8/2020. The seed names neither the
 programmes nor their tasks: both are illustrative, each programme with tasks of its lead boards and departments
-walked through the services on 2020's dates, so the ranking and the commendation have something to show."""
+walked through the services on 2020's dates, so the ranking and the commendation have something to show; two carry
+the province's indicators, and a 2026 movement has communes' New Rural Development targets."""
 
 import random
 from datetime import date, timedelta
 
+from simple_history.utils import bulk_create_with_history
+
 from dieuhanh.documents.services import register_document
-from dieuhanh.programmes.models import Programme
+from dieuhanh.indicators.models import Indicator
+from dieuhanh.ntm.models import Level
+from dieuhanh.org.models import Area
+from dieuhanh.programmes.models import NtmTarget, Programme
 from dieuhanh.tasks.services import TaskDraft
 
 START, END = date(2020, 3, 1), date(2020, 8, 31)
@@ -40,4 +46,20 @@ def seed_programmes(actor, ht: dict, clock, play, rng: random.Random) -> list[Pr
         for task, draft in zip(tasks, drafts, strict=True):
             play(actor, task, rng.choice(["done_on_time", "done_on_time", "done_late"]), START, draft.deadline, rng)
         made.append(programme)
+    indicators = {i.code: i for i in Indicator.objects.filter(code__in=["TNS", "NVH", "NHA-O"])}
+    for programme, codes in ((made[5], ["TNS"]), (made[1], ["NVH", "NHA-O"])):
+        programme.indicators.set([indicators[c] for c in codes if c in indicators])
+    made.append(_ntm_movement(ht))
     return made
+
+
+def _ntm_movement(ht: dict) -> Programme:
+    """A 2026 movement whose targets are communes under the 2026–2030 set: the first dozen of the province's new
+    communes (assessed by `figures.seed_ntm`), to reach the standard by the year's end."""
+    programme = Programme.objects.create(
+        kind=Programme.Kind.MOVEMENT, lead=ht["tu"], starts_on=date(2026, 1, 1), ends_on=date(2026, 12, 31),
+        name="Phong trào thi đua chung sức xây dựng nông thôn mới năm 2026 (minh họa)")
+    communes = Area.objects.filter(legacy=False, level=Area.Level.COMMUNE, parent=ht["tu"].area).order_by("code")[:12]
+    bulk_create_with_history([NtmTarget(programme=programme, area=a, level=Level.STANDARD) for a in communes], NtmTarget)
+    programme.indicators.set(Indicator.objects.filter(code__in=["NVH", "NHA-O"]))
+    return programme

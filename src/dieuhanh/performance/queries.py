@@ -124,16 +124,18 @@ class RankRow:
         return [self.grades[g] for g in scoring.Grade.ORDER]
 
 
-def ranking(root: Unit, period: periods.Period) -> list[RankRow]:
-    """The units under `root` (itself included) ranked by their officials' average score over the period: each
-    official's months averaged first (their quarter or year), then the unit's officials. One grouped read of the
-    kept results, whatever the number of products behind them."""
-    per_official = (MonthlyResult.objects.filter(period__in=month_keys(period), unit__path__startswith=root.path)
-                    .values_list("unit_id", "official_id").annotate(score=Avg("total"), months=Count("id")))
+def ranking(root: Unit, period: periods.Period, kind: str = "") -> list[RankRow]:
+    """The units under `root` (itself included; of one kind when asked) ranked by their officials' average score
+    over the period: each official's months averaged first (their quarter or year), then the unit's officials.
+    One grouped read of the kept results, whatever the number of products behind them."""
+    kept = MonthlyResult.objects.filter(period__in=month_keys(period), unit__path__startswith=root.path)
+    if kind:
+        kept = kept.filter(unit__kind=kind)
+    per_official = kept.values_list("unit_id", "official_id").annotate(score=Avg("total"), months=Count("id"))
     by_unit = defaultdict(list)
-    for unit_id, _official, score, _months in per_official:
+    for unit_id, _official, score, _months in per_official.order_by():
         by_unit[unit_id].append(Decimal(score))
-    units = Unit.objects.in_bulk(list(by_unit))
+    units = Unit.objects.only("name", "path").in_bulk(list(by_unit))
     rows = []
     for unit_id, scores in by_unit.items():
         grades = dict.fromkeys(scoring.Grade.ORDER, 0)

@@ -1,6 +1,7 @@
 """Every change to a work plan, each one transaction: the policy is asked, the history row written, the
 official or the leader told through an event. `month_score` reads a month's products into `scoring`."""
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -11,6 +12,7 @@ from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from dieuhanh.core import periods
 from dieuhanh.core.errors import Refused
@@ -206,19 +208,22 @@ def _subordinate_grades(official, unit: Unit, key: str) -> list[str] | None:
     return grades or None
 
 
+def _items(products: list[Product]) -> list[scoring.Product]:
+    """What the score reads of each product: only what the leader confirmed counts as completed."""
+    return [scoring.Product(x.weight, x.state == Product.State.CONFIRMED, x.quality_errors, x.delays,
+                            bool(x.objective_cause and x.cause_confirmed_by_id), key=x.pk) for x in products]
+
+
 def month_score(official, period: str, rules: scoring.Rules | None = None) -> MonthScore:
-    """The month's score from the products: only what the leader confirmed counts as completed; a leader's
-    task result also counts the unit's officials' grades."""
+    """The month's score from the products; a leader's task result also counts the unit's officials' grades."""
     rules = rules or office_rules()
     p = month(period)
     products = list(Product.objects.filter(official=official, period=p.key).select_related("unit"))
     general = GeneralPoints.objects.filter(official=official, period=p.key).first()
     if not products:
         return MonthScore(None, general is not None, [], f"Chưa có sản phẩm nào trong kế hoạch {p.label}.")
-    items = [scoring.Product(x.weight, x.state == Product.State.CONFIRMED, x.quality_errors, x.delays,
-                             bool(x.objective_cause and x.cause_confirmed_by_id), key=x.pk) for x in products]
     try:
-        result = scoring.score(general.points if general else Decimal(0), items, rules,
+        result = scoring.score(general.points if general else Decimal(0), _items(products), rules,
                                _subordinate_grades(official, products[0].unit, p.key))
     except scoring.ScoreError as error:
         return MonthScore(None, general is not None, products, str(error))
@@ -230,33 +235,93 @@ def _kept(value: Decimal) -> Decimal:
     return value.quantize(Decimal("0.01"))
 
 
+def _values(s: scoring.Score, unit_id: int, general_entered: bool, products: int) -> dict:
+    """The fields of a kept month for a score."""
+    return {"unit_id": unit_id, "general": _kept(s.general), "general_entered": general_entered,
+            "quantity": _kept(s.tasks.quantity), "quality": _kept(s.tasks.quality), "progress": _kept(s.tasks.progress),
+            "task_points": _kept(s.total - s.general), "unit_percent": s.unit_percent, "total": _kept(s.total),
+            "grade": s.grade, "products": products}
+
+
+KEPT_FIELDS = ["unit", "general", "general_entered", "quantity", "quality", "progress", "task_points", "unit_percent",
+               "total", "grade", "products", "confirmed_grade", "confirmed_by", "confirmed_at"]
+
+
+def _apply(row: MonthlyResult, values: dict) -> bool:
+    """Write the values into the row; whether anything changed. A changed total or grade clears the leader's
+    confirmed grade: what was confirmed is no longer what the products say."""
+    if row.pk is not None and all(getattr(row, f) == v for f, v in values.items()):
+        return False
+    if row.pk is not None and (row.total != values["total"] or row.grade != values["grade"]):
+        row.confirmed_grade, row.confirmed_by, row.confirmed_at = "", None, None
+    for field, value in values.items():
+        setattr(row, field, value)
+    return True
+
+
 def rescore(actor, official, key: str, *, cascade: bool = True) -> MonthlyResult | None:
     """Keep the official's month as scored now (called inside each service's transaction), then the month of the
-    unit's leaders, whose score counts the unit's grades. A changed total clears the leader's confirmed grade:
-    what was confirmed is no longer what the products say."""
+    unit's leaders, whose score counts the unit's grades."""
     result = month_score(official, key)
     row = MonthlyResult.objects.select_for_update().filter(official=official, period=key).first()
     if result.score is None:
         if row is not None:
             by(row, actor).delete()
         return None
-    s, unit = result.score, result.products[0].unit
-    values = {"unit": unit, "general": _kept(s.general), "general_entered": result.general_entered,
-              "quantity": _kept(s.tasks.quantity), "quality": _kept(s.tasks.quality),
-              "progress": _kept(s.tasks.progress), "task_points": _kept(s.total - s.general),
-              "unit_percent": s.unit_percent, "total": _kept(s.total), "grade": s.grade, "products": len(result.products)}
+    unit = result.products[0].unit
     row = row or MonthlyResult(official=official, period=key)
-    changed = row.pk is None or any(getattr(row, f) != v for f, v in values.items())
+    changed = _apply(row, _values(result.score, unit.pk, result.general_entered, len(result.products)))
     if changed:
-        if row.pk and (row.total != values["total"] or row.grade != values["grade"]):
-            row.confirmed_grade, row.confirmed_by, row.confirmed_at = "", None, None
-        for field, value in values.items():
-            setattr(row, field, value)
         by(row, actor).save()
-    if cascade and changed:
-        for leader in get_user_model().objects.filter(pk__in=_leader_ids(unit) - {official.pk}):
-            rescore(actor, leader, key, cascade=False)
+        if cascade:
+            for leader in get_user_model().objects.filter(pk__in=_leader_ids(unit) - {official.pk}):
+                rescore(actor, leader, key, cascade=False)
     return row
+
+
+@dataclass
+class Rescored:
+    created: int
+    updated: int
+    deleted: int
+
+
+@transaction.atomic
+def rescore_all(actor, period: str, rules: scoring.Rules | None = None) -> Rescored:
+    """Every official's month scored again at once — after the office changes its settings (DIEUHANH_SCORE_*), or
+    to load a period: the same rules as `rescore`, read in a fixed number of queries (officials first, then the
+    leaders from their units' grades), written in bulk with their history."""
+    rules = rules or office_rules()
+    p = month(period)
+    by_official = defaultdict(list)
+    for x in Product.objects.filter(period=p.key).order_by("due_on", "id"):
+        by_official[x.official_id].append(x)
+    general = dict(GeneralPoints.objects.filter(period=p.key).values_list("official_id", "points"))
+    leaders = defaultdict(set)
+    for unit_id, user_id in Membership.objects.filter(role=Role.LEADER).values_list("unit_id", "user_id"):
+        leaders[unit_id].add(user_id)
+    heads = {o for o, products in by_official.items() if o in leaders[products[0].unit_id]}
+    computed, grades = {}, defaultdict(list)
+
+    def run(official_id: int, subordinate_grades: list[str] | None) -> None:
+        products = by_official[official_id]
+        s = scoring.score(general.get(official_id, Decimal(0)), _items(products), rules, subordinate_grades)
+        computed[official_id] = _values(s, products[0].unit_id, official_id in general, len(products))
+
+    for official_id in by_official.keys() - heads:
+        run(official_id, None)
+        grades[computed[official_id]["unit_id"]].append(computed[official_id]["grade"])
+    for official_id in heads:
+        run(official_id, grades.get(by_official[official_id][0].unit_id) or None)
+    kept = {r.official_id: r for r in MonthlyResult.objects.filter(period=p.key)}
+    created = [MonthlyResult(official_id=o, period=p.key, **v) for o, v in computed.items() if o not in kept]
+    updated = [kept[o] for o, v in computed.items() if o in kept and _apply(kept[o], v)]
+    gone = [r.pk for o, r in kept.items() if o not in computed]
+    bulk_create_with_history(created, MonthlyResult, batch_size=2000, default_user=actor)
+    bulk_update_with_history(updated, MonthlyResult, KEPT_FIELDS, batch_size=2000, default_user=actor)
+    for row in MonthlyResult.objects.filter(pk__in=gone):
+        by(row, actor).delete()
+    return Rescored(len(created), len(updated), len(gone))
 
 
 @transaction.atomic

@@ -20,6 +20,7 @@ from dieuhanh.core.errors import Refused
 from dieuhanh.core.feedback import fail
 from dieuhanh.core.files import ALLOWED, check_upload
 from dieuhanh.core.numbers import parse_decimal
+from dieuhanh.core.paging import paginate_list
 from dieuhanh.documents import paper
 from dieuhanh.org.models import WORK_ROLES, Unit
 from dieuhanh.org.queries import Scope
@@ -223,8 +224,10 @@ def ranking(request):
     root = next((u for u in roots if u.pk == wanted), roots[0] if roots else None)
     if root is None:
         raise Refused("Chỉ lãnh đạo, cán bộ theo dõi của đơn vị hoặc cấp trên mới xem được xếp hạng.")
+    kind = request.GET.get("loai") if request.GET.get("loai") in Unit.Kind.values else ""
+    page = paginate_list(request, queries.ranking(root, period, kind))
     return render(request, "performance/ranking.html", {
-        "root": root, "roots": roots, "period": period, "rows": queries.ranking(root, period),
+        "root": root, "roots": roots, "period": period, "page": page, "kind": kind, "kinds": Unit.Kind.choices,
         "grades": list(scoring.Grade.LABELS.items())})
 
 

@@ -1,11 +1,12 @@
-"""A month's plan in a real browser (issue 16): an official plans from a proposal and by hand, completes two
-products with evidence; the leader confirms one and returns one with a major error; the month's score shows
-the deduction and links to the products."""
+"""A week's plan in a real browser (issue 16): an official opens this week of the month, plans from a proposal and
+by hand, completes two products with evidence; the leader confirms one and returns one with a major error and
+confirms the month's grade; the month's score shows the deduction and links to the products."""
 
 import pytest
 
 from dieuhanh.core.calendar import today
-from dieuhanh.performance.models import Product
+from dieuhanh.performance.models import MonthlyResult, Product
+from dieuhanh.performance.queries import week_start
 
 from .test_task_flow import browser, sign_in  # noqa: F401  (the module-scoped browser fixture)
 
@@ -17,8 +18,11 @@ def test_plan_complete_confirm_return_and_score(browser, live_server, province):
     province.task("Tham mưu đề án tinh gọn bộ máy", deadline=day)
     officer = sign_in(browser, live_server, "bantochuc")
     officer.goto(f"{live_server.url}/ke-hoach/")
+    officer.get_by_role("link", name=f"Tuần {week_start(day):%d/%m}").click()
+    officer.wait_for_selector(f"h1:has-text('tuần {week_start(day):%d/%m}')")
     officer.get_by_role("button", name="Đưa vào kế hoạch").click()
     officer.wait_for_selector("text=Đã đưa sản phẩm vào kế hoạch")
+    assert "tuan=" in officer.url  # still planning the week
     officer.fill("input[name=ten]", "Dự thảo báo cáo chuyên đề công tác cán bộ")
     officer.fill("input[name=han]", f"{day:%d/%m/%Y}")
     officer.get_by_role("button", name="Thêm", exact=True).click()
@@ -39,6 +43,9 @@ def test_plan_complete_confirm_return_and_score(browser, live_server, province):
     leader.check("details[open] input[name=sai_sot_lon]")
     leader.locator("details[open]").get_by_role("button", name="Trả lại").click()
     leader.wait_for_selector("text=Trả lại: Thiếu số liệu biên chế")
+    leader.get_by_role("button", name="Xác nhận xếp loại").click()
+    leader.wait_for_selector("text=Đã xác nhận xếp loại")
+    assert MonthlyResult.objects.get(official__username="bantochuc").confirmed_by.username == "truongban"
 
     officer.goto(f"{live_server.url}/ke-hoach/")
     page = officer.content()

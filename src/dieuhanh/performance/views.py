@@ -77,6 +77,9 @@ def work_plan(request):
 def _back(request, period, unit=None):
     target = "unit_plans" if request.POST.get("trang") == "don-vi" else "work_plan"
     query = f"?ky={period.key}" + (f"&don_vi={unit.pk}" if unit else "")
+    week = parse_day(request.POST.get("tuan"))  # back to the week the official was planning
+    if week and target == "work_plan":
+        query += f"&tuan={week:%d/%m/%Y}"
     return redirect(reverse(target) + query)
 
 

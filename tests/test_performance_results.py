@@ -206,3 +206,33 @@ def test_rescoring_a_whole_month_gives_what_each_change_kept(province, settings)
     assert changed.total == D(10) + D("61.25") and changed.history.first().history_user == admin
     with pytest.raises(CommandError, match="quản trị"):
         call_command("rescore", "--period", NOV, "--as", "bantochuc")
+
+
+def test_a_product_is_reassigned_by_the_leader_with_its_reason_and_both_months_follow(province):
+    other = province.user("chuyenvien2", province.btc, Role.OFFICER)
+    product = services.plan(province.lead_officer, unit=province.btc, period=NOV, title="Tờ trình nhân sự",
+                            due_on=date(2026, 11, 25))
+    services.plan(province.lead_officer, unit=province.btc, period=NOV, title="Báo cáo", due_on=date(2026, 11, 20))
+    with pytest.raises(Refused):
+        services.reassign(province.lead_officer, product, other, "Tự giao")
+    with pytest.raises(ValidationError, match="lý do"):
+        services.reassign(province.btc_leader, product, other, " ")
+    with pytest.raises(ValidationError, match="không thuộc"):
+        services.reassign(province.btc_leader, product, province.coord_officer, "Nghỉ phép")
+    services.reassign(province.btc_leader, product, other, "Nghỉ phép theo chế độ")
+    moved = Product.objects.get(pk=product.pk)
+    assert moved.official == other and moved.reassigned_from == province.lead_officer
+    assert moved.history.first().history_user == province.btc_leader
+    assert _kept(province.lead_officer).products == 1 and _kept(other).products == 1
+
+
+def test_proposals_include_the_units_part_in_coordinated_tasks_and_periodic_reports(province):
+    from dieuhanh.tasks.models import Task
+
+    province.task("Rà soát biên chế", lead=province.snv, coordinators=[province.btc], deadline=date(2026, 11, 26))
+    series = province.task("Báo cáo công tác tổ chức hằng tháng", deadline=date(2026, 12, 31))
+    occurrence = province.task("Báo cáo công tác tổ chức tháng 11", deadline=date(2026, 11, 27))
+    Task.objects.filter(pk=occurrence.pk).update(series=series, period_key=NOV)
+    kinds = {x.title: x.kind for x in services.proposals(province.lead_officer, province.btc, NOV)}
+    assert kinds["Phối hợp: Rà soát biên chế"] == Product.Kind.TASK_STEP
+    assert kinds["Báo cáo công tác tổ chức tháng 11"] == Product.Kind.REPORT

@@ -47,6 +47,10 @@ def _done(p, cause=""):
     return Product.objects.get(pk=product.pk)
 
 
+def _colleague():
+    return Membership.objects.get(user__username="chuyenvien2").user
+
+
 def _state(product):
     return Product.objects.get(pk=product.pk).state
 
@@ -62,6 +66,10 @@ CASES = {
     "return": Case(_done, lambda u, x: services.return_product(u, x, reason="Thiếu số liệu"),
                    lambda x: (f"/ke-hoach/san-pham/{x.pk}/quyet-dinh/", {"buoc": "tra_lai", "ly_do": "Thiếu số liệu"}),
                    lambda x: _state(x) == Product.State.RETURNED),
+    "reassign": Case(_planned, lambda u, x: services.reassign(u, x, _colleague(), "Nghỉ phép"),
+                     lambda x: (f"/ke-hoach/san-pham/{x.pk}/quyet-dinh/", {"buoc": "giao_lai", "ly_do": "Nghỉ phép",
+                                                                          "cong_chuc": _colleague().pk}),
+                     lambda x: Product.objects.get(pk=x.pk).official.username == "chuyenvien2"),
     "confirm_cause": Case(lambda p: _done(p, cause="Chờ số liệu của Sở"), lambda u, x: services.confirm_cause(u, x),
                           lambda x: (f"/ke-hoach/san-pham/{x.pk}/quyet-dinh/", {"buoc": "nguyen_nhan"}),
                           lambda x: Product.objects.get(pk=x.pk).cause_confirmed_by_id is not None),
@@ -86,6 +94,7 @@ def _service_allows(service, happened) -> bool:
 def _accounts(province):
     province.user("phoban", province.btc, Role.LEADER)
     province.user("quantri", province.root, Role.ADMIN)
+    province.user("chuyenvien2", province.btc, Role.OFFICER)
     return list({m.user.pk: m.user for m in Membership.objects.select_related("user")}.values())
 
 

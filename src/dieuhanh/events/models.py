@@ -33,6 +33,7 @@ class Kind(models.TextChoices):
     PRODUCT_DONE = "product_done", "Báo hoàn thành sản phẩm"
     PRODUCT_CONFIRMED = "product_confirmed", "Xác nhận sản phẩm"
     PRODUCT_RETURNED = "product_returned", "Trả lại sản phẩm"
+    PRODUCT_REASSIGNED = "product_reassigned", "Giao lại sản phẩm"
 
 
 class Event(models.Model):

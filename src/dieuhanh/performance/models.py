@@ -55,6 +55,9 @@ class Product(models.Model):
     confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
                                      related_name="+", verbose_name="lãnh đạo xác nhận")
     confirmed_at = models.DateTimeField(null=True, blank=True)
+    reassigned_from = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                        related_name="+", verbose_name="giao lại từ")
+    reassign_reason = models.TextField("lý do giao lại", blank=True)
     history = HistoricalRecords()
 
     class Meta:

@@ -26,6 +26,8 @@ policy = Policy({
                     "Chỉ xác nhận được sản phẩm đã báo hoàn thành."),
     "return": Rule(_leader, lambda p: p.state == p.State.DONE,
                    "Chỉ lãnh đạo đơn vị mới trả lại được sản phẩm.", "Chỉ trả lại được sản phẩm đã báo hoàn thành."),
+    "reassign": Rule(_leader, _open, "Chỉ lãnh đạo đơn vị mới giao lại được sản phẩm.",
+                     "Chỉ giao lại được sản phẩm chưa báo hoàn thành."),
     "confirm_cause": Rule(_leader, lambda p: bool(p.objective_cause) and p.cause_confirmed_by_id is None,
                           "Chỉ lãnh đạo đơn vị mới xác nhận được nguyên nhân khách quan.",
                           "Chưa có nguyên nhân khách quan nào chờ xác nhận."),

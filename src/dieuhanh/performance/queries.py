@@ -48,7 +48,7 @@ def _message(result: MonthlyResult | None, products: list, label: str) -> str:
 def month_view(official, period: periods.Period, week: date | None = None) -> MonthView:
     """The official's month as kept, with its products; `week` (a Monday) narrows the products shown to that
     week's plan (those due in it), the score staying the month's."""
-    products = list(Product.objects.filter(official=official, period=period.key).select_related("unit"))
+    products = list(Product.objects.filter(official=official, period=period.key).select_related("unit", "reassigned_from"))
     result = MonthlyResult.objects.filter(official=official, period=period.key).first()
     message = _message(result, products, period.label)
     if week is not None:
@@ -90,7 +90,7 @@ def unit_sheet(unit: Unit, period: periods.Period, viewer=None) -> list[SheetRow
             MonthlyResult.objects.filter(unit=unit, period__in=keys, official__in=people)}
     products = defaultdict(list)
     if len(keys) == 1:
-        for p in Product.objects.filter(unit=unit, period=keys[0], official__in=people).select_related("unit"):
+        for p in Product.objects.filter(unit=unit, period=keys[0], official__in=people).select_related("unit", "reassigned_from"):
             products[p.official_id].append(p)
     rows = []
     for person in people:

@@ -20,10 +20,10 @@ from dieuhanh.core.history import by
 from dieuhanh.core.numbers import so
 from dieuhanh.events.models import Kind
 from dieuhanh.events.services import record, summary
-from dieuhanh.org.models import Membership, Role, Unit
+from dieuhanh.org.models import WORK_ROLES, Membership, Role, Unit
 from dieuhanh.org.queries import Scope, people_to_tell
 from dieuhanh.petitions.models import Petition
-from dieuhanh.tasks.models import Task
+from dieuhanh.tasks.models import Coordination, Task
 from dieuhanh.tasks.status import State
 
 from . import scoring
@@ -80,19 +80,26 @@ class Proposal:
 
 
 def proposals(official, unit: Unit, period: str, week: date | None = None) -> list[Proposal]:
-    """Open tasks the unit leads and petitions it answers, due in the month (or in the week of the month from
-    Monday `week`), not yet in the official's plan."""
+    """What the unit owes in the month (or in the week of the month from Monday `week`), not yet in the official's
+    plan: open tasks it leads — an occurrence of a recurring task is the period's report — and its part in the
+    tasks it coordinates, and the petitions it answers."""
     p = month(period)
     first, last = p.start, p.end
     if week is not None:
         first, last = max(first, week), min(last, week + timedelta(days=6))
     planned = Product.objects.filter(official=official, period=p.key)
-    tasks = (Task.objects.filter(lead=unit, state=State.OPEN, due_on__range=(first, last))
-             .exclude(pk__in=planned.exclude(task=None).values("task_id")).order_by("due_on", "id")[:50])
+    planned_tasks = planned.exclude(task=None).values("task_id")
+    led = (Task.objects.filter(lead=unit, state=State.OPEN, due_on__range=(first, last))
+           .exclude(pk__in=planned_tasks).order_by("due_on", "id")[:50])
+    helped = (Coordination.objects.filter(unit=unit, state=State.OPEN, due_on__range=(first, last))
+              .exclude(task_id__in=planned_tasks).select_related("task").order_by("due_on", "task_id")[:50])
     petitions = (Petition.objects.filter(responsible_unit=unit, status__in=Petition.OPEN_STATUSES,
                                          due_on__range=(first, last))
                  .exclude(pk__in=planned.exclude(petition=None).values("petition_id")).order_by("due_on", "id")[:50])
-    return ([Proposal(t.content[:500], Product.Kind.TASK_STEP, t.due_on, task=t) for t in tasks]
+    return ([Proposal(t.content[:500], Product.Kind.REPORT if t.series_id else Product.Kind.TASK_STEP, t.due_on,
+                      task=t) for t in led]
+            + [Proposal(f"Phối hợp: {c.task.content}"[:500], Product.Kind.TASK_STEP, c.due_on, task=c.task)
+               for c in helped]
             + [Proposal(f"Trả lời kiến nghị {x.code}: {x.content[:400]}", Product.Kind.PETITION, x.due_on, petition=x)
                for x in petitions])
 
@@ -155,6 +162,29 @@ def confirm_cause(actor, product: Product) -> Product:
     product.cause_confirmed_by = actor
     by(product, actor).save()
     rescore(actor, product.official, product.period)
+    return product
+
+
+@transaction.atomic
+def reassign(actor, product: Product, to_official, reason: str) -> Product:
+    """The leader hands a product not yet done to another official of the unit (leave, a change of duties): it
+    leaves the first official's plan and score and joins the other's, the reason kept in its history."""
+    product = Product.objects.select_for_update().select_related("official", "unit").get(pk=product.pk)
+    policy.require(actor, "reassign", product)
+    if not (reason or "").strip():
+        raise ValidationError("Ghi lý do giao lại sản phẩm.")
+    if to_official is None or to_official.pk == product.official_id:
+        raise ValidationError("Chọn một cán bộ, công chức khác để giao lại.")
+    if not Membership.objects.filter(user=to_official, unit=product.unit, role__in=WORK_ROLES).exists():
+        raise ValidationError(f"{to_official.get_full_name() or to_official.username} không thuộc {product.unit.name}.")
+    before = product.official
+    product.reassigned_from, product.reassign_reason = before, reason.strip()
+    product.official, product.state, product.return_reason = to_official, Product.State.PLANNED, ""
+    by(product, actor).save()
+    rescore(actor, before, product.period)
+    rescore(actor, to_official, product.period)
+    _tell(Kind.PRODUCT_REASSIGNED, product, actor, [before, to_official], f"giao lại cho "
+          f"{to_official.get_full_name() or to_official.username}: {reason.strip()}")
     return product
 
 

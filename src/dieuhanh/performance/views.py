@@ -146,6 +146,9 @@ def decide_product(request, pk):
                                     major_error=request.POST.get("sai_sot_lon") == "1")
         elif step == "nguyen_nhan":
             services.confirm_cause(request.user, product)
+        elif step == "giao_lai":
+            to = get_user_model().objects.filter(pk=params.key(request.POST.get("cong_chuc") or "") or 0).first()
+            services.reassign(request.user, product, to, request.POST.get("ly_do", ""))
         else:
             raise ValidationError("Thao tác không hợp lệ.")
     except (ValidationError, PermissionDenied) as error:
@@ -194,6 +197,7 @@ def unit_plans(request):
     grades = [row.grade for row in rows if row.grade]
     return render(request, "performance/unit.html", {
         "unit": unit, "units": units, "period": period, "rows": rows, "monthly": period.kind == "month",
+        "colleagues": [r.official for r in rows],
         "month_keys": queries.month_keys(period), "grade_choices": list(scoring.Grade.LABELS.items()),
         "cap": scoring.cap_check(grades, services.office_rules())})
 

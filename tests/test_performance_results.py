@@ -236,3 +236,22 @@ def test_proposals_include_the_units_part_in_coordinated_tasks_and_periodic_repo
     kinds = {x.title: x.kind for x in services.proposals(province.lead_officer, province.btc, NOV)}
     assert kinds["Phối hợp: Rà soát biên chế"] == Product.Kind.TASK_STEP
     assert kinds["Báo cáo công tác tổ chức tháng 11"] == Product.Kind.REPORT
+
+
+def test_the_office_may_weigh_a_quarters_months_by_their_work(province, settings):
+    oct_product = services.plan(province.lead_officer, unit=province.btc, period=OCT, title="Việc nhỏ tháng 10",
+                                due_on=date(2026, 10, 20))  # planned, never done: 0 of 70
+    _done(province, province.lead_officer, "Đề án lớn tháng 11")
+    Product.objects.filter(official=province.lead_officer, period=NOV).update(weight=D(3))
+    services.rescore_all(province.btc_leader, NOV)
+    q4 = periods.parse("2026-Q4")
+    [plain] = [r for r in queries.unit_sheet(province.btc, q4) if r.official == province.lead_officer]
+    assert plain.total == D(35)  # (0 + 70) / 2
+    settings.DIEUHANH_SCORE_ROLL = "weighted"
+    [weighted] = [r for r in queries.unit_sheet(province.btc, q4) if r.official == province.lead_officer]
+    assert weighted.total == D("52.5") and oct_product.weight == 1  # (0 × 1 + 70 × 3) / 4
+    [unit] = [r for r in queries.ranking(province.root, q4) if r.unit == province.btc]
+    assert unit.average == D("52.5")
+    settings.DIEUHANH_SCORE_ROLL = "median"
+    with pytest.raises(Exception, match="DIEUHANH_SCORE_ROLL"):
+        queries.unit_sheet(province.btc, q4)

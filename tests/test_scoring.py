@@ -97,3 +97,14 @@ def test_a_delay_never_raises_the_score(items, general, data):
     p = items[i]
     delayed = Product(p.weight, p.completed, p.quality_errors, p.delays + 1, p.objective_cause)
     assert score(D(general), [*items[:i], delayed, *items[i + 1:]]).total <= score(D(general), items).total
+
+
+def test_a_quarter_rolls_its_months_plain_or_by_their_work():
+    from dieuhanh.performance.scoring import rolled
+
+    assert rolled([D(80), D(100)]) == 90
+    assert rolled([D(80), D(100)], [D(3), D(1)]) == 85
+    with pytest.raises(ScoreError):
+        rolled([D(80)], [D(0)])
+    with pytest.raises(ScoreError):
+        rolled([])

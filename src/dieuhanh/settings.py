@@ -243,6 +243,7 @@ DIEUHANH_STALE_AFTER_DAYS = env_int("DIEUHANH_STALE_AFTER_DAYS", 30)
 DIEUHANH_SCORE_MIX = env_list("DIEUHANH_SCORE_MIX", "1,1,1")
 DIEUHANH_SCORE_LEADER_UNIT_SHARE = os.environ.get("DIEUHANH_SCORE_LEADER_UNIT_SHARE", "0.5")
 DIEUHANH_SCORE_EXCELLENT_CAP_PERCENT = env_int("DIEUHANH_SCORE_EXCELLENT_CAP_PERCENT", 20)
+DIEUHANH_SCORE_ROLL = os.environ.get("DIEUHANH_SCORE_ROLL", "average")  # how months make a quarter: average|weighted
 # A new task not acknowledged by its lead unit within this many working days is listed for the assigner.
 DIEUHANH_ACKNOWLEDGE_WITHIN_DAYS = env_int("DIEUHANH_ACKNOWLEDGE_WITHIN_DAYS", 2)
 # Party numbering runs over a committee term; the default term cycle starts at this congress year.

@@ -107,6 +107,7 @@ class MonthlyResult(models.Model):
     total = models.DecimalField("tổng điểm", max_digits=6, decimal_places=2)
     grade = models.CharField("xếp loại theo điểm", max_length=20, choices=GRADES)
     products = models.PositiveIntegerField("số sản phẩm")
+    weight = models.DecimalField("khối lượng được giao (đã quy đổi)", max_digits=9, decimal_places=2, default=0)
     confirmed_grade = models.CharField("xếp loại lãnh đạo xác nhận", max_length=20, blank=True, choices=GRADES)
     confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
                                      related_name="+")

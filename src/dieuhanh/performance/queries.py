@@ -9,12 +9,13 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
-from django.db.models import Avg, Count
+from django.db.models import Avg, Count, F, FloatField, Sum
+from django.db.models.functions import Cast
 
 from dieuhanh.core import periods
 from dieuhanh.org.models import WORK_ROLES, Unit
 
-from . import scoring
+from . import scoring, services
 from .models import MonthlyResult, Product
 
 
@@ -85,6 +86,7 @@ def unit_sheet(unit: Unit, period: periods.Period, viewer=None) -> list[SheetRow
     """One row per official of the unit (the viewer left out: nobody grades themselves): for a month its kept
     result and its products, for a quarter or a year each month's result and their average."""
     keys = month_keys(period)
+    weighted = services.weighted_roll()
     people = list(officials_of(unit, excluding=viewer))
     kept = {(r.official_id, r.period): r for r in
             MonthlyResult.objects.filter(unit=unit, period__in=keys, official__in=people)}
@@ -95,7 +97,8 @@ def unit_sheet(unit: Unit, period: periods.Period, viewer=None) -> list[SheetRow
     rows = []
     for person in people:
         months = [kept.get((person.pk, key)) for key in keys]
-        totals = [m.total for m in months if m is not None]
+        kept_months = [m for m in months if m is not None]
+        totals = [m.total for m in kept_months]
         row = SheetRow(person, months, products.get(person.pk, []))
         if len(keys) == 1:
             result = months[0]
@@ -103,7 +106,7 @@ def unit_sheet(unit: Unit, period: periods.Period, viewer=None) -> list[SheetRow
             row.grade = (result.confirmed_grade or result.grade) if result else ""
             row.message = _message(result, row.products, period.label)
         elif totals:
-            row.total = scoring.rolled(totals)
+            row.total = scoring.rolled(totals, [m.weight for m in kept_months] if weighted else None)
             row.grade = scoring.grade(row.total)
         else:
             row.message = f"Chưa có điểm tháng nào trong {period.label}."
@@ -131,10 +134,13 @@ def ranking(root: Unit, period: periods.Period, kind: str = "") -> list[RankRow]
     kept = MonthlyResult.objects.filter(period__in=month_keys(period), unit__path__startswith=root.path)
     if kind:
         kept = kept.filter(unit__kind=kind)
-    per_official = kept.values_list("unit_id", "official_id").annotate(score=Avg("total"), months=Count("id"))
+    # As floats: SQLite keeps 70.00 × 3 as integers and would divide them as integers.
+    score = (Cast(Sum(F("total") * F("weight")), FloatField()) / Cast(Sum("weight"), FloatField())
+             if services.weighted_roll() else Avg("total"))
+    per_official = kept.values_list("unit_id", "official_id").annotate(score=score, months=Count("id"))
     by_unit = defaultdict(list)
     for unit_id, _official, score, _months in per_official.order_by():
-        by_unit[unit_id].append(Decimal(score))
+        by_unit[unit_id].append(Decimal(str(score)))
     units = Unit.objects.only("name", "path").in_bulk(list(by_unit))
     rows = []
     for unit_id, scores in by_unit.items():

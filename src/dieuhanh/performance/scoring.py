@@ -134,11 +134,19 @@ def score(general: Decimal, products: list[Product], rules: Rules = Rules(),
     return Score(general, result, unit, total, grade(total), list(products))
 
 
-def rolled(monthly_totals: list[Decimal]) -> Decimal:
-    """A quarter or a year from its months: their average (the office may choose otherwise)."""
+ROLLS = {"average": "trung bình các tháng", "weighted": "trung bình các tháng theo khối lượng sản phẩm được giao"}
+
+
+def rolled(monthly_totals: list[Decimal], weights: list[Decimal] | None = None) -> Decimal:
+    """A quarter or a year from its months: their average, or — `weights`, each month's assigned product weight —
+    the average weighted by the work each month held, as the office configures (DIEUHANH_SCORE_ROLL)."""
     if not monthly_totals:
         raise ScoreError("Chưa có điểm tháng nào để tổng hợp.")
-    return sum(monthly_totals, Decimal(0)) / len(monthly_totals)
+    if weights is None:
+        return sum(monthly_totals, Decimal(0)) / len(monthly_totals)
+    if len(weights) != len(monthly_totals) or any(w < 0 for w in weights) or not sum(weights):
+        raise ScoreError("Khối lượng sản phẩm của các tháng phải không âm và có tổng lớn hơn 0.")
+    return sum((t * w for t, w in zip(monthly_totals, weights)), Decimal(0)) / sum(weights, Decimal(0))
 
 
 def excellent_cap(grades: list[str], rules: Rules = Rules()) -> int:

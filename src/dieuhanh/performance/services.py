@@ -214,6 +214,13 @@ class MonthScore:
     message: str = ""
 
 
+def weighted_roll() -> bool:
+    """DIEUHANH_SCORE_ROLL: how the months make a quarter or a year."""
+    if settings.DIEUHANH_SCORE_ROLL not in scoring.ROLLS:
+        raise ImproperlyConfigured(f"DIEUHANH_SCORE_ROLL: một trong {', '.join(scoring.ROLLS)}.")
+    return settings.DIEUHANH_SCORE_ROLL == "weighted"
+
+
 def office_rules() -> scoring.Rules:
     """The office's settings for what the decree leaves open."""
     mix = tuple(Decimal(x) for x in settings.DIEUHANH_SCORE_MIX)
@@ -265,16 +272,16 @@ def _kept(value: Decimal) -> Decimal:
     return value.quantize(Decimal("0.01"))
 
 
-def _values(s: scoring.Score, unit_id: int, general_entered: bool, products: int) -> dict:
-    """The fields of a kept month for a score."""
+def _values(s: scoring.Score, unit_id: int, general_entered: bool, products: list) -> dict:
+    """The fields of a kept month for a score of these products."""
     return {"unit_id": unit_id, "general": _kept(s.general), "general_entered": general_entered,
             "quantity": _kept(s.tasks.quantity), "quality": _kept(s.tasks.quality), "progress": _kept(s.tasks.progress),
             "task_points": _kept(s.total - s.general), "unit_percent": s.unit_percent, "total": _kept(s.total),
-            "grade": s.grade, "products": products}
+            "grade": s.grade, "products": len(products), "weight": sum((p.weight for p in products), Decimal(0))}
 
 
 KEPT_FIELDS = ["unit", "general", "general_entered", "quantity", "quality", "progress", "task_points", "unit_percent",
-               "total", "grade", "products", "confirmed_grade", "confirmed_by", "confirmed_at"]
+               "total", "grade", "products", "weight", "confirmed_grade", "confirmed_by", "confirmed_at"]
 
 
 def _apply(row: MonthlyResult, values: dict) -> bool:
@@ -300,7 +307,7 @@ def rescore(actor, official, key: str, *, cascade: bool = True) -> MonthlyResult
         return None
     unit = result.products[0].unit
     row = row or MonthlyResult(official=official, period=key)
-    changed = _apply(row, _values(result.score, unit.pk, result.general_entered, len(result.products)))
+    changed = _apply(row, _values(result.score, unit.pk, result.general_entered, result.products))
     if changed:
         by(row, actor).save()
         if cascade:
@@ -336,7 +343,7 @@ def rescore_all(actor, period: str, rules: scoring.Rules | None = None) -> Resco
     def run(official_id: int, subordinate_grades: list[str] | None) -> None:
         products = by_official[official_id]
         s = scoring.score(general.get(official_id, Decimal(0)), _items(products), rules, subordinate_grades)
-        computed[official_id] = _values(s, products[0].unit_id, official_id in general, len(products))
+        computed[official_id] = _values(s, products[0].unit_id, official_id in general, products)
 
     for official_id in by_official.keys() - heads:
         run(official_id, None)

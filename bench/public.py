@@ -53,19 +53,14 @@ def build(size: int, prefix: str = "bench") -> dict:
 
 def run_case(backend: str, size: int, repeat: int):
     sys.path.insert(0, str(ROOT / "bench"))
-    from run import time_pages
+    from run import fresh_pg_database, time_pages
 
     if backend == "sqlite":
         path = OUT / f"public-{size}.sqlite3"
         path.unlink(missing_ok=True)
         url = f"sqlite:///{path}"
     else:
-        import psycopg
-
-        with psycopg.connect(os.environ["BENCH_PG_URL"].rstrip("/") + "/postgres", autocommit=True) as c:
-            c.execute(f"DROP DATABASE IF EXISTS dieuhanh_public_{size}")
-            c.execute(f"CREATE DATABASE dieuhanh_public_{size}")
-        url = f"{os.environ['BENCH_PG_URL'].rstrip('/')}/dieuhanh_public_{size}"
+        url = fresh_pg_database(f"dieuhanh_public_{size}")
     os.environ["DATABASE_URL"] = url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dieuhanh.settings")
     import django

@@ -57,16 +57,22 @@ def database_url(backend: str, size: int) -> str:
     return f"{os.environ['BENCH_PG_URL'].rstrip('/')}/dieuhanh_bench_{size}"
 
 
+def fresh_pg_database(name: str) -> str:
+    """An empty database of that name on the BENCH_PG_URL server (dropped first); its URL."""
+    import psycopg
+
+    with psycopg.connect(os.environ["BENCH_PG_URL"].rstrip("/") + "/postgres", autocommit=True) as c:
+        c.execute(f"DROP DATABASE IF EXISTS {name}")
+        c.execute(f"CREATE DATABASE {name}")
+    return f"{os.environ['BENCH_PG_URL'].rstrip('/')}/{name}"
+
+
 def run_case(backend: str, size: int, repeat: int):
     url = database_url(backend, size)
     if backend == "sqlite":
         Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
     else:
-        import psycopg
-
-        with psycopg.connect(os.environ["BENCH_PG_URL"].rstrip("/") + "/postgres", autocommit=True) as c:
-            c.execute(f"DROP DATABASE IF EXISTS dieuhanh_bench_{size}")
-            c.execute(f"CREATE DATABASE dieuhanh_bench_{size}")
+        fresh_pg_database(f"dieuhanh_bench_{size}")
     os.environ["DATABASE_URL"] = url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dieuhanh.settings")
     sys.path.insert(0, str(ROOT / "bench"))

@@ -120,13 +120,10 @@ def main():
     args = parser.parse_args()
     if not os.environ.get("BENCH_PG_URL"):
         raise SystemExit("BENCH_PG_URL: the score benchmark runs on PostgreSQL (make bench-scores starts one).")
-    import psycopg
+    sys.path.insert(0, str(ROOT / "bench"))
+    from run import fresh_pg_database, time_pages
 
-    name = f"dieuhanh_scores_{args.officials}"
-    with psycopg.connect(os.environ["BENCH_PG_URL"].rstrip("/") + "/postgres", autocommit=True) as c:
-        c.execute(f"DROP DATABASE IF EXISTS {name}")
-        c.execute(f"CREATE DATABASE {name}")
-    url = f"{os.environ['BENCH_PG_URL'].rstrip('/')}/{name}"
+    url = fresh_pg_database(f"dieuhanh_scores_{args.officials}")
     os.environ["DATABASE_URL"] = url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dieuhanh.settings")
     import django
@@ -135,9 +132,6 @@ def main():
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    sys.path.insert(0, str(ROOT / "bench"))
-    from run import time_pages
-
     started = time.perf_counter()
     made = build(args.officials)
     build_s = time.perf_counter() - started

@@ -21,7 +21,7 @@ WEEKS = 52
 QUARTER, MONTH = "2026-Q3", "2026-11"
 PRODUCT_COLUMNS = ["official_id", "unit_id", "period", "week_of", "title", "kind", "weight", "due_on", "state",
                    "done_on", "evidence", "evidence_link", "quality_errors", "delays", "return_reason",
-                   "objective_cause", "confirmed_by_id", "confirmed_at"]
+                   "objective_cause", "confirmed_by_id", "confirmed_at", "reassign_reason"]
 TITLES = ["Báo cáo tình hình thực hiện nhiệm vụ tuần", "Dự thảo kế hoạch triển khai", "Tờ trình đề xuất",
           "Tham mưu văn bản chỉ đạo", "Tổng hợp số liệu chỉ tiêu", "Trả lời kiến nghị của cử tri"]
 
@@ -67,7 +67,7 @@ def _products(cursor, people, leaders, rng) -> int:
                                 Decimal(rng.choice([1, 1, 1, 2, 3])), friday, state, done_on, "", "https://vb.example/1",
                                 1 if rng.random() < 0.05 else 0, delays, "Thiếu số liệu" if state == "returned" else "",
                                 "", leader.pk if state == "confirmed" and leader != user else None,
-                                now if state == "confirmed" else None])
+                                now if state == "confirmed" else None, ""])
                 count += 1
     return count
 

@@ -1,18 +1,15 @@
 """An outgoing paper in the Vietnamese administrative layout (NĐ 30/2020 Phụ lục I; HD 36-HD/VPTW for Party
-bodies), written once for every kind the system prints — the periodic report, an official's score form, a
-programme's report — as DOCX (python-docx) and as PDF (the same parts in HTML, printed on A4 by headless
-Chromium, which the deployment already has for its browser tests; Liberation Serif stands in for Times New
-Roman with the same metrics).
+bodies), described once (`Paper`) for every kind the system prints — the periodic report, an official's score
+form, a programme's report — and written as DOCX (python-docx) and as PDF (the same parts in HTML, laid out on
+A4 by WeasyPrint; Liberation Serif stands in for Times New Roman with the same metrics).
 
 Times New Roman on A4 with the standard margins, the heading block (issuer and number on the left, Quốc hiệu or
 "ĐẢNG CỘNG SẢN VIỆT NAM" on the right), place and date, the kind of paper and its subject, numbered parts with
 tables, "Nơi nhận" and the signature blocks."""
 
-import subprocess
 from dataclasses import dataclass, field
 from datetime import date
 from io import BytesIO
-from pathlib import Path
 
 from django.template.loader import render_to_string
 from docx import Document
@@ -22,16 +19,14 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from dieuhanh.core.numbers import so
-from dieuhanh.core.scratch import scratch_dir
 from dieuhanh.org.models import Unit
 
-CHROMIUM = "/usr/bin/chromium"
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 PARTY_KINDS = {Unit.Kind.PARTY_COMMITTEE, Unit.Kind.PARTY_BOARD, Unit.Kind.PARTY_DELEGATION}
 
 
 class PdfError(RuntimeError):
-    """Chromium missing or failing; the message names the Debian package."""
+    """The PDF library cannot run here; the message names the Debian packages."""
 
 
 def is_party(unit: Unit) -> bool:
@@ -226,15 +221,12 @@ def html(paper: Paper) -> str:
     return render_to_string("documents/paper.html", {"p": paper, "h": paper.heading, "parts": parts})
 
 
-def pdf(paper: Paper, chromium: str = CHROMIUM) -> bytes:
-    if not Path(chromium).exists():
-        raise PdfError("Cần Chromium để in PDF: apt-get install chromium fonts-liberation")
-    with scratch_dir("pdf") as tmp:
-        page, out = Path(tmp) / "van-ban.html", Path(tmp) / "van-ban.pdf"
-        page.write_text(html(paper), encoding="utf-8")
-        done = subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-                               f"--user-data-dir={tmp}/profile", f"--print-to-pdf={out}", page.as_uri()],
-                              capture_output=True, timeout=120)
-        if done.returncode != 0 or not out.exists():
-            raise PdfError(f"Chromium không in được PDF: {done.stderr.decode(errors='replace')[-300:]}")
-        return out.read_bytes()
+def pdf(paper: Paper) -> bytes:
+    """The same HTML laid out on A4 by WeasyPrint (Pango shapes Vietnamese; fontconfig resolves "Times New
+    Roman" to the metric-compatible Liberation Serif of fonts-liberation): no browser on the server."""
+    try:
+        from weasyprint import HTML
+    except OSError as error:  # the library is installed, Pango is not
+        raise PdfError("Cần thư viện Pango để in PDF: apt-get install libpango-1.0-0 libpangoft2-1.0-0 "
+                       "fonts-liberation") from error
+    return HTML(string=html(paper)).write_pdf()

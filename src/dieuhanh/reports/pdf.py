@@ -1,7 +1,7 @@
-"""The report as PDF: the same paper printed on A4 by headless Chromium (`documents.paper`)."""
+"""The report as PDF: the same paper laid out on A4 by WeasyPrint (`documents.paper`)."""
 
 from dieuhanh.documents import paper
-from dieuhanh.documents.paper import CHROMIUM, PdfError
+from dieuhanh.documents.paper import PdfError
 
 from .content import Report
 from .layout import as_paper
@@ -9,5 +9,5 @@ from .layout import as_paper
 __all__ = ["PdfError", "render"]
 
 
-def render(report: Report, chromium: str = CHROMIUM) -> bytes:
-    return paper.pdf(as_paper(report), chromium)
+def render(report: Report) -> bytes:
+    return paper.pdf(as_paper(report))

@@ -185,3 +185,41 @@ def test_petitions_and_ntm_have_their_parts(province):
     text = _text(Document(BytesIO(docx.render(content.build(province.ubnd, NINE, TODAY)))))
     assert "KIẾN NGHỊ, ĐỀ XUẤT" in " ".join(text) and "Sở Nội vụ" in text
     assert any("1/1 xã đạt chuẩn nông thôn mới" in line for line in text)
+
+
+def test_a_report_a_leader_can_sign_addressed_signed_and_its_units_in_tree_order(province, login):
+    """Kính gửi the body above, "Như trên" referring to it; the deputy's signature "K/T" for the head with title
+    and name; the by-unit table under the tree, siblings by name; a signer or addressee from elsewhere refused."""
+    from django.core.exceptions import ValidationError
+
+    from dieuhanh.org.models import Person, Position, Unit
+    from dieuhanh.reports import services
+
+    _tasks(province)
+    zeta = Unit.objects.create(code="a-last", name="Ban mới", kind=Unit.Kind.PARTY_BOARD, parent=province.root)
+    province.task("Nhiệm vụ của ban tạo trước", lead=zeta, deadline=date(2026, 5, 1))
+    zeta.name = "Ban Dân vận Tỉnh ủy"  # made last, named first among its siblings
+    zeta.save()
+    head = Position.objects.create(person=Person.objects.create(full_name="Lê Văn Trưởng"), title="Trưởng ban Tổ chức",
+                                   unit=province.btc)
+    deputy = Position.objects.create(person=Person.objects.create(full_name="Trần Thị Phó"),
+                                     title="Phó Trưởng ban Tổ chức", unit=province.btc)
+    page = login(province.tracker).get(f"/bao-cao/?don_vi={province.btc.pk}").content.decode()
+    assert page.index(head.person.full_name) < page.index(deputy.person.full_name)  # the head offered first
+    assert 'value="2026-9M">9 tháng năm 2026' in page  # the period picker
+    with pytest.raises(ValidationError, match="cấp trên"):
+        services.request_report(province.tracker, province.btc, "2026-9M", "docx", addressee=province.snv)
+    with pytest.raises(ValidationError, match="chức vụ tại đơn vị"):
+        services.request_report(province.tracker, province.root, "2026-9M", "docx", signer=deputy)
+    run = services.request_report(province.tracker, province.btc, "2026-9M", "docx", addressee=province.root,
+                                  signer=deputy)
+    text = _text(Document(run.file.open("rb") if run.file else BytesIO(building.build_run(run.pk).file.read())))
+    assert "Kính gửi: Tỉnh ủy Hà Tĩnh" in text and "- Như trên;" in text
+    assert ["T/M BAN TỔ CHỨC TỈNH ỦY", "K/T TRƯỞNG BAN TỔ CHỨC", "PHÓ TRƯỞNG BAN TỔ CHỨC"] == [
+        line for line in text if line in ("T/M BAN TỔ CHỨC TỈNH ỦY", "K/T TRƯỞNG BAN TỔ CHỨC", "PHÓ TRƯỞNG BAN TỔ CHỨC")]
+    assert "Trần Thị Phó" in text
+    whole = content.build(province.root, NINE, TODAY)
+    # Under Tỉnh ủy by name: Ban Dân vận, Ban Tổ chức, then UBND tỉnh's units — although Ban Dân vận, made last,
+    # has the largest id and its path would put it at the end.
+    assert [t.unit.name for t in whole.by_unit] == ["Ban Dân vận Tỉnh ủy", "Ban Tổ chức Tỉnh ủy", "Sở Nội vụ",
+                                                    "UBND xã Thạch Lạc"]

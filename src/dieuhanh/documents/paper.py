@@ -77,6 +77,21 @@ class Signer:
     note: str = ""  # "(Ký, ghi rõ họ tên)" on a form
 
 
+def signer_for(unit: Unit, position=None) -> Signer:
+    """The signature block of a paper the unit issues (NĐ 30/2020, Điều 13; HD 36 for Party bodies): "T/M" or
+    "TM." the body; a deputy signs "K/T" or "KT." for the head; then the title and the name. Without a chosen
+    position, the body alone, for the signer to write in."""
+    party = is_party(unit)
+    authority = ("T/M " if party else "TM. ") + unit.name.upper()
+    if position is None:
+        return Signer(authority)
+    title = position.title
+    if title.startswith("Phó "):
+        head = title.removeprefix("Phó ")
+        authority += "\n" + ("K/T " if party else "KT. ") + head[:1].upper() + head[1:]
+    return Signer(authority.upper(), title.upper(), position.person.full_name)
+
+
 @dataclass
 class Paper:
     heading: Heading
@@ -162,7 +177,10 @@ def _heading(doc, h: Heading):
 
 
 def _signer(cell, signer: Signer):
-    _first(cell, signer.authority, size=14, bold=True)
+    first, *more = signer.authority.split("\n")
+    _first(cell, first, size=14, bold=True)
+    for line in more:
+        _para(cell, line, size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     if signer.position:
         _para(cell, signer.position, size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     if signer.note:

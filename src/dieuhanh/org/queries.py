@@ -1,13 +1,14 @@
 """Who may see and do what: a user's scope, computed once per request from their memberships."""
 
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 
 from django.contrib.auth import get_user_model
 from django.db.models import BigIntegerField, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
-from .models import DECIDE_ROLES, WORK_ROLES, FormerOwner, Membership, Role, Unit
+from .models import DECIDE_ROLES, WORK_ROLES, FormerOwner, Membership, Position, Role, Unit
 
 
 @dataclass
@@ -162,3 +163,17 @@ def owned_as_of(queryset, label: str, field: str, day):
     if then is None:
         return queryset, f"{field}_id"
     return queryset.annotate(**{f"{field}_then": then}), f"{field}_then"
+
+
+def in_tree_order(units: list) -> list:
+    """Units as the reader of a report expects them: each right under its parent, siblings by name (the path's
+    ids say who is under whom, not in what order a reader looks for them)."""
+    ids = {int(i) for u in units for i in u.path.strip("/").split("/") if i}
+    names = dict(Unit.objects.filter(pk__in=ids).values_list("pk", "name_folded"))
+    return sorted(units, key=lambda u: tuple(names.get(int(i), "") for i in u.path.strip("/").split("/") if i))
+
+
+def current_positions(unit) -> list:
+    """The titles held in the unit now, the head first (a title that is not a deputy's, "Phó …")."""
+    held = list(Position.objects.filter(unit=unit, ended_on__isnull=True).select_related("person"))
+    return sorted(held, key=lambda p: (p.title.startswith("Phó"), p.started_on or date.min, p.pk))

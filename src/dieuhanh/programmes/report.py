@@ -4,7 +4,8 @@ its indicators against plan, its commune targets, and the commendations proposed
 from datetime import date
 
 from dieuhanh.dashboard.tally import COUNTED
-from dieuhanh.documents.paper import Paper, Part, Signer, heading, is_party
+from dieuhanh.documents.paper import Paper, Part, heading, signer_for
+from dieuhanh.org.queries import current_positions
 
 from .models import Programme
 from .queries import Progress
@@ -40,6 +41,6 @@ def as_paper(programme: Programme, progress: Progress, commendations: list, made
                       ["Đơn vị", "Tỷ lệ đúng hạn (%)", "Nhiệm vụ đến hạn", "Quyết định", "Ghi chú"],
                       [[c.unit.name, _percent(c.on_time_rate), c.tasks_due, c.get_decision_display(), c.note]
                        for c in commendations]))
+    head = next(iter(current_positions(lead)), None)  # signed by the lead unit's head
     return Paper(heading(lead, made_on, "BC"), "BÁO CÁO", f"Kết quả thực hiện {programme.name}", parts,
-                 [Signer(("T/M " if is_party(lead) else "TM. ") + lead.name.upper())],
-                 recipients=["Như trên;", "Lưu: VT."])
+                 [signer_for(lead, head)], recipients=["Lưu: VT."])

@@ -27,9 +27,10 @@ def build_run(run_id: int) -> ReportRun:
     A failed run goes back to the queue with `retry_at` set; the job enqueues it again then."""
     if not ReportRun.objects.filter(pk=run_id, state=ReportRun.State.QUEUED).update(state=ReportRun.State.RUNNING):
         return ReportRun.objects.get(pk=run_id)
-    run = ReportRun.objects.select_related("unit").get(pk=run_id)
+    run = ReportRun.objects.select_related("unit", "addressee", "signer__person").get(pk=run_id)
     try:
         report = content.build(run.unit, parse_report_period(run.period), today())
+        report.addressee, report.signer = run.addressee, run.signer
         data = WRITERS[run.format](report)
     except Exception as error:  # noqa: BLE001 — any failure is retried, then shown on the page, and logged
         log.exception("report run %s failed", run_id)

@@ -14,7 +14,7 @@ from dieuhanh.dashboard import tally
 from dieuhanh.indicators.models import Indicator
 from dieuhanh.indicators.queries import Row, headline, indicator_rows
 from dieuhanh.org.models import Unit
-from dieuhanh.org.queries import owned_as_of, owner_as_of
+from dieuhanh.org.queries import in_tree_order, owned_as_of, owner_as_of
 from dieuhanh.tasks.models import Decision, Extension, ProgressReport, Task
 from dieuhanh.tasks.queries import as_of
 from dieuhanh.tasks.status import State, Status, status_q
@@ -53,6 +53,8 @@ class Report:
     indicators: list[Row] = field(default_factory=list)
     petitions: list[list] = field(default_factory=list)  # [[unit, received, answered, on time, overdue]]
     ntm: object = None  # ntm.status.Summary when the unit stands for a province or a commune
+    addressee: Unit | None = None  # "Kính gửi"; "Nơi nhận: - Như trên" refers to it
+    signer: object = None  # org.Position: the title and name in the signature block
 
     @property
     def is_empty(self) -> bool:
@@ -66,8 +68,9 @@ def build(unit: Unit, period: Period | DateRange, today: date) -> Report:
     tallies = tally.by_lead(unit, period, today)
     units = Unit.objects.in_bulk(list(tallies))
     by_unit = []
-    for pk, t in sorted(tallies.items(), key=lambda kv: units[kv[0]].path):
-        t.unit = units[pk]
+    for unit_in_order in in_tree_order(list(units.values())):
+        t = tallies[unit_in_order.pk]
+        t.unit = unit_in_order
         by_unit.append(t)
     # Units as they stood at the period's end: work a later reorganisation moved is the old unit's here.
     led, lead = as_of(Task.objects.all(), unit, period.end)

@@ -19,6 +19,10 @@ class ReportRun(models.Model):
     unit = models.ForeignKey("org.Unit", on_delete=models.PROTECT, related_name="+", verbose_name="đơn vị")
     period = models.CharField("kỳ", max_length=30)
     format = models.CharField("định dạng", max_length=4, choices=Format.choices)
+    addressee = models.ForeignKey("org.Unit", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+                                  verbose_name="kính gửi")
+    signer = models.ForeignKey("org.Position", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+                               verbose_name="người ký")
     state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
     file = models.FileField(upload_to="bao-cao/%Y/", blank=True)
     error = models.TextField(blank=True)

@@ -7,16 +7,18 @@ from django.db import IntegrityError, transaction
 from dieuhanh.core.calendar import today
 from dieuhanh.core.errors import Refused
 from dieuhanh.core.periods import PeriodError, parse_report_period
-from dieuhanh.org.models import Unit
-from dieuhanh.org.queries import Scope
+from dieuhanh.org.models import Position, Unit
+from dieuhanh.org.queries import Scope, current_positions
 
 from . import building, policy
 from .jobs import build_report_job
 from .models import ReportRun
 
 
-def request_report(actor, unit: Unit, period: str, format: str) -> ReportRun:
-    """A queued run, or the one already queued or running for the same report (asked twice at once)."""
+def request_report(actor, unit: Unit, period: str, format: str, *, addressee: Unit | None = None,
+                   signer: Position | None = None) -> ReportRun:
+    """A queued run, or the one already queued or running for the same report (asked twice at once). The
+    addressee ("Kính gửi") is a body above the unit; the signer holds a title in the unit now."""
     if not policy.may_request(Scope.of(actor), unit):
         raise Refused("Bạn không có quyền lập báo cáo của đơn vị này.")
     if format not in building.WRITERS:
@@ -27,10 +29,15 @@ def request_report(actor, unit: Unit, period: str, format: str) -> ReportRun:
         raise ValidationError(str(e)) from e
     if chosen.start > today():
         raise ValidationError(f"Kỳ báo cáo {chosen.label} chưa bắt đầu.")
+    if addressee is not None and addressee.pk not in {u.pk for u in unit.ancestors()}:
+        raise ValidationError("Nơi gửi báo cáo phải là cơ quan cấp trên của đơn vị.")
+    if signer is not None and signer.pk not in {p.pk for p in current_positions(unit)}:
+        raise ValidationError("Người ký phải đang giữ chức vụ tại đơn vị lập báo cáo.")
     active = ReportRun.objects.filter(unit=unit, period=chosen.key, format=format, state__in=["queued", "running"])
     try:
         with transaction.atomic():
-            run = ReportRun.objects.create(unit=unit, period=chosen.key, format=format, requested_by=actor)
+            run = ReportRun.objects.create(unit=unit, period=chosen.key, format=format, requested_by=actor,
+                                           addressee=addressee, signer=signer)
     except IntegrityError:
         return active.get()
     transaction.on_commit(lambda: build_report_job.enqueue(run.pk))

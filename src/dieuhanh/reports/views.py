@@ -8,10 +8,12 @@ from django.views.decorators.http import require_POST
 
 from dieuhanh.audit.log import record as audit
 from dieuhanh.audit.models import Action
+from dieuhanh.core import params
 from dieuhanh.core.calendar import today
 from dieuhanh.core.feedback import fail
-from dieuhanh.core.periods import latest_report
-from dieuhanh.org.queries import Scope
+from dieuhanh.core.periods import choices, latest_report
+from dieuhanh.org.models import Position, Unit
+from dieuhanh.org.queries import Scope, current_positions
 from dieuhanh.org.selection import chosen_unit
 
 from . import services
@@ -25,10 +27,12 @@ def _runs(scope: Scope):
 def report_index(request):
     scope = Scope.of(request.user)
     unit = chosen_unit(request, scope)
+    this_year = today().year
     return render(request, "reports/index.html", {
         "unit": unit, "children": unit.children.filter(active_to=None).order_by("name")[:300],
         "period": request.GET.get("ky") or latest_report(today()).key, "formats": ReportRun.Format.choices,
-        "runs": _runs(scope).filter(unit=unit)[:30]})
+        "periods": choices(this_year) + choices(this_year - 1), "addressees": unit.ancestors()[::-1],
+        "signers": current_positions(unit), "runs": _runs(scope).filter(unit=unit)[:30]})
 
 
 @require_POST
@@ -36,7 +40,10 @@ def report_request(request):
     scope = Scope.of(request.user)
     unit = chosen_unit(request, scope)
     try:
-        run = services.request_report(request.user, unit, request.POST.get("ky", ""), request.POST.get("dinh_dang", ""))
+        run = services.request_report(
+            request.user, unit, request.POST.get("ky", ""), request.POST.get("dinh_dang", ""),
+            addressee=Unit.objects.filter(pk=params.key(request.POST.get("kinh_gui") or "") or 0).first(),
+            signer=Position.objects.filter(pk=params.key(request.POST.get("nguoi_ky") or "") or 0).first())
     except (ValidationError, PermissionDenied) as error:
         fail(request, error)
     else:

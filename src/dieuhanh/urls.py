@@ -1,5 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import path
 from django.views.generic import RedirectView
 
@@ -20,8 +23,15 @@ from dieuhanh.reports import views as reports
 from dieuhanh.tasks import views as tasks
 from dieuhanh.web import units as org
 
+
+def favicon(request):
+    """Browsers ask for /favicon.ico on every site (and before a page has said where its icon is)."""
+    return redirect(static("web/favicon.svg"), permanent=True)
+
+
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="inbox"), name="home"),
+    path("favicon.ico", login_not_required(favicon), name="favicon"),
     path("dang-nhap/", auth_views.LoginView.as_view(template_name="web/login.html"), name="login"),
     path("dang-nhap/ma-xac-thuc/", accounts.two_factor_verify, name="two_factor_verify"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),

@@ -19,3 +19,41 @@ def safe_row(values) -> list:
 
 def _list_line(value: str) -> bool:
     return value.startswith(("- ", "+ ")) and len(value) > 2 and value[2].isalpha()
+
+
+def workbook(title: str, header: list[str], rows, *, sheet: str = "Danh sách", widths: list[int] | None = None) -> bytes:
+    """A list as XLSX the way it was shown: a title line (the list and its filter), a bold header with a filter
+    and frozen, then one row per item — numbers as numbers, dates as dd/mm/yyyy dates, typed text never a
+    formula. Written in openpyxl's streaming mode, so ten thousand rows take well under a second."""
+    from datetime import date
+    from io import BytesIO
+
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(sheet[:31])
+    for i, width in enumerate(widths or [], start=1):
+        ws.column_dimensions[chr(64 + i)].width = width
+    ws.freeze_panes = "A3"
+    bold = Font(bold=True)
+
+    def styled(value, font=None):
+        cell = WriteOnlyCell(ws, value=safe_text(value))
+        if font:
+            cell.font = font
+        if isinstance(value, date):
+            cell.number_format = "DD/MM/YYYY"
+        return cell
+
+    ws.append([styled(title, bold)])
+    ws.append([styled(h, bold) for h in header])
+    count = 0
+    for row in rows:
+        ws.append([styled(v) for v in row])
+        count += 1
+    ws.auto_filter.ref = f"A2:{chr(64 + len(header))}{count + 2}"
+    out = BytesIO()
+    wb.save(out)
+    return out.getvalue()

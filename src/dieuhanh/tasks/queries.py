@@ -124,6 +124,27 @@ class TaskFilter:
             params["vai_tro"] = "chu_tri"
         return urlencode(params)
 
+    def describe(self) -> str:
+        """The filter in words, for the title of an exported or printed list."""
+        parts = []
+        if self.unit is not None:
+            parts.append(("chủ trì: " if self.lead_only else "đơn vị: ") + self.unit.name)
+        if self.lead is not None:
+            parts.append(f"chủ trì: {self.lead.name}")
+        if self.assigned_by is not None:
+            parts.append(f"đơn vị giao: {self.assigned_by.name}")
+        if self.status in Status.values:
+            parts.append(Status(self.status).label.lower())
+        if self.due_from or self.due_to:
+            parts.append("hạn " + " – ".join(f"{d:%d/%m/%Y}" for d in (self.due_from, self.due_to) if d))
+        if self.q:
+            parts.append(f"tìm “{self.q}”")
+        if self.key_only:
+            parts.append("trọng tâm")
+        if self.stale_only:
+            parts.append("chưa cập nhật")
+        return "; ".join(parts)
+
     def _branch_where(self, today: date) -> dict:
         """The part of the filters that the unit's lead and coordination branches can use
         themselves (state and deadline), so they read index ranges instead of every task."""

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -17,10 +17,11 @@ from dieuhanh.core.calendar import today as vn_today
 from dieuhanh.core.dates import parse_day
 from dieuhanh.core.errors import Refused
 from dieuhanh.core.feedback import fail
+from dieuhanh.core.files import ALLOWED
 from dieuhanh.core.paging import first_windows, paginate
 from dieuhanh.org.queries import Scope, active_on
 
-from . import policy, services
+from . import exports, policy, services
 from .forms import (
     STATUS_CHOICES,
     CompletionForm,
@@ -63,13 +64,22 @@ def task_list(request):
     today = vn_today()
     flt = _filter_from(request, scope)
     tasks = flt.apply(flt.visible_to(request.user), today, request.user).order_by("due_on", "id")
-    page = paginate(request, with_list_relations(tasks))
+    if request.GET.get("xuat") == "xlsx":
+        described = flt.describe()
+        audit(Action.EXPORT, request, target="danh sách nhiệm vụ", detail=described[:200])
+        title = f"Danh sách nhiệm vụ{' — ' + described if described else ''} — ngày {today:%d/%m/%Y}"
+        response = HttpResponse(exports.task_sheet(tasks, today, title), content_type=ALLOWED[".xlsx"])
+        response["Content-Disposition"] = f'attachment; filename="nhiem-vu-{today:%Y%m%d}.xlsx"'
+        return response
+    printing = request.GET.get("in") == "1"  # the whole list (up to PRINT_ROWS) on A4, printed at once
+    page = paginate(request, with_list_relations(tasks), per_page=PRINT_ROWS if printing else 25)
     context = {"page": page, "filter": flt, "today": today, "status_choices": STATUS_CHOICES,
-               "group_choices": Group.choices}
+               "group_choices": Group.choices, "print_now": printing}
     template = "tasks/_task_rows.html" if request.htmx and request.htmx.target == "task-results" else "tasks/task_list.html"
     return render(request, template, context)
 
 
+PRINT_ROWS = 1000
 INBOX_CAP = 1000  # an inbox section counts up to this, then says "hơn 1.000"
 
 

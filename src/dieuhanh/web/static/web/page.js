@@ -11,6 +11,10 @@
   document.addEventListener("click", function (e) {
     if (e.target.closest("[data-print]")) window.print();
   });
+  // A list opened for printing (?in=1: every row, up to its cap) prints itself once it is drawn.
+  window.addEventListener("load", function () {
+    if (document.body.hasAttribute("data-print-on-load")) window.print();
+  });
   function total(el) { return document.getElementById("id_" + el.dataset.formsetPrefix + "-TOTAL_FORMS"); }
   document.addEventListener("htmx:configRequest", function (e) {
     var el = e.detail.elt;

@@ -44,3 +44,24 @@ def test_the_print_view_holds_every_row_with_the_offices_heading(province, login
     assert paged.count("Việc in số") == 25 and printed.count("Việc in số") == 40
     assert "data-print-on-load" in printed and "data-print-on-load" not in paged
     assert 'class="print-only print-head"' in printed and "TỈNH ỦY HÀ TĨNH" in printed
+
+
+def test_the_document_and_petition_lists_export_without_citizens_contacts(province, login):
+    from dieuhanh.documents.services import register_document
+    from dieuhanh.petitions import services as petitions
+    from dieuhanh.petitions.models import Petition
+    from dieuhanh.tasks.services import TaskDraft
+
+    register_document(province.tracker, issuer=province.root, symbol="45-TB/TU", issued_on=date(2026, 2, 3),
+                      signer="", subject="Thông báo kết luận làm việc", tasks=[TaskDraft("Rà soát", province.btc, [],
+                                                                                           deadline=date(2026, 6, 1))])
+    petitions.record(province.tracker, petitions.PetitionInput(
+        source=Petition.Source.RECEPTION, submitter="Ông Nguyễn Văn A", content="Sửa đường liên thôn",
+        receiving_unit=province.root, citizen_phone="0912345678", submitter_kind=Petition.SubmitterKind.CITIZEN))
+    client = login(province.tracker)
+    docs = list(load_workbook(BytesIO(client.get("/van-ban/?xuat=xlsx").content)).active.iter_rows(values_only=True))
+    assert docs[2][1] == "45-TB/TU" and docs[2][2].date() == date(2026, 2, 3) and docs[2][6] == 1
+    body = client.get("/kien-nghi/?xuat=xlsx").content
+    rows = list(load_workbook(BytesIO(body)).active.iter_rows(values_only=True))
+    assert rows[2][5] == "Sửa đường liên thôn" and "0912345678" not in str(rows)
+    assert AuditEntry.objects.filter(action="export", target__in=["danh sách văn bản", "danh sách kiến nghị"]).count() == 2

@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from dieuhanh.audit.exports import download
 from dieuhanh.audit.log import record as audit
 from dieuhanh.audit.models import Action
 from dieuhanh.core.calendar import today as vn_today
@@ -16,6 +17,7 @@ from dieuhanh.tasks.forms import TaskDraftFormSet
 from dieuhanh.tasks.queries import visible_tasks, with_list_relations
 
 from . import policy, services
+from .exports import document_sheet
 from .forms import DocumentForm
 from .models import Attachment, Document
 
@@ -32,8 +34,12 @@ def visible_documents(user):
 
 def document_list(request):
     documents = visible_documents(request.user).select_related("issuer")
-    documents = matching_words(documents, request.GET.get("q", ""))
-    page = paginate(request, documents.order_by("-issued_on", "-id"))
+    documents = matching_words(documents, request.GET.get("q", "")).order_by("-issued_on", "-id")
+    if request.GET.get("xuat") == "xlsx":
+        today = vn_today()
+        return download(request, document_sheet(documents, today), f"van-ban-{today:%Y%m%d}.xlsx",
+                        target="danh sách văn bản", detail=request.GET.get("q", ""))
+    page = paginate(request, documents)
     return render(request, "documents/document_list.html", {"page": page, "q": request.GET.get("q", "")})
 
 

@@ -6,19 +6,18 @@ from datetime import date, timedelta
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from dieuhanh.audit.log import record as audit
-from dieuhanh.audit.models import Action
+from dieuhanh.audit.exports import download
 from dieuhanh.core import params, periods
 from dieuhanh.core.calendar import today as vn_today
 from dieuhanh.core.dates import parse_day
 from dieuhanh.core.errors import Refused
 from dieuhanh.core.feedback import fail
-from dieuhanh.core.files import ALLOWED, check_upload
+from dieuhanh.core.files import check_upload
 from dieuhanh.core.numbers import parse_decimal
 from dieuhanh.core.paging import paginate_list
 from dieuhanh.documents import paper
@@ -190,10 +189,8 @@ def unit_plans(request):
         for p in row.products:
             p.actions = policy.available_actions(request.user, p)
     if request.GET.get("xuat") == "xlsx":
-        audit(Action.EXPORT, request, target=f"bảng điểm {unit.name}", detail=f"kỳ {period.key}")
-        response = HttpResponse(xlsx.score_sheet(unit, period, rows), content_type=ALLOWED[".xlsx"])
-        response["Content-Disposition"] = f'attachment; filename="bang-diem-{unit.code}-{period.key}.xlsx"'
-        return response
+        return download(request, xlsx.score_sheet(unit, period, rows), f"bang-diem-{unit.code}-{period.key}.xlsx",
+                        target=f"bảng điểm {unit.name}", detail=f"kỳ {period.key}")
     grades = [row.grade for row in rows if row.grade]
     return render(request, "performance/unit.html", {
         "unit": unit, "units": units, "period": period, "rows": rows, "monthly": period.kind == "month",
@@ -266,7 +263,5 @@ def score_form(request, official):
         body = paper.pdf(made) if kind == "pdf" else paper.docx(made)
     except paper.PdfError as error:
         raise Refused(str(error)) from error
-    audit(Action.EXPORT, request, target=f"phiếu đánh giá {result.official.username}", detail=f"kỳ {period.key}")
-    response = HttpResponse(body, content_type=ALLOWED[f".{kind}"])
-    response["Content-Disposition"] = f'attachment; filename="phieu-danh-gia-{result.official.username}-{period.key}.{kind}"'
-    return response
+    return download(request, body, f"phieu-danh-gia-{result.official.username}-{period.key}.{kind}",
+                    target=f"phiếu đánh giá {result.official.username}", detail=f"kỳ {period.key}")

@@ -9,6 +9,7 @@ from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from dieuhanh.audit.exports import download
 from dieuhanh.audit.log import record as audit
 from dieuhanh.audit.models import Action
 from dieuhanh.core import params
@@ -20,7 +21,7 @@ from dieuhanh.core.paging import paginate
 from dieuhanh.org.models import Unit
 from dieuhanh.org.queries import Scope
 
-from . import policy, queries, rules, services
+from . import exports, policy, queries, rules, services
 from .forms import AnswerForm, RecordForm, TransferForm
 from .models import AnswerFile, Field, Petition
 
@@ -62,7 +63,11 @@ def petition_list(request):
             petitions = petitions.filter(**{lookup: day})
     if g.get("nguon") in Petition.Source.values:
         petitions = petitions.filter(source=g["nguon"])
-    page = paginate(request, petitions.select_related("responsible_unit", "field").order_by("-received_on", "-id"))
+    petitions = petitions.select_related("responsible_unit", "field").order_by("-received_on", "-id")
+    if g.get("xuat") == "xlsx":  # the list as filtered; no citizen's contact details leave this way
+        return download(request, exports.petition_sheet(petitions, today), f"kien-nghi-{today:%Y%m%d}.xlsx",
+                        target="danh sách kiến nghị", detail=g.urlencode())
+    page = paginate(request, petitions)
     for p in page.items:
         p.late = rules.days_late(p, today) if rules.is_overdue(p, today) else 0
     return render(request, "petitions/list.html", {

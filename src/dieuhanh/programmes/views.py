@@ -2,17 +2,14 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from dieuhanh.audit.log import record as audit
-from dieuhanh.audit.models import Action
+from dieuhanh.audit.exports import download
 from dieuhanh.core.calendar import today as vn_today
 from dieuhanh.core.errors import Refused
 from dieuhanh.core.feedback import fail
-from dieuhanh.core.files import ALLOWED
 from dieuhanh.core.paging import paginate
 from dieuhanh.dashboard.tally import COUNTED
 from dieuhanh.documents import paper
@@ -57,10 +54,8 @@ def programme_report(request, pk):
         body = paper.pdf(made) if kind == "pdf" else paper.docx(made)
     except paper.PdfError as error:
         raise Refused(str(error)) from error
-    audit(Action.EXPORT, request, target=f"báo cáo chương trình {programme.pk}", detail=programme.name[:200])
-    response = HttpResponse(body, content_type=ALLOWED[f".{kind}"])
-    response["Content-Disposition"] = f'attachment; filename="bao-cao-chuong-trinh-{programme.pk}.{kind}"'
-    return response
+    return download(request, body, f"bao-cao-chuong-trinh-{programme.pk}.{kind}",
+                    target=f"báo cáo chương trình {programme.pk}", detail=programme.name)
 
 
 @require_POST

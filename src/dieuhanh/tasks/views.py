@@ -3,13 +3,14 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST
 
+from dieuhanh.audit.exports import download
 from dieuhanh.audit.log import record as audit
 from dieuhanh.audit.models import Action
 from dieuhanh.core import generation, params
@@ -17,7 +18,6 @@ from dieuhanh.core.calendar import today as vn_today
 from dieuhanh.core.dates import parse_day
 from dieuhanh.core.errors import Refused
 from dieuhanh.core.feedback import fail
-from dieuhanh.core.files import ALLOWED
 from dieuhanh.core.paging import first_windows, paginate
 from dieuhanh.org.queries import Scope, active_on
 
@@ -66,11 +66,9 @@ def task_list(request):
     tasks = flt.apply(flt.visible_to(request.user), today, request.user).order_by("due_on", "id")
     if request.GET.get("xuat") == "xlsx":
         described = flt.describe()
-        audit(Action.EXPORT, request, target="danh sách nhiệm vụ", detail=described[:200])
         title = f"Danh sách nhiệm vụ{' — ' + described if described else ''} — ngày {today:%d/%m/%Y}"
-        response = HttpResponse(exports.task_sheet(tasks, today, title), content_type=ALLOWED[".xlsx"])
-        response["Content-Disposition"] = f'attachment; filename="nhiem-vu-{today:%Y%m%d}.xlsx"'
-        return response
+        return download(request, exports.task_sheet(tasks, today, title), f"nhiem-vu-{today:%Y%m%d}.xlsx",
+                        target="danh sách nhiệm vụ", detail=described)
     printing = request.GET.get("in") == "1"  # the whole list (up to PRINT_ROWS) on A4, printed at once
     page = paginate(request, with_list_relations(tasks), per_page=PRINT_ROWS if printing else 25)
     context = {"page": page, "filter": flt, "today": today, "status_choices": STATUS_CHOICES,

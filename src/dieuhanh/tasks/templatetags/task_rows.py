@@ -34,8 +34,10 @@ def task_status(task) -> SafeString:
 def _row(task, status: st.Status) -> SafeString:
     lead, assigner = task.lead, task.assigned_by
     return format_html(
-        '<tr><td><a href="{}">{}</a>{}</td><td>{}</td><td>{}</td><td class="nowrap">{}{}</td>'
-        '<td><meter min="0" max="100" value="{}" title="{}%"></meter> {}%</td><td>{}</td></tr>',
+        '<tr><td><a href="{}">{}</a>{}</td><td data-label="Chủ trì">{}</td><td data-label="Đơn vị giao">{}</td>'
+        '<td class="nowrap" data-label="Thời hạn">{}{}</td>'
+        '<td data-label="Tiến độ"><meter min="0" max="100" value="{}" title="{}%"></meter> {}%</td>'
+        '<td data-label="Trạng thái">{}</td></tr>',
         reverse("task_detail", args=[task.pk]), Truncator(task.content).chars(140),
         format_html('<div class="sub">{}</div>', task.document.symbol) if task.document_id else "",
         lead.short_name or lead.name, assigner.short_name or assigner.name,

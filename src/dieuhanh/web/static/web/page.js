@@ -11,6 +11,9 @@
   document.addEventListener("click", function (e) {
     if (e.target.closest("[data-print]")) window.print();
   });
+  // The menu is open without scripts; on a phone it starts folded under "Danh mục" (half the first screen).
+  var menu = document.querySelector("[data-menu]");
+  if (menu && window.matchMedia("(max-width: 48rem)").matches) menu.removeAttribute("open");
   // A list opened for printing (?in=1: every row, up to its cap) prints itself once it is drawn.
   window.addEventListener("load", function () {
     if (document.body.hasAttribute("data-print-on-load")) window.print();

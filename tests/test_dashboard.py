@@ -275,3 +275,28 @@ def test_a_change_is_seen_at_once_by_its_own_thread_and_by_everyone_after_commit
     assert len(callbacks) <= 1  # one publication per transaction (none new if one is already queued)
     generation._publish()
     assert cache.get(generation.KEY) != shared and generation.current().endswith(".0")
+
+
+def test_the_indicator_panel_keeps_the_chosen_order_and_its_bars_are_its_table(province, login):
+    """Arranged order, not worst-first; each bar is the row's "Mức đạt" cell — for a lower-is-better rate too,
+    where the plan's percentage (155%) and the attainment differ."""
+    import json
+    import re
+
+    revenue = Indicator.objects.create(code="TNS", name="Thu ngân sách", measure="tỷ đồng", unit=province.ubnd)
+    poverty = Indicator.objects.create(code="HN", name="Tỷ lệ hộ nghèo", measure="%", kind=Indicator.Kind.PERCENT,
+                                       direction=Indicator.Direction.LOWER, aggregation=Indicator.Aggregation.AVERAGE,
+                                       unit=province.ubnd)
+    for indicator, plan, actual in ((revenue, "12000", "11800"), (poverty, "2", "3.1")):
+        indicator_services.set_target(province.tracker, indicator, province.root, "2026", plan)
+        indicator_services.record_actual(province.tracker, indicator, province.root, "2026-Q3", actual)
+    client = login(province.tracker)
+    client.post("/tong-quan/bo-cuc/", {"don_vi": province.root.pk, "khoi": ["indicators"], "khoi_thu_tu_indicators": "1",
+                                      "chi_tieu": [revenue.pk, poverty.pk], f"chi_tieu_thu_tu_{revenue.pk}": "1",
+                                      f"chi_tieu_thu_tu_{poverty.pk}": "2"})
+    page = client.get(f"/tong-quan/?don_vi={province.root.pk}&ky={Q3}").content.decode()
+    assert page.index('data-indicator="TNS"') < page.index('data-indicator="HN"')  # the poverty row is worse
+    chart = json.loads(re.search(r'<script id="chart-indicators" type="application/json">(.*?)</script>', page).group(1))
+    cells = [float(v) for v in re.findall(r'data-attained="([0-9.]+)"', page)]
+    assert chart["labels"] == ["Thu ngân sách", "Tỷ lệ hộ nghèo"] and chart["values"] == cells
+    assert "155,0%" in page and cells[1] < 100  # the plan's percentage beside the bar's attainment

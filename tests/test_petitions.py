@@ -200,7 +200,11 @@ def _public_post(client, province, **extra):
 def test_a_public_submission_gets_a_tracking_code_that_shows_its_status(province, client):
     response = _public_post(client, province)
     petition = Petition.objects.get()
-    assert petition.code in response.content.decode() and petition.status == S.PENDING
+    assert response.status_code == 302 and response["Location"] == f"/cong-khai/da-gui/?ma={petition.code}"
+    receipt = client.get(response["Location"]).content.decode()  # a reload asks again for the receipt only
+    assert petition.code in receipt and petition.status == S.PENDING and Petition.objects.count() == 1
+    forged = client.get("/cong-khai/da-gui/?ma=<script>").content.decode()
+    assert "<script>" not in forged and "Cảm ơn bạn" in forged
     assert petition.sender_key and "198.51.100.7" not in petition.sender_key
     page = client.get("/cong-khai/tra-cuu/", {"ma": petition.code.lower()}).content.decode()
     assert "Chờ tiếp nhận" in page and PHONE not in page and "Lê Văn C" not in page
@@ -314,3 +318,16 @@ def test_the_public_pages_stay_small_with_every_commune_of_the_country(province,
         response = client.get(path)
         assert response.status_code == 200 and len(response.content) <= 40_000, (path, len(response.content))
     assert "Phường Thành Sen" in client.get("/cong-khai/gui/").content.decode()
+
+
+def test_an_answer_is_credited_to_the_unit_that_wrote_it(province, land, client):
+    """Routed to Sở Nội vụ, answered by the receiving office above it (Tỉnh ủy's tracker) in its place: the public
+    page names the writer, not the unit it was routed to."""
+    petition = _record(province, land)
+    reply = services.answer(province.tracker, Petition.objects.get(pk=petition.pk), "Đã chỉ đạo cấp giấy chứng nhận")
+    assert reply.unit == province.root
+    own = _record(province, land, content="Đề nghị sửa đường vào khu dân cư")
+    assert services.answer(province.coord_officer, Petition.objects.get(pk=own.pk), "Đã sửa").unit == province.snv
+    Petition.objects.update(is_public=True)
+    page = client.get("/cong-khai/").content.decode()
+    assert "Tỉnh ủy Hà Tĩnh trả lời ngày" in page and "Sở Nội vụ trả lời ngày" in page

@@ -244,3 +244,42 @@ def test_coordinations_mirror_the_task_state_and_deadline(province):
     services.request_completion(province.lead_officer, task, note="Xong")
     c = Coordination.objects.get(task=task)
     assert (c.state, c.due_on) == (State.AWAITING, date(2026, 5, 4))
+
+
+def test_bulk_actions_do_each_task_through_its_policy_and_say_why_the_rest_was_not(province, login):
+    """Ticked on the list: two awaiting acceptance are accepted, one still open and another province's are refused
+    with their reasons; reminders go through the same rule; the selection exports."""
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    from dieuhanh.notify.models import Reminder
+    from dieuhanh.tasks.models import Task
+    from dieuhanh.tasks.services import TaskDraft, assign_tasks
+
+    awaiting = [province.task(f"Việc xong số {i}") for i in range(2)]
+    for task in awaiting:
+        services.request_completion(province.lead_officer, task, note="Đã xong")
+    still_open = province.task("Việc đang làm")
+    [foreign] = assign_tasks(province.outsider, assigned_by=province.other_root, issued_on=date(2026, 1, 5),
+                             drafts=[TaskDraft("Việc của tỉnh khác", province.other_root, deadline=date(2099, 1, 1))])
+    client = login(province.tracker)
+    assert 'name="chon"' in client.get("/nhiem-vu/").content.decode()
+    chosen = [t.pk for t in awaiting] + [still_open.pk, foreign.pk]
+    page = client.post("/nhiem-vu/hang-loat/", {"thao_tac": "nghiem_thu", "chon": chosen, "next": "/nhiem-vu/"})
+    html = page.content.decode()
+    assert page.status_code == 200 and "Đã thực hiện 2 / 4" in html
+    assert all(Task.objects.get(pk=t.pk).state == "done" for t in awaiting)
+    assert Task.objects.get(pk=still_open.pk).state == "open" and Task.objects.get(pk=foreign.pk).state == "open"
+    assert "Không tìm thấy nhiệm vụ hoặc bạn không có quyền xem." in html.split(f'id="kq-{foreign.pk}"')[1]
+    reminded = client.post("/nhiem-vu/hang-loat/", {"thao_tac": "don_doc", "chon": [still_open.pk],
+                                                    "noi_dung": "Đề nghị báo cáo tiến độ"})
+    assert "Đã thực hiện 1 / 1" in reminded.content.decode() and Reminder.objects.filter(task=still_open).exists()
+    refused = login(province.commune_officer).post("/nhiem-vu/hang-loat/", {"thao_tac": "don_doc",
+                                                                          "chon": [still_open.pk], "noi_dung": "Nhanh"})
+    assert "Đã thực hiện 0 / 1" in refused.content.decode()  # a commune officer may not urge the province's work
+    client = login(province.tracker)
+    sheet = client.post("/nhiem-vu/hang-loat/", {"thao_tac": "xuat", "chon": chosen})
+    rows = list(load_workbook(BytesIO(sheet.content)).active.iter_rows(values_only=True))
+    assert len(rows) == 2 + 3  # title, header, the three tasks this user may see
+    assert client.post("/nhiem-vu/hang-loat/", {"thao_tac": "nghiem_thu"}).status_code == 400

@@ -21,6 +21,7 @@ from dieuhanh.petitions import views as petitions
 from dieuhanh.programmes import views as programmes
 from dieuhanh.reports import views as reports
 from dieuhanh.tasks import views as tasks
+from dieuhanh.web import bulk
 from dieuhanh.web import units as org
 
 
@@ -51,6 +52,7 @@ urlpatterns = [
     path("viec-cua-don-vi/", tasks.inbox, name="inbox"),
     path("nhiem-vu/", tasks.task_list, name="task_list"),
     path("nhiem-vu/moi/", tasks.task_create, name="task_create"),
+    path("nhiem-vu/hang-loat/", bulk.task_bulk, name="task_bulk"),
     path("nhiem-vu/dong-moi/", tasks.draft_row, name="draft_row"),
     path("nhiem-vu/<int:pk>/", tasks.task_detail, name="task_detail"),
     path("nhiem-vu/<int:pk>/bao-cao/", tasks.report, name="task_report"),
@@ -98,6 +100,7 @@ urlpatterns = [
     path("cong-khai/", public.public_index, name="public_index"),
     path("cong-khai/gui/", public.public_submit, name="public_submit"),
     path("cong-khai/tra-cuu/", public.public_lookup, name="public_lookup"),
+    path("cong-khai/da-gui/", public.public_sent, name="public_sent"),
     path("tong-quan/", dashboard.dashboard, name="dashboard"),
     path("tong-quan/bo-cuc/", dashboard.arrange, name="dashboard_arrange"),
     path("tong-quan/giai-trinh/", dashboard.request_explanation, name="dashboard_explain"),

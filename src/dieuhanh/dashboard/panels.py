@@ -102,10 +102,14 @@ def chosen_indicators(board: Board) -> list[Indicator]:
 
 def indicators_panel(board: Board) -> dict:
     rows = indicator_rows(chosen_indicators(board), board.unit, board.period, board.today)
+    if board.indicator_ids:  # the layout's order, not the worst-first order of an unarranged dashboard
+        position = {pk: i for i, pk in enumerate(board.indicator_ids)}
+        rows.sort(key=lambda r: position.get(r.indicator.pk, len(position)))
+    for r in rows:  # the number both the bar and the table's "Mức đạt" column print
+        r.attained = round(r.assessment.attainment, 1) if r.assessment.attainment is not None else None
     chart = {"type": "hbar", "label": "% mức cần đạt",
              "labels": [r.indicator.name[:40] for r in rows],
-             "values": [float(round(r.assessment.attainment, 1)) if r.assessment.attainment is not None else 0
-                        for r in rows],
+             "values": [float(r.attained) if r.attained is not None else 0 for r in rows],
              "colors": [COLORS[r.light] for r in rows], "max": 100}
     return {"rows": rows, "may_request": board.may_decide, "chart": chart}
 

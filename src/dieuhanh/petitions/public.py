@@ -10,7 +10,8 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from dieuhanh.core import params
@@ -25,6 +26,7 @@ from .models import Answer, Field, Petition
 
 CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?<!\d)(?:\+?84|0)(?:[\s.-]?\d){8,10}(?!\d)")
 RATES_SECONDS = 300
+TRACKING_CODE = re.compile(r"KN-[A-Z0-9]{4,13}")
 
 
 def masked(text: str) -> str:
@@ -84,10 +86,13 @@ def _render_index(request):
                     .order_by("-answered_on", "-id"), per_page=20)
     answers = {}
     for answer in (Answer.objects.filter(petition__in=[p.pk for p in page.items])
-                   .order_by("petition_id", "-answered_at").values("petition_id", "text")):
-        answers.setdefault(answer["petition_id"], answer["text"])
+                   .order_by("petition_id", "-answered_at").values("petition_id", "text", "unit__name")):
+        answers.setdefault(answer["petition_id"], answer)
     for p in page.items:
-        p.public_content, p.public_answer = masked(p.content), masked(answers.get(p.pk, ""))
+        latest = answers.get(p.pk, {})
+        p.public_content, p.public_answer = masked(p.content), masked(latest.get("text", ""))
+        # Credited to the unit that wrote the answer, which a transfer may have made another than the first.
+        p.answered_by = latest.get("unit__name") or (p.responsible_unit.name if p.responsible_unit_id else "")
     return render(request, "petitions/public/index.html", {
         "page": page, "q": q, "rates": _rates(), "fields": Field.objects.all(), "areas": queries.communes_answered(),
         # The units that have answered are those of the (cached) rates: no second pass over the answers.
@@ -108,14 +113,21 @@ def public_submit(request):
         return render(request, "petitions/public/_area_field.html", {"field": form["area"]})
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data["website"]:  # a robot: answer as if accepted, keep nothing
-            return render(request, "petitions/public/sent.html", {"code": None})
+            return redirect("public_sent")
         try:
             petition = services.submit_public(form.to_input(), request.META.get("REMOTE_ADDR", ""))
         except ValidationError as error:
             form.add_error(None, error)
-        else:
-            return render(request, "petitions/public/sent.html", {"code": petition.code})
+        else:  # post/redirect/get: reloading the receipt never sends the petition twice
+            return redirect(f"{reverse('public_sent')}?ma={petition.code}")
     return render(request, "petitions/public/submit.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@login_not_required
+def public_sent(request):
+    """The receipt after a submission, with its tracking code (a code of the form KN-…, nothing else)."""
+    code = request.GET.get("ma", "").strip().upper()[:16]
+    return render(request, "petitions/public/sent.html", {"code": code if TRACKING_CODE.fullmatch(code) else None})
 
 
 @login_not_required

@@ -198,7 +198,7 @@ def answer(actor, petition: Petition, text: str, resolved: bool = False, files=(
     if resolved and not checked and document is None:
         raise ValidationError("Muốn báo “đã giải quyết” phải kèm bằng chứng: văn bản trả lời, ảnh hoặc tệp.")
     now = timezone.now()
-    reply = by(Answer(petition=petition, unit=petition.responsible_unit, text=_text(text, "Nội dung trả lời"),
+    reply = by(Answer(petition=petition, unit=_writer_unit(actor, petition), text=_text(text, "Nội dung trả lời"),
                       resolved=resolved, document=document, author=actor, answered_at=now), actor)
     reply.save()
     for upload, info in zip(files, checked):
@@ -206,8 +206,19 @@ def answer(actor, petition: Petition, text: str, resolved: bool = False, files=(
            actor).save()
     petition.status, petition.answered_on = S.ANSWERED, calendar.as_local_date(now)
     by(petition, actor).save()
-    petition_event(Kind.PETITION_ANSWERED, petition, actor, f"{petition.responsible_unit.name} đã trả lời")
+    petition_event(Kind.PETITION_ANSWERED, petition, actor, f"{reply.unit.name} đã trả lời")
     return reply
+
+
+def _writer_unit(actor, petition: Petition) -> Unit:
+    """The unit the answer is credited to: the writer's own, when it is the responsible unit or a body above it
+    answering in its place; otherwise the responsible unit."""
+    responsible = petition.responsible_unit
+    for m in Scope.of(actor).memberships:
+        if m.unit.pk == responsible.pk:
+            return responsible
+    above = [m.unit for m in Scope.of(actor).memberships if responsible.is_within(m.unit)]
+    return max(above, key=lambda u: u.depth) if above else responsible
 
 
 @transaction.atomic

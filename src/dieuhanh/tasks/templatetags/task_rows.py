@@ -31,13 +31,15 @@ def task_status(task) -> SafeString:
     return _badge(task, task.status)
 
 
-def _row(task, status: st.Status) -> SafeString:
+def _row(task, status: st.Status, selectable: bool = False) -> SafeString:
     lead, assigner = task.lead, task.assigned_by
     return format_html(
-        '<tr><td><a href="{}">{}</a>{}</td><td data-label="Chủ trì">{}</td><td data-label="Đơn vị giao">{}</td>'
+        '<tr>{}<td><a href="{}">{}</a>{}</td><td data-label="Chủ trì">{}</td><td data-label="Đơn vị giao">{}</td>'
         '<td class="nowrap" data-label="Thời hạn">{}{}</td>'
         '<td data-label="Tiến độ"><meter min="0" max="100" value="{}" title="{}%"></meter> {}%</td>'
         '<td data-label="Trạng thái">{}</td></tr>',
+        format_html('<td class="pick"><input type="checkbox" name="chon" value="{}" form="hang-loat" '
+                    'aria-label="Chọn nhiệm vụ {}"></td>', task.pk, task.pk) if selectable else "",
         reverse("task_detail", args=[task.pk]), Truncator(task.content).chars(140),
         format_html('<div class="sub">{}</div>', task.document.symbol) if task.document_id else "",
         lead.short_name or lead.name, assigner.short_name or assigner.name,
@@ -47,8 +49,9 @@ def _row(task, status: st.Status) -> SafeString:
 
 
 @register.simple_tag
-def task_rows(tasks) -> SafeString:
-    """One <tr> per task (lead and assigner from select_related), or the empty-list row."""
+def task_rows(tasks, selectable=False) -> SafeString:
+    """One <tr> per task (lead and assigner from select_related), or the empty-list row; `selectable` puts a
+    checkbox first for the list's bulk actions (the form "hang-loat")."""
     today = calendar.today()
-    rows = [_row(task, task.status_on(today)) for task in tasks]
+    rows = [_row(task, task.status_on(today), selectable) for task in tasks]
     return mark_safe("".join(rows)) if rows else EMPTY_ROW

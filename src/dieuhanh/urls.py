@@ -21,7 +21,7 @@ from dieuhanh.petitions import views as petitions
 from dieuhanh.programmes import views as programmes
 from dieuhanh.reports import views as reports
 from dieuhanh.tasks import views as tasks
-from dieuhanh.web import bulk
+from dieuhanh.web import bulk, search
 from dieuhanh.web import units as org
 
 
@@ -53,6 +53,7 @@ urlpatterns = [
     path("nhiem-vu/", tasks.task_list, name="task_list"),
     path("nhiem-vu/moi/", tasks.task_create, name="task_create"),
     path("nhiem-vu/hang-loat/", bulk.task_bulk, name="task_bulk"),
+    path("tim/", search.search, name="search"),
     path("nhiem-vu/dong-moi/", tasks.draft_row, name="draft_row"),
     path("nhiem-vu/<int:pk>/", tasks.task_detail, name="task_detail"),
     path("nhiem-vu/<int:pk>/bao-cao/", tasks.report, name="task_report"),

@@ -42,8 +42,11 @@ class TaskDraft:
 
 
 def _search_text(task: Task, lead: Unit, coordinators) -> str:
+    """What the list's search box reads: the content, the units, and the document's symbol and number, which
+    every row prints ("45-TB/TU", "1029")."""
     names = " ".join(u.name for u in [lead, *coordinators])
-    return fold(f"{task.content} {names}")
+    symbol = task.document.symbol if task.document_id else ""
+    return fold(f"{task.content} {names} {symbol}")
 
 
 def _validate_draft(scope: Scope, assigned_by: Unit, draft: TaskDraft, issued_on: date, *, within: Unit | None = None):

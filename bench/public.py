@@ -53,7 +53,7 @@ def build(size: int, prefix: str = "bench") -> dict:
 
 def run_case(backend: str, size: int, repeat: int):
     sys.path.insert(0, str(ROOT / "bench"))
-    from run import fresh_pg_database, time_pages
+    from run import django_on, fresh_pg_database, time_pages
 
     if backend == "sqlite":
         path = OUT / f"public-{size}.sqlite3"
@@ -61,14 +61,7 @@ def run_case(backend: str, size: int, repeat: int):
         url = f"sqlite:///{path}"
     else:
         url = fresh_pg_database(f"dieuhanh_public_{size}")
-    os.environ["DATABASE_URL"] = url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dieuhanh.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
+    django_on(url)
     started = time.perf_counter()
     made = build(size)
     build_s = time.perf_counter() - started

@@ -67,23 +67,28 @@ def fresh_pg_database(name: str) -> str:
     return f"{os.environ['BENCH_PG_URL'].rstrip('/')}/{name}"
 
 
+def django_on(url: str) -> None:
+    """Django set up on the database at `url`, its tables made."""
+    os.environ["DATABASE_URL"] = url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dieuhanh.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
 def run_case(backend: str, size: int, repeat: int):
     url = database_url(backend, size)
     if backend == "sqlite":
         Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
     else:
         fresh_pg_database(f"dieuhanh_bench_{size}")
-    os.environ["DATABASE_URL"] = url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dieuhanh.settings")
+    django_on(url)
     sys.path.insert(0, str(ROOT / "bench"))
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
     import generate
 
-    call_command("migrate", verbosity=0)
     started = time.perf_counter()
     actors = generate.build(size)
     build_s = time.perf_counter() - started

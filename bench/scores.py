@@ -121,17 +121,10 @@ def main():
     if not os.environ.get("BENCH_PG_URL"):
         raise SystemExit("BENCH_PG_URL: the score benchmark runs on PostgreSQL (make bench-scores starts one).")
     sys.path.insert(0, str(ROOT / "bench"))
-    from run import fresh_pg_database, time_pages
+    from run import django_on, fresh_pg_database, time_pages
 
     url = fresh_pg_database(f"dieuhanh_scores_{args.officials}")
-    os.environ["DATABASE_URL"] = url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dieuhanh.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
+    django_on(url)
     started = time.perf_counter()
     made = build(args.officials)
     build_s = time.perf_counter() - started

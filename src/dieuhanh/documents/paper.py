@@ -18,6 +18,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from dieuhanh.core.errors import Refused
 from dieuhanh.core.numbers import so
 from dieuhanh.org.models import Unit
 
@@ -237,6 +238,24 @@ def html(paper: Paper) -> str:
               "rows": [[{"text": text_of(v), "numeric": _numeric(v)} for v in row] for row in p.rows]}
              for n, p in zip(ROMAN, paper.parts)]
     return render_to_string("documents/paper.html", {"p": paper, "h": paper.heading, "parts": parts})
+
+
+FORMATS = ("docx", "pdf")
+
+
+def format_asked(request) -> str:
+    """?dinh_dang=pdf or docx (the default): what a page offers for a paper."""
+    return "pdf" if request.GET.get("dinh_dang") == "pdf" else "docx"
+
+
+def write(paper: Paper, kind: str) -> bytes:
+    """The paper as DOCX or PDF; a server that cannot lay out PDF says so in Vietnamese (Refused)."""
+    if kind == "docx":
+        return docx(paper)
+    try:
+        return pdf(paper)
+    except PdfError as error:
+        raise Refused(str(error)) from error
 
 
 def pdf(paper: Paper) -> bytes:

@@ -258,10 +258,6 @@ def score_form(request, official):
         raise Http404("Không tìm thấy phiếu đánh giá hoặc bạn không có quyền xem.")
     products = list(Product.objects.filter(official_id=official, period=period.key))
     made = form.score_form(result, period, products, vn_today())
-    kind = "pdf" if request.GET.get("dinh_dang") == "pdf" else "docx"
-    try:
-        body = paper.pdf(made) if kind == "pdf" else paper.docx(made)
-    except paper.PdfError as error:
-        raise Refused(str(error)) from error
-    return download(request, body, f"phieu-danh-gia-{result.official.username}-{period.key}.{kind}",
+    kind = paper.format_asked(request)
+    return download(request, paper.write(made, kind), f"phieu-danh-gia-{result.official.username}-{period.key}.{kind}",
                     target=f"phiếu đánh giá {result.official.username}", detail=f"kỳ {period.key}")

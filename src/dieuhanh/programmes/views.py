@@ -8,7 +8,6 @@ from django.views.decorators.http import require_POST
 
 from dieuhanh.audit.exports import download
 from dieuhanh.core.calendar import today as vn_today
-from dieuhanh.core.errors import Refused
 from dieuhanh.core.feedback import fail
 from dieuhanh.core.paging import paginate
 from dieuhanh.dashboard.tally import COUNTED
@@ -49,12 +48,8 @@ def programme_report(request, pk):
     today = vn_today()
     made = report.as_paper(programme, queries.progress(programme, request.user, today),
                            list(programme.commendations.select_related("unit")), today)
-    kind = "pdf" if request.GET.get("dinh_dang") == "pdf" else "docx"
-    try:
-        body = paper.pdf(made) if kind == "pdf" else paper.docx(made)
-    except paper.PdfError as error:
-        raise Refused(str(error)) from error
-    return download(request, body, f"bao-cao-chuong-trinh-{programme.pk}.{kind}",
+    kind = paper.format_asked(request)
+    return download(request, paper.write(made, kind), f"bao-cao-chuong-trinh-{programme.pk}.{kind}",
                     target=f"báo cáo chương trình {programme.pk}", detail=programme.name)
 
 

@@ -47,11 +47,14 @@ def workbook(title: str, header: list[str], rows, *, sheet: str = "Danh sách", 
             cell.number_format = "DD/MM/YYYY"
         return cell
 
+    def plain(value):  # a styled cell only where it needs a format: a cell object costs ten plain values
+        return styled(value) if isinstance(value, date) else safe_text(value)
+
     ws.append([styled(title, bold)])
     ws.append([styled(h, bold) for h in header])
     count = 0
     for row in rows:
-        ws.append([styled(v) for v in row])
+        ws.append([plain(v) for v in row])
         count += 1
     ws.auto_filter.ref = f"A2:{chr(64 + len(header))}{count + 2}"
     out = BytesIO()

@@ -33,10 +33,6 @@ class MonthView:
     products: list[Product]
     message: str = ""
 
-    @property
-    def grade_label(self) -> str:
-        return scoring.Grade.LABELS[self.result.grade] if self.result else ""
-
 
 def _message(result: MonthlyResult | None, products: list, label: str) -> str:
     if not products:

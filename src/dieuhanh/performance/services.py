@@ -208,10 +208,9 @@ def set_general_points(actor, official, unit: Unit, period: str, points: Decimal
 
 @dataclass
 class MonthScore:
-    score: scoring.Score | None  # None: nothing to score yet (no product)
+    score: scoring.Score | None  # None: nothing to score yet (no product); the pages say why (queries._message)
     general_entered: bool
     products: list[Product]
-    message: str = ""
 
 
 def weighted_roll() -> bool:
@@ -258,14 +257,13 @@ def month_score(official, period: str, rules: scoring.Rules | None = None) -> Mo
     products = list(Product.objects.filter(official=official, period=p.key).select_related("unit"))
     general = GeneralPoints.objects.filter(official=official, period=p.key).first()
     if not products:
-        return MonthScore(None, general is not None, [], f"Chưa có sản phẩm nào trong kế hoạch {p.label}.")
+        return MonthScore(None, general is not None, [])
     try:
         result = scoring.score(general.points if general else Decimal(0), _items(products), rules,
                                _subordinate_grades(official, products[0].unit, p.key))
-    except scoring.ScoreError as error:
-        return MonthScore(None, general is not None, products, str(error))
-    return MonthScore(result, general is not None, products,
-                      "" if general else "Lãnh đạo chưa chấm điểm tiêu chí chung: tạm tính 0/30.")
+    except scoring.ScoreError:  # weights that sum to zero: nothing to score (the database refuses such weights)
+        return MonthScore(None, general is not None, products)
+    return MonthScore(result, general is not None, products)
 
 
 def _kept(value: Decimal) -> Decimal:

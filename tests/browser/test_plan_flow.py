@@ -5,8 +5,8 @@ confirms the month's grade; the month's score shows the deduction and links to t
 import pytest
 
 from dieuhanh.core.calendar import today
+from dieuhanh.core.periods import week_start
 from dieuhanh.performance.models import MonthlyResult, Product
-from dieuhanh.performance.queries import week_start
 
 from .test_task_flow import browser, sign_in  # noqa: F401  (the module-scoped browser fixture)
 

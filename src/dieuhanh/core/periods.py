@@ -63,6 +63,10 @@ class Period:
         last = self.first_month + self.months - 1
         return date(self.year, last, calendar.monthrange(self.year, last)[1])
 
+    def month_periods(self) -> list["Period"]:
+        """The months it covers, in order."""
+        return [Period(self.year, "month", m) for m in range(self.first_month, self.first_month + self.months)]
+
     @property
     def share_of_year(self) -> float:
         """The part of a yearly plan this period should bring in when the plan accrues evenly."""
@@ -101,6 +105,10 @@ class DateRange:
     def year(self) -> int:
         return self.end.year
 
+    def month_periods(self) -> list["Period"]:
+        """The months it covers, in order."""
+        return [Period(self.year, "month", m) for m in range(self.first_month, self.first_month + self.months)]
+
     @property
     def share_of_year(self) -> float:
         return min(1.0, ((self.end - self.start).days + 1) / 365)
@@ -113,6 +121,11 @@ class DateRange:
 
     def __str__(self):
         return self.label
+
+
+def week_start(day: date) -> date:
+    """The Monday of the day's week (an office's week runs Monday to Sunday)."""
+    return day - timedelta(days=day.weekday())
 
 
 def _year_back(day: date) -> date:

@@ -59,3 +59,10 @@ def matching_words(queryset, text: str | None, field: str = "search_text"):
     for word in fold(text)[:200].split()[:8]:
         queryset = queryset.filter(**{f"{field}__contains": word})
     return queryset
+
+
+def person_name(user, missing: str = "") -> str:
+    """A user's full name, else their username; `missing` for nobody (a deleted account, the system)."""
+    if user is None:
+        return missing
+    return user.get_full_name() or user.get_username()

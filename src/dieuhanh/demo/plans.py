@@ -43,7 +43,7 @@ def seed_plans(ht: dict, clock, rng: random.Random) -> None:
                 due = period.start + timedelta(days=6 + 6 * i)
                 with clock(period.start):
                     made.append(services.plan(official, unit=unit, period=period.key, title=title, kind=kind,
-                                              weight=Decimal(weight), due_on=due, week_of=due - timedelta(days=due.weekday())))
+                                              weight=Decimal(weight), due_on=due))
             for n, product in enumerate(made):
                 late = n == 1 and rng.random() < 0.6
                 done = product.due_on + timedelta(days=3 if late else -1)

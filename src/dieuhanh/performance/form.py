@@ -5,15 +5,12 @@ the official's and the leader's signatures."""
 from datetime import date
 
 from dieuhanh.core.numbers import so
+from dieuhanh.core.text import person_name
 from dieuhanh.documents.paper import Paper, Part, Signer, heading
 from dieuhanh.org.models import Membership
 
 from .models import GeneralPoints, MonthlyResult, Product
 from .scoring import Grade
-
-
-def _name(user) -> str:
-    return (user.get_full_name() or user.username) if user else ""
 
 
 def _note(p: Product) -> str:
@@ -44,13 +41,13 @@ def score_form(result: MonthlyResult, period, products: list[Product], made_on: 
         heading(unit, made_on, kind_code=None), "PHIẾU ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG CÔNG CHỨC",
         period.label[:1].upper() + period.label[1:],
         [Part("TIÊU CHÍ CHUNG (tối đa 30 điểm)",
-              f"Lãnh đạo đơn vị chấm {so(result.general, 1)} điểm" + (f" ({_name(general.entered_by)})." if general else
+              f"Lãnh đạo đơn vị chấm {so(result.general, 1)} điểm" + (f" ({person_name(general.entered_by)})." if general else
                                                                   " (chưa chấm, tạm tính 0).")),
          Part("KẾT QUẢ THỰC HIỆN NHIỆM VỤ (tối đa 70 điểm)", tasks_text,
               ["STT", "Sản phẩm", "Trọng số", "Hạn", "Ngày hoàn thành", "Trạng thái", "Sai sót lớn", "Chậm", "Ghi chú"],
               rows),
          Part("TỔNG HỢP", "", ["Nội dung", "Kết quả"], summary)],
-        [Signer("NGƯỜI TỰ ĐÁNH GIÁ", note="(Ký, ghi rõ họ tên)", name=_name(official)),
-         Signer("LÃNH ĐẠO ĐƠN VỊ ĐÁNH GIÁ", note="(Ký, ghi rõ họ tên)", name=_name(result.confirmed_by))],
-        lines=[f"Họ và tên: {_name(official)}", f"Chức vụ: {role.get_role_display() if role else ''}",
+        [Signer("NGƯỜI TỰ ĐÁNH GIÁ", note="(Ký, ghi rõ họ tên)", name=person_name(official)),
+         Signer("LÃNH ĐẠO ĐƠN VỊ ĐÁNH GIÁ", note="(Ký, ghi rõ họ tên)", name=person_name(result.confirmed_by))],
+        lines=[f"Họ và tên: {person_name(official)}", f"Chức vụ: {role.get_role_display() if role else ''}",
                f"Đơn vị công tác: {unit.name}"])

@@ -19,14 +19,6 @@ from . import scoring, services
 from .models import MonthlyResult, Product
 
 
-def month_keys(period: periods.Period) -> list[str]:
-    return [f"{period.year}-{m:02d}" for m in range(period.first_month, period.first_month + period.months)]
-
-
-def week_start(day: date) -> date:
-    return day - timedelta(days=day.weekday())
-
-
 @dataclass
 class MonthView:
     result: MonthlyResult | None
@@ -81,7 +73,7 @@ def officials_of(unit: Unit, excluding=None):
 def unit_sheet(unit: Unit, period: periods.Period, viewer=None) -> list[SheetRow]:
     """One row per official of the unit (the viewer left out: nobody grades themselves): for a month its kept
     result and its products, for a quarter or a year each month's result and their average."""
-    keys = month_keys(period)
+    keys = [m.key for m in period.month_periods()]
     weighted = services.weighted_roll()
     people = list(officials_of(unit, excluding=viewer))
     kept = {(r.official_id, r.period): r for r in
@@ -127,7 +119,8 @@ def ranking(root: Unit, period: periods.Period, kind: str = "") -> list[RankRow]
     """The units under `root` (itself included; of one kind when asked) ranked by their officials' average score
     over the period: each official's months averaged first (their quarter or year), then the unit's officials.
     One grouped read of the kept results, whatever the number of products behind them."""
-    kept = MonthlyResult.objects.filter(period__in=month_keys(period), unit__path__startswith=root.path)
+    kept = MonthlyResult.objects.filter(period__in=[m.key for m in period.month_periods()],
+                                        unit__path__startswith=root.path)
     if kind:
         kept = kept.filter(unit__kind=kind)
     # As floats: SQLite keeps 70.00 × 3 as integers and would divide them as integers.

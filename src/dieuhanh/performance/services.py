@@ -18,6 +18,7 @@ from dieuhanh.core import periods
 from dieuhanh.core.errors import Refused
 from dieuhanh.core.history import by
 from dieuhanh.core.numbers import so
+from dieuhanh.core.text import person_name
 from dieuhanh.events.models import Kind
 from dieuhanh.events.services import record, summary
 from dieuhanh.org.models import WORK_ROLES, Membership, Role, Unit
@@ -62,7 +63,7 @@ def plan(actor, *, unit: Unit, period: str, title: str, due_on: date, weight: De
     if not (p.start <= due_on <= p.end):
         raise ValidationError(f"Hạn {due_on:%d/%m/%Y} nằm ngoài {p.label}: sản phẩm thuộc kế hoạch của tháng có hạn.")
     product = Product(official=actor, unit=unit, period=p.key, title=title[:500], kind=kind, weight=weight,
-                      due_on=due_on, week_of=week_of or due_on - timedelta(days=due_on.weekday()), task=task, petition=petition)
+                      due_on=due_on, week_of=week_of or periods.week_start(due_on), task=task, petition=petition)
     by(product, actor).save()
     rescore(actor, product.official, product.period)
     return product
@@ -176,15 +177,14 @@ def reassign(actor, product: Product, to_official, reason: str) -> Product:
     if to_official is None or to_official.pk == product.official_id:
         raise ValidationError("Chọn một cán bộ, công chức khác để giao lại.")
     if not Membership.objects.filter(user=to_official, unit=product.unit, role__in=WORK_ROLES).exists():
-        raise ValidationError(f"{to_official.get_full_name() or to_official.username} không thuộc {product.unit.name}.")
+        raise ValidationError(f"{person_name(to_official)} không thuộc {product.unit.name}.")
     before = product.official
     product.reassigned_from, product.reassign_reason = before, reason.strip()
     product.official, product.state, product.return_reason = to_official, Product.State.PLANNED, ""
     by(product, actor).save()
     rescore(actor, before, product.period)
     rescore(actor, to_official, product.period)
-    _tell(Kind.PRODUCT_REASSIGNED, product, actor, [before, to_official], f"giao lại cho "
-          f"{to_official.get_full_name() or to_official.username}: {reason.strip()}")
+    _tell(Kind.PRODUCT_REASSIGNED, product, actor, [before, to_official], f"giao lại cho {person_name(to_official)}: {reason.strip()}")
     return product
 
 
@@ -195,7 +195,7 @@ def set_general_points(actor, official, unit: Unit, period: str, points: Decimal
     if actor.pk == official.pk:
         raise Refused("Không tự chấm điểm tiêu chí chung của mình.")
     if not Membership.objects.filter(user=official, unit=unit).exists():
-        raise ValidationError(f"{official.get_full_name() or official.username} không thuộc {unit.name}.")
+        raise ValidationError(f"{person_name(official)} không thuộc {unit.name}.")
     if points is None or not (0 <= points <= 30):
         raise ValidationError("Điểm tiêu chí chung từ 0 đến 30.")
     row = GeneralPoints.objects.filter(official=official, period=p.key).first() or GeneralPoints(
@@ -377,8 +377,7 @@ def confirm_grades(actor, unit: Unit, period: str, grades: dict[int, str]) -> li
         if chosen not in order:
             raise ValidationError("Mức xếp loại không hợp lệ.")
         if order.index(chosen) < order.index(row.grade):
-            name = row.official.get_full_name() or row.official.username
-            raise ValidationError(f"{name}: điểm {so(row.total, 1)} chỉ cho phép xếp loại "
+            raise ValidationError(f"{person_name(row.official)}: điểm {so(row.total, 1)} chỉ cho phép xếp loại "
                                   f"“{scoring.Grade.LABELS[row.grade]}” trở xuống.")
     others = MonthlyResult.objects.filter(unit=unit, period=p.key).exclude(official_id__in=list(grades)) \
         .exclude(official=actor)

@@ -53,7 +53,7 @@ def _week(request, period) -> date | None:
     day = parse_day(request.GET.get("tuan"))
     if day is None:
         return None
-    monday = queries.week_start(day)
+    monday = periods.week_start(day)
     return monday if monday <= period.end and monday + timedelta(days=6) >= period.start else None
 
 
@@ -65,7 +65,7 @@ def work_plan(request):
     for p in view.products:
         p.actions = policy.available_actions(request.user, p)
     today = vn_today()
-    weeks = sorted({queries.week_start(d) for d in (period.start + timedelta(days=n) for n in range(period.end.day))})
+    weeks = sorted({periods.week_start(d) for d in (period.start + timedelta(days=n) for n in range(period.end.day))})
     return render(request, "performance/plan.html", {
         "period": period, "unit": unit, "view": view, "week": week, "weeks": weeks,
         "week_end": week + timedelta(days=6) if week else None,
@@ -195,7 +195,7 @@ def unit_plans(request):
     return render(request, "performance/unit.html", {
         "unit": unit, "units": units, "period": period, "rows": rows, "monthly": period.kind == "month",
         "colleagues": [r.official for r in rows],
-        "month_keys": queries.month_keys(period), "grade_choices": list(scoring.Grade.LABELS.items()),
+        "months": period.month_periods(), "grade_choices": list(scoring.Grade.LABELS.items()),
         "cap": scoring.cap_check(grades, services.office_rules())})
 
 

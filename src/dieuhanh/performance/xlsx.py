@@ -6,8 +6,7 @@ from io import BytesIO
 from openpyxl import Workbook
 
 from dieuhanh.core.sheets import safe_row
-
-from .queries import month_keys
+from dieuhanh.core.text import person_name
 
 MONTH_HEADER = ["Công chức", "Sản phẩm", "Trọng số", "Hạn", "Trạng thái", "Ngày hoàn thành", "Sai sót lớn", "Chậm",
                 "Nguyên nhân khách quan đã xác nhận", "Tổng điểm", "Xếp loại"]
@@ -32,10 +31,10 @@ def score_sheet(unit, period, rows) -> bytes:
     if monthly:
         ws.append(MONTH_HEADER)
     else:
-        ws.append(["Công chức"] + [f"Tháng {key[5:]}/{key[:4]}" for key in month_keys(period)]
+        ws.append(["Công chức"] + [m.label.capitalize() for m in period.month_periods()]
                   + [f"Điểm {period.label}", "Xếp loại"])
     for r in rows:
-        name = r.official.get_full_name() or r.official.username
+        name = person_name(r.official)
         if not monthly:
             ws.append(safe_row([name] + [_number(m.total) if m else None for m in r.months]
                                + [_number(r.total), r.grade_label if r.total is not None else r.message]))

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from dieuhanh.core.text import person_name
 from dieuhanh.org.models import Unit
 
 from .models import CompletionRequest, Extension, ProgressReport, Task
@@ -28,9 +29,7 @@ class Event:
 
 
 def _name(user) -> str:
-    if user is None:
-        return "Hệ thống"
-    return user.get_full_name() or user.get_username()
+    return person_name(user, "Hệ thống")
 
 
 def _shown(field: str, value) -> str | None:

@@ -7,6 +7,7 @@ from django import template
 
 from dieuhanh.core.calendar import VN_TZ
 from dieuhanh.core.numbers import so
+from dieuhanh.core.text import person_name
 
 register = template.Library()
 register.filter("so", so)  # 11.710,5 — written once, in core.numbers
@@ -14,10 +15,8 @@ register.filter("so", so)  # 11.710,5 — written once, in core.numbers
 
 @register.filter
 def nguoi(user, missing="—"):
-    """A user's full name, else their username; `missing` for nobody (a deleted account, the system)."""
-    if user is None:
-        return missing
-    return user.get_full_name() or user.get_username()
+    """A person as pages name them (core.text.person_name); `missing` for nobody."""
+    return person_name(user, missing)
 
 
 @register.filter

@@ -83,14 +83,12 @@ def signer_for(unit: Unit, position=None) -> Signer:
     "TM." the body; a deputy signs "K/T" or "KT." for the head; then the title and the name. Without a chosen
     position, the body alone, for the signer to write in."""
     party = is_party(unit)
-    authority = ("T/M " if party else "TM. ") + unit.name.upper()
+    authority = ("T/M " if party else "TM. ") + unit.name
     if position is None:
-        return Signer(authority)
-    title = position.title
-    if title.startswith("Phó "):
-        head = title.removeprefix("Phó ")
-        authority += "\n" + ("K/T " if party else "KT. ") + head[:1].upper() + head[1:]
-    return Signer(authority.upper(), title.upper(), position.person.full_name)
+        return Signer(authority.upper())
+    if position.title.startswith("Phó "):
+        authority += "\n" + ("K/T " if party else "KT. ") + position.title.removeprefix("Phó ")
+    return Signer(authority.upper(), position.title.upper(), position.person.full_name)
 
 
 @dataclass
@@ -107,7 +105,7 @@ class Paper:
 def text_of(value):
     if hasattr(value, "strftime"):
         return f"{value:%d/%m/%Y}"
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if _numeric(value):
         return so(value)
     return "" if value is None else str(value)
 
@@ -240,9 +238,6 @@ def html(paper: Paper) -> str:
     return render_to_string("documents/paper.html", {"p": paper, "h": paper.heading, "parts": parts})
 
 
-FORMATS = ("docx", "pdf")
-
-
 def format_asked(request) -> str:
     """?dinh_dang=pdf or docx (the default): what a page offers for a paper."""
     return "pdf" if request.GET.get("dinh_dang") == "pdf" else "docx"
@@ -260,10 +255,10 @@ def write(paper: Paper, kind: str) -> bytes:
 
 def pdf(paper: Paper) -> bytes:
     """The same HTML laid out on A4 by WeasyPrint (Pango shapes Vietnamese; fontconfig resolves "Times New
-    Roman" to the metric-compatible Liberation Serif of fonts-liberation): no browser on the server."""
+    Roman" to the metric-compatible Liberation Serif of fonts-liberation2): no browser on the server."""
     try:
         from weasyprint import HTML
     except OSError as error:  # the library is installed, Pango is not
         raise PdfError("Cần thư viện Pango để in PDF: apt-get install libpango-1.0-0 libpangoft2-1.0-0 "
-                       "fonts-liberation") from error
+                       "fonts-liberation2") from error
     return HTML(string=html(paper)).write_pdf()

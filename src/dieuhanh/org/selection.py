@@ -26,6 +26,12 @@ def chosen_unit(request, scope: Scope) -> Unit:
     return unit
 
 
+def one_of(request, units: list[Unit]) -> Unit | None:
+    """The unit asked for (`?don_vi=`) among these, else the first of them; None when there are none."""
+    wanted = params.key(request.GET.get("don_vi") or request.POST.get("don_vi") or "")
+    return next((u for u in units if u.pk == wanted), units[0] if units else None)
+
+
 def chosen_period(request) -> periods.Period:
     """The period asked for; without a valid one, the latest report period."""
     try:

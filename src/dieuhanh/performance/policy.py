@@ -46,3 +46,8 @@ unit_policy = Policy({
     "rank": Rule(lambda scope, unit: scope.decides_over(unit), _always,
                  "Chỉ lãnh đạo, cán bộ theo dõi của đơn vị hoặc cấp trên mới xem được xếp hạng.", ""),
 }, Scope.of)
+
+
+def reads(user, official_id: int, unit) -> bool:
+    """Who sees an official's products and score form: the official, and whoever scores the unit."""
+    return official_id == getattr(user, "pk", None) or unit_policy.can(user, "score", unit)

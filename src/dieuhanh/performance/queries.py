@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
-from django.db.models import Avg, Count, F, FloatField, Sum
+from django.db.models import Avg, F, FloatField, Sum
 from django.db.models.functions import Cast
 
 from dieuhanh.core import periods
@@ -126,9 +126,9 @@ def ranking(root: Unit, period: periods.Period, kind: str = "") -> list[RankRow]
     # As floats: SQLite keeps 70.00 × 3 as integers and would divide them as integers.
     score = (Cast(Sum(F("total") * F("weight")), FloatField()) / Cast(Sum("weight"), FloatField())
              if services.weighted_roll() else Avg("total"))
-    per_official = kept.values_list("unit_id", "official_id").annotate(score=score, months=Count("id"))
+    per_official = kept.values_list("unit_id", "official_id").annotate(score=score)
     by_unit = defaultdict(list)
-    for unit_id, _official, score, _months in per_official.order_by():
+    for unit_id, _official, score in per_official.order_by():
         by_unit[unit_id].append(Decimal(str(score)))
     units = Unit.objects.only("name", "path").in_bulk(list(by_unit))
     rows = []

@@ -23,12 +23,13 @@ from dieuhanh.core.paging import paginate_list
 from dieuhanh.documents import paper
 from dieuhanh.org.models import WORK_ROLES, Unit
 from dieuhanh.org.queries import Scope
+from dieuhanh.org.selection import one_of
 from dieuhanh.petitions.models import Petition
 from dieuhanh.tasks.models import Task
 
 from . import form, queries, scoring, services, xlsx
 from .models import MonthlyResult, Product
-from .policy import policy, unit_policy
+from .policy import policy, reads, unit_policy
 
 
 def _period(request) -> periods.Period:
@@ -44,8 +45,7 @@ def _work_unit(request) -> Unit:
     units = [m.unit for m in Scope.of(request.user).memberships if m.role in WORK_ROLES]
     if not units:
         raise Refused("Tài khoản chưa là cán bộ, công chức của đơn vị nào.")
-    wanted = params.key(request.GET.get("don_vi") or request.POST.get("don_vi") or "")
-    return next((u for u in units if u.pk == wanted), units[0])
+    return one_of(request, units)
 
 
 def _week(request, period) -> date | None:
@@ -107,7 +107,7 @@ def add_product(request):
 def _product(request, pk) -> Product:
     """A product its official or a leader of its unit may see; others get 404."""
     product = get_object_or_404(Product.objects.select_related("unit", "official"), pk=pk)
-    if product.official_id != request.user.pk and not Scope.of(request.user).leads(product.unit):
+    if not reads(request.user, product.official_id, product.unit):
         raise Http404("Không tìm thấy sản phẩm hoặc bạn không có quyền xem.")
     return product
 
@@ -172,8 +172,7 @@ def _sheet_period(request) -> periods.Period:
 def _led_unit(request) -> tuple[Unit, list[Unit]]:
     scope = Scope.of(request.user)
     units = [m.unit for m in scope.memberships if unit_policy.can(request.user, "score", m.unit)]
-    wanted = params.key(request.GET.get("don_vi") or request.POST.get("don_vi") or "")
-    unit = next((u for u in units if u.pk == wanted), units[0] if units else None)
+    unit = one_of(request, units)
     if unit is None:
         raise Refused("Chỉ lãnh đạo đơn vị mới xem được bảng điểm của đơn vị.")
     return unit, units
@@ -224,8 +223,7 @@ def ranking(request):
     period = _sheet_period(request)
     scope = Scope.of(request.user)
     roots = [m.unit for m in scope.memberships if unit_policy.can(request.user, "rank", m.unit)]
-    wanted = params.key(request.GET.get("don_vi") or "")
-    root = next((u for u in roots if u.pk == wanted), roots[0] if roots else None)
+    root = one_of(request, roots)
     if root is None:
         raise Refused("Chỉ lãnh đạo, cán bộ theo dõi của đơn vị hoặc cấp trên mới xem được xếp hạng.")
     kind = request.GET.get("loai") if request.GET.get("loai") in Unit.Kind.values else ""
@@ -254,7 +252,7 @@ def score_form(request, official):
     period = _period(request)
     result = get_object_or_404(MonthlyResult.objects.select_related("official", "unit", "confirmed_by"),
                                official_id=official, period=period.key)
-    if result.official_id != request.user.pk and not unit_policy.can(request.user, "score", result.unit):
+    if not reads(request.user, result.official_id, result.unit):
         raise Http404("Không tìm thấy phiếu đánh giá hoặc bạn không có quyền xem.")
     products = list(Product.objects.filter(official_id=official, period=period.key))
     made = form.score_form(result, period, products, vn_today())

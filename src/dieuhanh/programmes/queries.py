@@ -12,8 +12,9 @@ from dieuhanh.core.numbers import so
 from dieuhanh.dashboard import tally
 from dieuhanh.indicators.figures import Light
 from dieuhanh.indicators.queries import indicator_rows
+from dieuhanh.ntm.policy import province_of
 from dieuhanh.ntm.status import Book, CommuneStatus
-from dieuhanh.org.models import Area, Unit
+from dieuhanh.org.models import Unit
 from dieuhanh.org.queries import Scope
 from dieuhanh.tasks.models import Task
 from dieuhanh.tasks.queries import visible_tasks
@@ -54,16 +55,15 @@ def _as_of(programme: Programme, today: date) -> date:
 def ntm_rows(programme: Programme, today: date) -> list[NtmRow]:
     """Each commune target with the commune's status at the programme's end (or today, while it runs): one
     `ntm.status.Book` per province, so the cost does not grow with the number of communes."""
-    targets = list(programme.ntm_targets.select_related("area__parent"))
     day = _as_of(programme, today)
-    by_province = defaultdict(list)
-    for t in targets:
-        province = t.area.parent if t.area.parent and t.area.parent.level == "province" else None
-        by_province[province.pk if province else None].append(t)
+    by_province, provinces = defaultdict(list), {}
+    for t in programme.ntm_targets.select_related("area__parent__parent"):
+        province = province_of(t.area)  # a commune before 1/7/2025 sits under a district
+        provinces[province.pk] = province
+        by_province[province.pk].append(t)
     rows = []
-    provinces = Area.objects.in_bulk([pk for pk in by_province if pk])
     for province_id, group in by_province.items():
-        book = Book(provinces.get(province_id), [t.area for t in group])
+        book = Book(provinces[province_id], [t.area for t in group])
         rows += [NtmRow(t, book.status(t.area, day)) for t in group]
     rows.sort(key=lambda r: (r.reached, r.target.area.name))
     return rows
@@ -92,22 +92,27 @@ class Candidate:
     reasons: list[str] = field(default_factory=list)  # why it is not proposed; empty: proposed
 
 
-def candidates(programme: Programme, today: date) -> list[Candidate]:
+def candidates(programme: Programme, today: date, progress: Progress | None = None) -> list[Candidate]:
     """Every unit with programme tasks, weighed by the programme's rules: the on-time rate over enough tasks due,
     and (when the programme requires it) every indicator it answers for expected to meet its plan and every
-    commune target in its area reached. Read over all the programme's tasks, whoever looks."""
+    commune target in its area reached. Read over all the programme's tasks, whoever looks; the indicator and
+    commune rows of a `progress` already read (they do not depend on who looks) are used again."""
     tallies = tally.of_tasks(Task.objects.filter(programmes=programme), today)
     units = Unit.objects.in_bulk(list(tallies))
     unmet = defaultdict(list)
     if programme.require_targets:
-        for row in indicators_of(programme, today):
+        indicators = progress.indicators if progress else indicators_of(programme, today)
+        for row in indicators:
             if row.light != Light.GREEN:
                 owner = row.indicator.responsible_id or row.indicator.unit_id
                 unmet[owner].append(f"chỉ tiêu “{row.indicator.name}”: {row.light_label.lower()}")
-        for row in ntm_rows(programme, today):
-            if not row.reached:
-                for unit_id in Unit.objects.filter(area=row.target.area).values_list("pk", flat=True):
-                    unmet[unit_id].append(f"{row.target.area.name} chưa đạt mức “{row.target.get_level_display()}”")
+        missed = [r.target for r in (progress.ntm if progress else ntm_rows(programme, today)) if not r.reached]
+        in_area = defaultdict(list)
+        for unit_id, area_id in Unit.objects.filter(area__in=[t.area_id for t in missed]).values_list("pk", "area_id"):
+            in_area[area_id].append(unit_id)
+        for target in missed:
+            for unit_id in in_area[target.area_id]:
+                unmet[unit_id].append(f"{target.area.name} chưa đạt mức “{target.get_level_display()}”")
     made = []
     for unit_id, t in tallies.items():
         reasons = []

@@ -39,7 +39,7 @@ def programme_detail(request, pk):
     return render(request, "programmes/detail.html", {
         "programme": programme, "progress": progress, "statuses": statuses, "all_link": base,
         "commendations": commendations, "may_propose": may_propose,
-        "left_out": [c for c in queries.candidates(programme, today) if c.reasons] if may_propose else []})
+        "left_out": [c for c in queries.candidates(programme, today, progress) if c.reasons] if may_propose else []})
 
 
 def programme_report(request, pk):

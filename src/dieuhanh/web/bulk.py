@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
 from dieuhanh.audit.exports import download
@@ -46,18 +46,18 @@ def task_bulk(request):
     back = same_site(request, request.POST.get("next"), "/nhiem-vu/")
     chosen = _chosen(request)
     action = request.POST.get("thao_tac", "")
-    mine = TaskFilter().visible_to(request.user)  # what the user's task list shows, as the list reads it
-    visible = {t.pk: t for t in mine.filter(pk__in=chosen).select_related("lead")}
+    mine = TaskFilter().visible_to(request.user).filter(pk__in=chosen)  # of the ticked, what the user's list shows
     if action == "xuat":
         today = vn_today()
-        tasks = mine.filter(pk__in=list(visible)).order_by("due_on", "id")
-        return download(request, exports.task_sheet(tasks, today, f"Nhiệm vụ đã chọn — ngày {today:%d/%m/%Y}"),
+        return download(request, exports.task_sheet(mine.order_by("due_on", "id"), today,
+                                                    f"Nhiệm vụ đã chọn — ngày {today:%d/%m/%Y}"),
                         f"nhiem-vu-da-chon-{today:%Y%m%d}.xlsx", target="nhiệm vụ đã chọn",
-                        detail=f"{len(visible)} nhiệm vụ")
+                        detail=f"{len(chosen)} nhiệm vụ được chọn")
     if action not in ACTIONS or not chosen:
         return render(request, "web/bulk.html", {"error": "Chọn ít nhất một nhiệm vụ và một thao tác.", "back": back},
                       status=400)
     label, run = ACTIONS[action]
+    visible = {t.pk: t for t in mine.select_related("lead")}
     outcomes = []
     for pk in chosen:
         task = visible.get(pk)
@@ -71,7 +71,5 @@ def task_bulk(request):
             outcomes.append(Outcome(pk, task, False, " ".join(reasons(error))))
         else:
             outcomes.append(Outcome(pk, task, True))
-    if not outcomes:
-        return redirect(back)
     return render(request, "web/bulk.html", {"label": label, "outcomes": outcomes, "back": back,
                                              "done": sum(o.done for o in outcomes)})

@@ -52,9 +52,7 @@ def _groups(user, q: str) -> list[Group]:
     petitions = visible_petitions(user)
     code = q.strip().upper()
     petitions = petitions.filter(code=code) if code.startswith("KN-") else matching_words(petitions, q)
-    units = Scope.of(user).readable_units()
-    for word in phrase.split()[:8]:
-        units = units.filter(name_folded__contains=word)
+    units = matching_words(Scope.of(user).readable_units(), q, field="name_folded")
     kinds = [
         ("Nhiệm vụ", list(tasks.order_by("-issued_on", "-id")[:READ]), lambda t: t.search_text,
          lambda t, exact: Hit(t.content, " · ".join(x for x in (t.document.symbol if t.document_id else "", t.lead.name,

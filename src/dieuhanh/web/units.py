@@ -5,7 +5,7 @@ from dieuhanh.core import params
 from dieuhanh.core.calendar import today as vn_today
 from dieuhanh.core.dates import parse_day
 from dieuhanh.core.paging import paginate
-from dieuhanh.core.text import fold
+from dieuhanh.core.text import matching_words
 from dieuhanh.org import picker
 from dieuhanh.org.models import Position, Unit
 from dieuhanh.org.queries import Scope, active_on
@@ -16,8 +16,7 @@ from dieuhanh.tasks.status import Group, group_q
 def unit_list(request):
     units = Scope.of(request.user).readable_units().select_related("parent")
     q = request.GET.get("q", "")[:200]
-    for word in fold(q).split()[:8]:
-        units = units.filter(name_folded__contains=word)
+    units = matching_words(units, q, field="name_folded")
     page = paginate(request, units.order_by("path"), per_page=50)
     return render(request, "org/unit_list.html", {"page": page, "q": q})
 

@@ -238,6 +238,16 @@ def test_proposals_include_the_units_part_in_coordinated_tasks_and_periodic_repo
     assert kinds["Báo cáo công tác tổ chức tháng 11"] == Product.Kind.REPORT
 
 
+def test_a_coordinated_task_planned_from_its_proposal_keeps_its_link_and_is_proposed_no_more(province, login):
+    helped = province.task("Rà soát biên chế", lead=province.snv, coordinators=[province.btc],
+                           deadline=date(2026, 11, 26))
+    login(province.lead_officer).post("/ke-hoach/them/", {"ky": NOV, "don_vi": province.btc.pk,
+                                                          "ten": "Phối hợp: Rà soát biên chế", "loai": "task",
+                                                          "han": "26/11/2026", "nhiem_vu": helped.pk})
+    assert Product.objects.get().task == helped
+    assert services.proposals(province.lead_officer, province.btc, NOV) == []
+
+
 def test_the_office_may_weigh_a_quarters_months_by_their_work(province, settings):
     oct_product = services.plan(province.lead_officer, unit=province.btc, period=OCT, title="Việc nhỏ tháng 10",
                                 due_on=date(2026, 10, 20))  # planned, never done: 0 of 70

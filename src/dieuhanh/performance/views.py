@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -86,7 +87,9 @@ def _back(request, period, unit=None):
 def add_product(request):
     period, unit = _period(request), _work_unit(request)
     g = request.POST
-    task = Task.objects.filter(pk=params.key(g.get("nhiem_vu") or ""), lead=unit).first() if g.get("nhiem_vu") else None
+    # A task the unit leads or coordinates: the proposals offer both.
+    task = (Task.objects.filter(Q(lead=unit) | Q(coordinations__unit=unit), pk=params.key(g.get("nhiem_vu") or ""))
+            .first() if g.get("nhiem_vu") else None)
     petition = (Petition.objects.filter(pk=params.key(g.get("kien_nghi") or ""), responsible_unit=unit).first()
                 if g.get("kien_nghi") else None)
     due_on = parse_day(g.get("han"))

@@ -3,13 +3,12 @@
 from datetime import date
 from io import BytesIO
 
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.timezone import localtime
 from openpyxl import Workbook
 
 from dieuhanh.audit import policy
-from dieuhanh.audit.log import record
+from dieuhanh.audit.exports import download
 from dieuhanh.audit.models import Action, AuditEntry
 from dieuhanh.core.errors import Refused
 from dieuhanh.core.paging import paginate
@@ -55,10 +54,7 @@ def _export(request, entries):
         ws.append(safe_row([localtime(e.at).strftime("%d/%m/%Y %H:%M:%S"), e.username, e.ip or "",
                             e.get_action_display(), e.path, e.target, e.detail]))
         count += 1
-    record(Action.EXPORT, request, target="nhật ký an toàn thông tin", detail=f"{count} dòng")
     out = BytesIO()
     wb.save(out)
-    response = HttpResponse(out.getvalue(),
-                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = 'attachment; filename="nhat-ky.xlsx"'
-    return response
+    return download(request, out.getvalue(), "nhat-ky.xlsx", target="nhật ký an toàn thông tin",
+                    detail=f"{count} dòng")

@@ -7,12 +7,10 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from dieuhanh.audit.log import record as audit
-from dieuhanh.audit.models import Action
+from dieuhanh.audit.exports import download
 from dieuhanh.core import generation, params, periods
 from dieuhanh.core.calendar import today as vn_today
 from dieuhanh.core.errors import Refused
@@ -150,8 +148,8 @@ def scorecards(request):
     else:
         rows.sort(key=lambda t: (t.on_time_rate is None, -(t.on_time_rate or 0), -t.total))
     if request.GET.get("xuat") == "xlsx":
-        audit(Action.EXPORT, request, target=f"bảng điểm {unit.name}", detail=f"kỳ {period.key}")
-        return _scorecards_xlsx(unit, period, rows)
+        return download(request, _scorecards_xlsx(unit, period, rows), f"bang-diem-{period.key}.xlsx",
+                        target=f"bảng điểm {unit.name}", detail=f"kỳ {period.key}")
     page = Paginator(rows, 100).get_page(request.GET.get("trang"))
     return render(request, "dashboard/scorecards.html", {
         "unit": unit, "period": period, "page": page, "total": tally.total(tallies), "order": order,
@@ -170,7 +168,7 @@ def scorecard_values(t: tally.Tally) -> list:
             rate(t.on_time_rate), rate(t.average_days_late), rate(t.report_rate)]
 
 
-def _scorecards_xlsx(unit, period, rows) -> HttpResponse:
+def _scorecards_xlsx(unit, period, rows) -> bytes:
     from openpyxl import Workbook
 
     wb = Workbook()
@@ -182,8 +180,5 @@ def _scorecards_xlsx(unit, period, rows) -> HttpResponse:
         ws.append(safe_row(scorecard_values(t)))
     out = BytesIO()
     wb.save(out)
-    response = HttpResponse(out.getvalue(),
-                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="bang-diem-{period.key}.xlsx"'
-    return response
+    return out.getvalue()
 

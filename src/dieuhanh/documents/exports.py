@@ -6,15 +6,14 @@ from django.db.models import Count
 
 from dieuhanh.core.sheets import workbook
 
-HEADER = ["STT", "Số, ký hiệu", "Ngày ban hành", "Cơ quan ban hành", "Người ký", "Trích yếu", "Số nhiệm vụ"]
-WIDTHS = [6, 18, 12, 30, 24, 70, 10]
-LIMIT = 50_000
+HEADER = ["Số, ký hiệu", "Ngày ban hành", "Cơ quan ban hành", "Người ký", "Trích yếu", "Số nhiệm vụ"]
+WIDTHS = [18, 12, 30, 24, 70, 10]
 
 
 def _rows(documents):
     counted = documents.select_related("issuer").annotate(task_count=Count("tasks"))
-    for n, d in enumerate(counted[:LIMIT].iterator(chunk_size=2000), start=1):
-        yield [n, d.symbol, d.issued_on, d.issuer.name, d.signer, d.subject, d.task_count]
+    for d in counted.iterator(chunk_size=2000):
+        yield [d.symbol, d.issued_on, d.issuer.name, d.signer, d.subject, d.task_count]
 
 
 def document_sheet(documents, today: date) -> bytes:

@@ -7,15 +7,14 @@ from dieuhanh.core.sheets import workbook
 
 from . import rules
 
-HEADER = ["STT", "Mã", "Ngày tiếp nhận", "Nguồn", "Người, đơn vị kiến nghị", "Nội dung", "Lĩnh vực",
+HEADER = ["Mã", "Ngày tiếp nhận", "Nguồn", "Người, đơn vị kiến nghị", "Nội dung", "Lĩnh vực",
           "Đơn vị giải quyết", "Hạn trả lời", "Trạng thái", "Ngày trả lời", "Số ngày quá hạn"]
-WIDTHS = [6, 12, 12, 18, 28, 60, 18, 28, 12, 18, 12, 10]
-LIMIT = 50_000
+WIDTHS = [12, 12, 18, 28, 60, 18, 28, 12, 18, 12, 10]
 
 
 def _rows(petitions, today: date):
-    for n, p in enumerate(petitions[:LIMIT].iterator(chunk_size=2000), start=1):
-        yield [n, p.code or "", p.received_on, p.get_source_display(), p.submitter, p.content,
+    for p in petitions.iterator(chunk_size=2000):
+        yield [p.code or "", p.received_on, p.get_source_display(), p.submitter, p.content,
                p.field.name if p.field_id else "", p.responsible_unit.name if p.responsible_unit_id else "", p.due_on,
                p.get_status_display(), p.answered_on, rules.days_late(p, today) if rules.is_overdue(p, today) else None]
 

@@ -13,10 +13,9 @@ from dieuhanh.core.sheets import workbook
 from .models import Coordination, ProgressReport, Task
 from .status import Status
 
-HEADER = ["STT", "Nội dung nhiệm vụ", "Văn bản", "Cơ quan chủ trì", "Cơ quan phối hợp", "Đơn vị giao", "Thời hạn",
+HEADER = ["Nội dung nhiệm vụ", "Văn bản", "Cơ quan chủ trì", "Cơ quan phối hợp", "Đơn vị giao", "Thời hạn",
           "Trạng thái", "Tiến độ (%)", "Báo cáo gần nhất"]
-WIDTHS = [6, 60, 16, 28, 32, 24, 12, 18, 10, 50]
-LIMIT = 50_000  # one sheet; a larger list is narrowed by its filter first
+WIDTHS = [60, 16, 28, 32, 24, 12, 18, 10, 50]
 CHUNK = 5_000
 RECURRENCE = dict(Task._meta.get_field("recurrence").choices)
 
@@ -26,16 +25,14 @@ def _rows(tasks, today: date):
     values = (tasks.with_status(today).annotate(last_text=Subquery(last))
               .values_list("pk", "content", "document__symbol", "lead__name", "assigned_by__name", "deadline",
                            "recurrence", "status_now", "progress", "last_text"))
-    n = 0
-    rows = values[:LIMIT].iterator(chunk_size=CHUNK)
+    rows = values.iterator(chunk_size=CHUNK)
     while chunk := [r for _, r in zip(range(CHUNK), rows)]:
         helpers = defaultdict(list)
         for task_id, name in (Coordination.objects.filter(task_id__in=[r[0] for r in chunk])
                               .order_by("task_id", "unit__name").values_list("task_id", "unit__name")):
             helpers[task_id].append(name)
         for pk, content, symbol, lead, assigner, deadline, recurrence, status, progress, last_text in chunk:
-            n += 1
-            yield [n, content, symbol or "", lead, "; ".join(helpers.get(pk, [])), assigner,
+            yield [content, symbol or "", lead, "; ".join(helpers.get(pk, [])), assigner,
                    deadline or RECURRENCE.get(recurrence, ""), Status(status).label if status else "", progress,
                    last_text or ""]
 

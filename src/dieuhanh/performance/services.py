@@ -229,7 +229,8 @@ def office_rules() -> scoring.Rules:
                          excellent_cap_percent=Decimal(settings.DIEUHANH_SCORE_EXCELLENT_CAP_PERCENT))
 
 
-def _leader_ids(unit: Unit) -> set[int]:
+def _leader_ids(unit) -> set[int]:
+    """The leaders of a unit (given or by its id)."""
     return set(Membership.objects.filter(unit=unit, role=Role.LEADER).values_list("user_id", flat=True))
 
 
@@ -295,22 +296,27 @@ def _apply(row: MonthlyResult, values: dict) -> bool:
 
 
 def rescore(actor, official, key: str, *, cascade: bool = True) -> MonthlyResult | None:
-    """Keep the official's month as scored now (called inside each service's transaction), then the month of the
-    unit's leaders, whose score counts the unit's grades."""
+    """Keep the official's month as scored now (called inside each service's transaction). A leader's score reads
+    only the grades of the unit's other officials, so the leaders are scored again only when this official's
+    grade or unit changed (a month begun or emptied included)."""
     result = month_score(official, key)
     row = MonthlyResult.objects.select_for_update().filter(official=official, period=key).first()
+    before = (row.grade, row.unit_id) if row else None
     if result.score is None:
         if row is not None:
             by(row, actor).delete()
-        return None
-    unit = result.products[0].unit
-    row = row or MonthlyResult(official=official, period=key)
-    changed = _apply(row, _values(result.score, unit.pk, result.general_entered, result.products))
-    if changed:
-        by(row, actor).save()
-        if cascade:
-            for leader in get_user_model().objects.filter(pk__in=_leader_ids(unit) - {official.pk}):
-                rescore(actor, leader, key, cascade=False)
+        row = None
+    else:
+        row = row or MonthlyResult(official=official, period=key)
+        if _apply(row, _values(result.score, result.products[0].unit_id, result.general_entered, result.products)):
+            by(row, actor).save()
+    after = (row.grade, row.unit_id) if row else None
+    if cascade and after != before:
+        for unit_id in {state[1] for state in (before, after) if state}:
+            leaders = _leader_ids(unit_id)
+            if official.pk not in leaders:  # a leader's grade is no leader's input
+                for leader in get_user_model().objects.filter(pk__in=leaders):
+                    rescore(actor, leader, key, cascade=False)
     return row
 
 

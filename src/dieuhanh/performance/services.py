@@ -47,6 +47,14 @@ def _tell(kind: str, product: Product, actor, recipients, note: str = "") -> Non
            link=reverse("work_plan") + f"?ky={product.period}")
 
 
+def _locked(actor, action: str, product: Product) -> Product:
+    """The product read again under a row lock (two leaders deciding at once wait for each other), then the
+    policy asked for the action."""
+    product = Product.objects.select_for_update(of=("self",)).select_related("official", "unit").get(pk=product.pk)
+    policy.require(actor, action, product)
+    return product
+
+
 @transaction.atomic
 def plan(actor, *, unit: Unit, period: str, title: str, due_on: date, weight: Decimal = Decimal(1),
          kind: str = Product.Kind.OTHER, week_of: date | None = None, task: Task | None = None,
@@ -109,8 +117,7 @@ def proposals(official, unit: Unit, period: str, week: date | None = None) -> li
 def complete(actor, product: Product, *, done_on: date, evidence=None, link: str = "", cause: str = "") -> Product:
     """Done, with its evidence; a product finished after its deadline counts one delay (an objective cause may be
     stated, for the leader to confirm)."""
-    product = Product.objects.select_for_update().get(pk=product.pk)
-    policy.require(actor, "complete", product)
+    product = _locked(actor, "complete", product)
     if not evidence and not link.strip():
         raise ValidationError("Cần minh chứng: tải tệp lên hoặc ghi đường dẫn đến sản phẩm.")
     if done_on > timezone.localdate():
@@ -130,8 +137,7 @@ def complete(actor, product: Product, *, done_on: date, evidence=None, link: str
 
 @transaction.atomic
 def confirm(actor, product: Product) -> Product:
-    product = Product.objects.select_for_update().get(pk=product.pk)
-    policy.require(actor, "confirm", product)
+    product = _locked(actor, "confirm", product)
     product.state, product.confirmed_by, product.confirmed_at = Product.State.CONFIRMED, actor, timezone.now()
     by(product, actor).save()
     _tell(Kind.PRODUCT_CONFIRMED, product, actor, [product.official])
@@ -142,8 +148,7 @@ def confirm(actor, product: Product) -> Product:
 @transaction.atomic
 def return_product(actor, product: Product, *, reason: str, major_error: bool = False) -> Product:
     """Back to the official; a major error in its content costs a quarter of its quality points."""
-    product = Product.objects.select_for_update().get(pk=product.pk)
-    policy.require(actor, "return", product)
+    product = _locked(actor, "return", product)
     if not (reason or "").strip():
         raise ValidationError("Ghi lý do trả lại sản phẩm.")
     product.state, product.return_reason = Product.State.RETURNED, reason.strip()
@@ -158,8 +163,7 @@ def return_product(actor, product: Product, *, reason: str, major_error: bool = 
 @transaction.atomic
 def confirm_cause(actor, product: Product) -> Product:
     """The leader confirms the objective cause: the product's delays and errors no longer count."""
-    product = Product.objects.select_for_update().get(pk=product.pk)
-    policy.require(actor, "confirm_cause", product)
+    product = _locked(actor, "confirm_cause", product)
     product.cause_confirmed_by = actor
     by(product, actor).save()
     rescore(actor, product.official, product.period)
@@ -170,8 +174,7 @@ def confirm_cause(actor, product: Product) -> Product:
 def reassign(actor, product: Product, to_official, reason: str) -> Product:
     """The leader hands a product not yet done to another official of the unit (leave, a change of duties): it
     leaves the first official's plan and score and joins the other's, the reason kept in its history."""
-    product = Product.objects.select_for_update().select_related("official", "unit").get(pk=product.pk)
-    policy.require(actor, "reassign", product)
+    product = _locked(actor, "reassign", product)
     if not (reason or "").strip():
         raise ValidationError("Ghi lý do giao lại sản phẩm.")
     if to_official is None or to_official.pk == product.official_id:

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from dieuhanh.core import calendar
+from dieuhanh.events.models import Event, Kind
 from dieuhanh.org.models import Area, Unit
 from dieuhanh.petitions import services
 from dieuhanh.petitions.models import Field, Petition, RoutingRule
@@ -46,7 +47,8 @@ def test_a_recorded_petition_is_routed_by_its_field_with_a_deadline_in_working_d
     # Received on Thursday 12/2/2026, just before Tết: ten working days skip the Tết holiday.
     assert petition.due_on == calendar.add_working_days(date(2026, 2, 12), 10)
     assert (petition.due_on - date(2026, 2, 12)).days > 14
-    assert petition.is_public and petition.code.startswith("KN-")
+    # Raised at a reception: proposed for publication, published only once answered and approved.
+    assert petition.publish_proposed and not petition.is_public and petition.code.startswith("KN-")
     assert petition.transfers.get().to_unit == province.snv
     assert petition.history.first().history_user == province.tracker
 
@@ -153,16 +155,18 @@ def test_citizens_contact_details_need_their_own_permission(province, land, logi
     assert login(province.outsider).get(f"/kien-nghi/{petition.pk}/").status_code == 404
 
 
-def _answered(p, field, content, answer="Đã giải quyết xong", **extra):
+def _answered(p, field, content, answer="Đã giải quyết xong", publish=True, **extra):
     petition = _record(p, field, content=content, **extra)
     services.answer(p.tracker, petition, answer)
+    if publish:
+        services.set_public(p.tracker, Petition.objects.get(pk=petition.pk), True)
     return petition
 
 
 def test_the_public_page_shows_answers_without_personal_data_and_escapes_scripts(province, land, client):
     _answered(province, land, f"<script>alert('x')</script> Đất đai bị lấn chiếm, gọi tôi {PHONE}",
               answer="Đã xử lý <b>xong</b>")
-    _answered(province, land, "Kiến nghị nội bộ", is_public=False)
+    _answered(province, land, "Kiến nghị nội bộ", publish=False)
     page = client.get("/cong-khai/").content.decode()
     assert "&lt;script&gt;alert" in page and "<script>alert" not in page
     assert "&lt;b&gt;xong" in page
@@ -328,6 +332,81 @@ def test_an_answer_is_credited_to_the_unit_that_wrote_it(province, land, client)
     assert reply.unit == province.root
     own = _record(province, land, content="Đề nghị sửa đường vào khu dân cư")
     assert services.answer(province.coord_officer, Petition.objects.get(pk=own.pk), "Đã sửa").unit == province.snv
-    Petition.objects.update(is_public=True)
+    for p in Petition.objects.all():
+        services.set_public(province.tracker, p, True)
     page = client.get("/cong-khai/").content.decode()
     assert "Tỉnh ủy Hà Tĩnh trả lời ngày" in page and "Sở Nội vụ trả lời ngày" in page
+
+
+def test_an_answer_reaches_the_public_page_only_once_the_office_approves_it(province, land, client, login):
+    petition = _record(province, land, content="Đề nghị nạo vét kênh tiêu thôn Bắc")
+    with pytest.raises(ValidationError, match="đã được trả lời"):
+        services.set_public(province.tracker, petition, True)  # nothing to publish yet
+    services.answer(province.coord_officer, Petition.objects.get(pk=petition.pk), "Đã nạo vét xong")
+    assert "nạo vét kênh tiêu" not in client.get("/cong-khai/").content.decode()
+    assert Petition.objects.get(pk=petition.pk).publication == "Chờ duyệt công khai"
+    with pytest.raises(PermissionDenied):  # the unit that answered does not decide what the public reads
+        services.set_public(province.coord_officer, Petition.objects.get(pk=petition.pk), True)
+    with pytest.raises(ValidationError, match="Lý do không công khai"):
+        services.set_public(province.tracker, Petition.objects.get(pk=petition.pk), False, "  ")
+    assert Petition.objects.get(pk=petition.pk).publication == "Chờ duyệt công khai"
+
+    staff = login(province.tracker)
+    staff.post(f"/kien-nghi/{petition.pk}/cong-khai/", {"public": "0", "reason": "Có thông tin cá nhân"})
+    withheld = Petition.objects.get(pk=petition.pk)
+    assert (withheld.is_public, withheld.withheld_reason, withheld.publication) == (
+        False, "Có thông tin cá nhân", "Không công khai")
+    assert "Không công khai vì: Có thông tin cá nhân" in staff.get(f"/kien-nghi/{petition.pk}/").content.decode()
+    staff.post(f"/kien-nghi/{petition.pk}/cong-khai/", {"public": "1"})
+    approved = Petition.objects.get(pk=petition.pk)
+    assert approved.is_public and approved.withheld_reason == ""
+    assert approved.history.filter(withheld_reason="Có thông tin cá nhân").exists()  # the reason is kept
+    assert "nạo vét kênh tiêu" in client.get("/cong-khai/").content.decode()
+
+
+def _answered_for_citizen(p, field, sent=True):
+    petition = _record(p, field, content="Đề nghị sửa cống thoát nước tổ dân phố 3")
+    services.answer(p.coord_officer, Petition.objects.get(pk=petition.pk), "Đã thay cống mới, thông dòng chảy")
+    if sent:
+        services.send_answer(p.coord_officer, Petition.objects.get(pk=petition.pk), "Thư gửi công dân")
+    return Petition.objects.get(pk=petition.pk)
+
+
+def test_the_citizen_reads_the_answer_and_rates_it_with_the_tracking_code(province, land, client,
+                                                                          django_capture_on_commit_callbacks):
+    unsent = _answered_for_citizen(province, land, sent=False)
+    page = client.get("/cong-khai/tra-cuu/", {"ma": unsent.code}).content.decode()
+    assert "Đã thay cống mới" not in page and "Đánh giá câu trả lời" not in page  # not sent, not published
+    petition = _answered_for_citizen(province, land)
+    page = client.get("/cong-khai/tra-cuu/", {"ma": petition.code}).content.decode()
+    assert "Đã thay cống mới" in page and "Đánh giá câu trả lời" in page and "Sở Nội vụ" in page
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/cong-khai/danh-gia/", {"ma": petition.code, "satisfied": "1", "text": "Cảm ơn"})
+    assert response.status_code == 302 and response["Location"] == f"/cong-khai/tra-cuu/?ma={petition.code}"
+    rated = Petition.objects.get(pk=petition.pk)
+    follow_up = rated.follow_ups.get()
+    assert rated.status == S.CLOSED and follow_up.satisfied and follow_up.online and follow_up.by is None
+    event = Event.objects.get(kind=Kind.PETITION_RATED)
+    assert province.tracker in event.recipients.all() and "hài lòng" in event.text
+    after = client.get(response["Location"]).content.decode()
+    assert "Cảm ơn Ông/Bà đã đánh giá" in after and "Gửi đánh giá" not in after
+    again = client.post("/cong-khai/danh-gia/", {"ma": petition.code, "satisfied": "0", "text": "Chưa ổn"}, follow=True)
+    assert "chưa được đánh giá" in again.content.decode() and rated.follow_ups.count() == 1  # rated once only
+
+
+def test_a_citizen_not_satisfied_reopens_the_petition_for_the_office(province, land, client):
+    petition = _answered_for_citizen(province, land)
+    empty = client.post("/cong-khai/danh-gia/", {"ma": petition.code, "satisfied": "0", "text": " "}, follow=True)
+    assert "Ý kiến của Ông/Bà" in empty.content.decode()
+    assert Petition.objects.get(pk=petition.pk).status == S.ANSWERED and not petition.follow_ups.exists()
+    client.post("/cong-khai/danh-gia/", {"ma": petition.code, "satisfied": "0", "text": "Nước vẫn ngập khi mưa"})
+    again = Petition.objects.get(reopened_from=petition)
+    assert Petition.objects.get(pk=petition.pk).status == S.CLOSED
+    assert (again.status, again.responsible_unit, again.content) == (S.TRANSFERRED, province.snv,
+                                                                      "Nước vẫn ngập khi mưa")
+    assert again.due_on is not None and again.citizen_phone == PHONE
+    page = client.get("/cong-khai/tra-cuu/", {"ma": petition.code}).content.decode()
+    assert again.code in page and "Chưa hài lòng" in page
+    forged = client.post("/cong-khai/danh-gia/", {"ma": "KN-KHONGCO", "satisfied": "1"}, follow=True)
+    assert "Không tìm thấy" in forged.content.decode()

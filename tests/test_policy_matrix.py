@@ -10,6 +10,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+from dieuhanh.discussion.models import Comment
 from dieuhanh.notify import services as notify
 from dieuhanh.org.models import Role
 from dieuhanh.tasks import policy, services
@@ -102,6 +103,9 @@ CASES = {
                          "con-TOTAL_FORMS": 1, "con-INITIAL_FORMS": 0, "con-0-content": "Rà soát",
                          "con-0-lead": t.lead.children.first().pk, "con-0-deadline": "30/06/2099"}),
                      lambda t: t.children.exists()),
+    "comment": Case(_open, lambda u, t: services.comment(u, t, "Đề nghị gửi kèm dự thảo"),
+                    lambda t: (f"/nhiem-vu/{t.pk}/trao-doi/", {"text": "Đề nghị gửi kèm dự thảo"}),
+                    lambda t: Comment.objects.filter(target_id=t.pk).exists()),
 }
 
 
@@ -143,13 +147,14 @@ def test_policy_service_and_http_agree_for_every_role(province, client, action):
 
 def test_the_page_offers_exactly_the_actions_the_policy_allows(province, client):
     task = _awaiting(province)
-    for user, expected in ((province.tracker, {"accept", "return", "edit", "cancel"}),
-                           (province.lead_officer, set()), (province.viewer, set())):
+    for user, expected in ((province.tracker, {"accept", "return", "edit", "cancel", "comment"}),
+                           (province.lead_officer, {"comment"}), (province.viewer, set())):
         assert policy.available_actions(user, task) == expected
         client.force_login(user)
         html = client.get(f"/nhiem-vu/{task.pk}/").content.decode()
         assert ("Nghiệm thu — hoàn thành" in html) == ("accept" in expected)
         assert ("Dừng thực hiện</button>" in html) == ("cancel" in expected)
+        assert ("Gửi ý kiến</button>" in html) == ("comment" in expected)
 
 
 def test_queryset_forms_match_the_rule(province):

@@ -10,6 +10,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+from dieuhanh.discussion.models import Comment
 from dieuhanh.org.models import Membership
 from dieuhanh.petitions import policy, services
 from dieuhanh.petitions.models import Petition
@@ -73,9 +74,12 @@ CASES = {
                   lambda p: _status(p) == S.CLOSED),
     "merge": Case(_routed, lambda u, p, x: services.merge(u, p, x.original), lambda p, x: ("gop", {"into": x.original.code}),
                   lambda p: Petition.objects.get(pk=p.pk).duplicate_of_id is not None),
-    "publish": Case(_routed, lambda u, p, x: services.set_public(u, p, not p.is_public),
-                    lambda p, x: ("cong-khai", {"public": "0" if p.is_public else "1"}),
+    "publish": Case(_answered, lambda u, p, x: services.set_public(u, p, not p.is_public, "Có thông tin cá nhân"),
+                    lambda p, x: ("cong-khai", {"public": "0" if p.is_public else "1", "reason": "Có thông tin cá nhân"}),
                     lambda p: Petition.objects.get(pk=p.pk).is_public != p.is_public),
+    "comment": Case(_routed, lambda u, p, x: services.comment(u, p, "Đề nghị bổ sung hồ sơ"),
+                    lambda p, x: ("trao-doi", {"text": "Đề nghị bổ sung hồ sơ"}),
+                    lambda p: Comment.objects.filter(target_id=p.pk).exists()),
 }
 
 

@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from dieuhanh.core import calendar
 from dieuhanh.core.errors import StaleEdit
+from dieuhanh.events.models import Event, Kind
 from dieuhanh.tasks import services
 from dieuhanh.tasks.models import CompletionRequest, Coordination, Task
 from dieuhanh.tasks.services import TaskDraft
@@ -283,3 +284,16 @@ def test_bulk_actions_do_each_task_through_its_policy_and_say_why_the_rest_was_n
     rows = list(load_workbook(BytesIO(sheet.content)).active.iter_rows(values_only=True))
     assert len(rows) == 2 + 3  # title, header, the three tasks this user may see
     assert client.post("/nhiem-vu/hang-loat/", {"thao_tac": "nghiem_thu"}).status_code == 400
+
+
+def test_acceptance_carries_the_assigners_remark_to_the_timeline_and_the_lead(province, login):
+    task = province.task()
+    services.request_completion(province.lead_officer, task, note="Đã ban hành quy định")
+    login(province.tracker).post(f"/nhiem-vu/{task.pk}/nghiem-thu/",
+                                 {"note": "Đạt yêu cầu; đề nghị gửi bản điện tử cho Văn phòng"})
+    request = CompletionRequest.objects.get(task=task)
+    assert Task.objects.get(pk=task.pk).state == State.DONE
+    assert request.reason == "Đạt yêu cầu; đề nghị gửi bản điện tử cho Văn phòng"
+    page = login(province.lead_officer).get(f"/nhiem-vu/{task.pk}/").content.decode()
+    assert "Nghiệm thu: hoàn thành" in page and "đề nghị gửi bản điện tử" in page
+    assert "đề nghị gửi bản điện tử" in Event.objects.get(kind=Kind.ACCEPTED).text

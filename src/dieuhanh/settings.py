@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "dieuhanh.accounts",
     "dieuhanh.org",
     "dieuhanh.events",
+    "dieuhanh.discussion",
     "dieuhanh.documents",
     "dieuhanh.tasks",
     "dieuhanh.meetings",
@@ -261,6 +262,9 @@ DIEUHANH_PETITION_DEFAULT_DAYS = env_int("DIEUHANH_PETITION_DEFAULT_DAYS", 10)
 # Public form: submissions per sender per hour, and the length of a petition.
 DIEUHANH_PUBLIC_SUBMISSIONS_PER_HOUR = env_int("DIEUHANH_PUBLIC_SUBMISSIONS_PER_HOUR", 3)
 DIEUHANH_PETITION_MAX_CHARS = env_int("DIEUHANH_PETITION_MAX_CHARS", 5000)
+# Discussion on a task or a petition: its length, and how long its author may still edit a comment.
+DIEUHANH_COMMENT_MAX_CHARS = env_int("DIEUHANH_COMMENT_MAX_CHARS", 4000)
+DIEUHANH_COMMENT_EDIT_MINUTES = env_int("DIEUHANH_COMMENT_EDIT_MINUTES", 15)
 # Indicators: from this percent of the expected amount an indicator is orange, below it red.
 DIEUHANH_INDICATOR_ORANGE_FROM = env_int("DIEUHANH_INDICATOR_ORANGE_FROM", 90)
 # E-mail (SMTP). Without DIEUHANH_SMTP_HOST mails are written to the log and stay in the outbox's history.

@@ -1,5 +1,5 @@
 """Demo meetings and petitions: the Hà Tĩnh working session of 11/10/2021 (seed 000) with the district
-leaders' opinions and requests, a citizens' dialogue whose answers are published, and a spread of
+leaders' opinions and requests, a citizens' dialogue whose answers the office reviews and publishes, and a spread of
 petitions in every status for the lists and statistics."""
 
 import random
@@ -40,6 +40,41 @@ CITIZEN_ASKS = [
     ("Nông nghiệp, nông thôn mới", "Mong muốn được hỗ trợ giống lúa chất lượng cao cho vụ Đông Xuân.",
      "Tỉnh hỗ trợ 50% giá giống theo Nghị quyết của HĐND tỉnh; xã tổng hợp nhu cầu gửi về trước 15/11."),
 ]
+
+
+# What citizens raise through the year and how units answer, by field: a spread reads like a real list.
+SPREAD = {
+    "Tổ chức cán bộ": (["Đề nghị làm rõ việc bố trí công chức sau khi sáp nhập xã", "Phản ánh chậm giải quyết chế độ "
+                        "nghỉ hưu cho cán bộ thôn"],
+                       ["Đã rà soát, bố trí công chức theo vị trí việc làm được phê duyệt", "Hồ sơ chế độ đã được "
+                        "thẩm định, chi trả trong tháng"]),
+    "Đất đai, giải phóng mặt bằng": (["Đề nghị đo đạc lại ranh giới thửa đất giáp kênh", "Kiến nghị về mức bồi thường "
+                                      "đất vườn khi làm đường", "Đề nghị cấp đổi giấy chứng nhận quyền sử dụng đất"],
+                                     ["Văn phòng Đăng ký đất đai đã đo đạc, bàn giao mốc giới cho hộ gia đình",
+                                      "Mức bồi thường đúng bảng giá đất; hộ được hỗ trợ thêm chuyển đổi nghề",
+                                      "Hồ sơ đủ điều kiện, giấy chứng nhận được trả trong 15 ngày"]),
+    "Đầu tư, xây dựng": (["Nhà văn hóa thôn xuống cấp, đề nghị hỗ trợ sửa chữa", "Phản ánh công trình kè chậm tiến độ"],
+                         ["Đã đưa vào danh mục duy tu năm sau, mức hỗ trợ 200 triệu đồng", "Chủ đầu tư đã đôn đốc nhà "
+                          "thầu tăng ca, cam kết hoàn thành trong quý"]),
+    "Chính sách xã hội": (["Đề nghị xem xét trợ cấp cho người cao tuổi neo đơn", "Phản ánh việc bình xét hộ cận nghèo "
+                           "chưa công khai"],
+                          ["Người cao tuổi đủ điều kiện, đã được hưởng trợ cấp từ tháng này", "UBND xã đã niêm yết "
+                           "lại danh sách và tổ chức bình xét công khai tại thôn"]),
+    "Hạ tầng, giao thông": (["Đèn chiếu sáng đường trục xã hỏng nhiều tháng", "Đề nghị lắp biển báo tại ngã ba gần "
+                             "trường học", "Mương thoát nước bị tắc gây ngập khi mưa"],
+                            ["Đơn vị quản lý đã thay bóng, khôi phục chiếu sáng toàn tuyến", "Đã lắp biển báo và gờ "
+                             "giảm tốc trước năm học", "Đã nạo vét mương, khơi thông dòng chảy"]),
+    "Nông nghiệp, nông thôn mới": (["Đề nghị hỗ trợ tiêm phòng cho đàn gia súc", "Kiến nghị về giá thu mua lúa "
+                                    "liên kết"],
+                                   ["Trạm chăn nuôi đã tổ chức tiêm phòng đợt bổ sung tại thôn", "Doanh nghiệp liên "
+                                    "kết đã điều chỉnh giá theo hợp đồng, chi trả đủ cho các hộ"]),
+    "Y tế, giáo dục": (["Đề nghị bổ sung bác sĩ cho trạm y tế xã", "Phản ánh các khoản thu đầu năm học"],
+                       ["Trung tâm Y tế khu vực đã luân phiên bác sĩ về trạm 3 ngày mỗi tuần", "Nhà trường đã dừng "
+                        "các khoản thu chưa đúng quy định, hoàn trả cho phụ huynh"]),
+    "Môi trường": (["Phản ánh rác thải tồn đọng tại điểm tập kết", "Mùi hôi từ trại chăn nuôi gần khu dân cư"],
+                   ["Đơn vị vệ sinh môi trường đã tăng tần suất thu gom lên hằng ngày", "Đoàn kiểm tra đã yêu cầu "
+                    "trại chăn nuôi xử lý chất thải, kiểm tra lại sau 30 ngày"]),
+}
 
 
 def _at(day: date, hour: int = 8) -> datetime:
@@ -124,6 +159,12 @@ def _citizens_dialogue(actor, ht, fields, clock, rng):
     for i, (petition, reply) in enumerate(raised):
         with clock(calendar.add_working_days(day, 4 + 3 * i)):
             petitions.answer(actor, petition, reply)
+        # The office reviews each answer before the public page shows it; one is kept back, with its reason.
+        with clock(calendar.add_working_days(day, 5 + 3 * i)):
+            if i < len(raised) - 1:
+                petitions.set_public(actor, petition, True)
+            else:
+                petitions.set_public(actor, petition, False, "Trả lời có nội dung về hồ sơ cá nhân của hộ gia đình.")
 
 
 def _spread(actor, ht, fields, clock, rng):
@@ -134,10 +175,12 @@ def _spread(actor, ht, fields, clock, rng):
     for i in range(40):
         received = today - timedelta(days=rng.randrange(3, 120))
         field = fields[rng.choice(names)]
+        asks, replies = SPREAD[field.name]
+        pick = rng.randrange(len(asks))
+        place = f" tại {wards[i % len(wards)].name}" if wards else ""
         with clock(received):
             p = petitions.record(actor, petitions.PetitionInput(
-                content=f"Kiến nghị về {field.name.lower()} tại địa bàn {wards[i % len(wards)].name if wards else ''} "
-                        f"(minh họa {i + 1})", submitter=f"Công dân {i + 1}", receiving_unit=ht["ubnd"],
+                content=f"{asks[pick]}{place}.", submitter=f"Công dân {i + 1}", receiving_unit=ht["ubnd"],
                 submitter_kind=Petition.SubmitterKind.CITIZEN, citizen_phone=f"09{rng.randrange(10**7, 10**8)}",
                 source=rng.choice([Petition.Source.RECEPTION, Petition.Source.LETTER]), field=field,
                 area=wards[i % len(wards)] if wards else None,
@@ -147,7 +190,9 @@ def _spread(actor, ht, fields, clock, rng):
             answered = received + timedelta(days=rng.randrange(2, 25))
             if answered <= today:
                 with clock(answered):
-                    petitions.answer(actor, p, f"Đơn vị đã xem xét và trả lời nội dung kiến nghị (minh họa {i + 1}).")
+                    petitions.answer(actor, p, f"{replies[pick]}.")
+                    if p.publish_proposed and rng.random() < 0.7:
+                        petitions.set_public(actor, p, True)
         elif fate < 0.6:
             with clock(received + timedelta(days=1)):
                 petitions.start(actor, p)

@@ -127,7 +127,11 @@ class Petition(models.Model):
     answered_on = models.DateField("ngày trả lời", null=True, blank=True)
     status = models.CharField("trạng thái", max_length=12, choices=Status.choices, default=Status.PENDING)
     refusal_reason = models.TextField("lý do từ chối", blank=True)
-    is_public = models.BooleanField("công khai câu trả lời", default=False)
+    # Published only when the receiving office approves the answer for publication (is_public); raised at a
+    # dialogue, a reception or on the public page it is proposed for publication, and the office decides.
+    publish_proposed = models.BooleanField("đề nghị công khai", default=False)
+    is_public = models.BooleanField("đã duyệt công khai câu trả lời", default=False)
+    withheld_reason = models.TextField("lý do không công khai", blank=True)
     reopened_from = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT,
                                       related_name="reopenings", verbose_name="kiến nghị lại của")
     duplicate_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT,
@@ -169,6 +173,20 @@ class Petition(models.Model):
     @property
     def awaiting_receipt(self) -> bool:
         return self.status == self.Status.PENDING
+
+    @property
+    def has_answer(self) -> bool:
+        """Answered (not refused, not merged): an answer the office can publish and the submitter can rate."""
+        return self.answered_on is not None and not self.refusal_reason and self.duplicate_of_id is None
+
+    @property
+    def publication(self) -> str:
+        """Where the answer stands for the public page, as the office reads it."""
+        if self.is_public:
+            return "Đã công khai"
+        if self.withheld_reason:
+            return "Không công khai"
+        return "Chờ duyệt công khai" if self.has_answer and self.publish_proposed else ""
 
     @property
     def public_submitter(self) -> str:
@@ -235,11 +253,13 @@ class Transfer(models.Model):
 
 
 class FollowUp(models.Model):
-    """What the submitter said of the answer: satisfied, or asks again (a new petition, linked)."""
+    """What the submitter said of the answer: satisfied, or asks again (a new petition, linked) — told to
+    the office, or given by the citizen on the public page with the tracking code."""
 
     petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="follow_ups")
     satisfied = models.BooleanField("hài lòng")
     text = models.TextField("ý kiến", blank=True)
+    online = models.BooleanField("qua trang công khai", default=False)
     by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     at = models.DateTimeField()
     history = HistoricalRecords()

@@ -53,7 +53,11 @@ RULES: dict[str, Rule] = {
                   "Chỉ đóng được kiến nghị đã trả lời hoặc đã từ chối."),
     "merge": Rule(manages, lambda p: p.status in OPEN, "Bạn không có quyền gộp kiến nghị này.",
                   "Kiến nghị đã có kết quả, không gộp được."),
-    "publish": Rule(manages, lambda p: True, "Bạn không có quyền công khai kiến nghị này.", ""),
+    "publish": Rule(manages, lambda p: p.status in {S.ANSWERED, S.CLOSED} and p.has_answer,
+                    "Bạn không có quyền công khai kiến nghị này.",
+                    "Chỉ công khai được câu trả lời của kiến nghị đã được trả lời."),
+    "comment": Rule(handles, lambda p: True,
+                    "Chỉ cơ quan tiếp nhận và đơn vị xử lý được trao đổi về kiến nghị này.", ""),
 }
 POLICY = Policy(RULES, Scope.of)
 ACTIONS = POLICY.actions

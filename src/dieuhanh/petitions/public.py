@@ -6,6 +6,7 @@ import re
 from datetime import date
 from hashlib import sha256
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
@@ -130,19 +131,46 @@ def public_sent(request):
     return render(request, "petitions/public/sent.html", {"code": code if TRACKING_CODE.fullmatch(code) else None})
 
 
+def _code(raw: str) -> str:
+    return raw.strip().upper()[:16]
+
+
 @login_not_required
 def public_lookup(request):
-    code = request.GET.get("ma", "").strip().upper()[:16]
-    petition = error = None
+    """What the holder of a tracking code may read of their petition: its course, the answer once it was
+    sent to them or published, and a form to rate it while it waits for their word."""
+    code = _code(request.GET.get("ma", ""))
+    petition = error = answer = None
     if code:
         petition = (Petition.objects.filter(code=code).select_related("responsible_unit")
-                    .only("code", "status", "received_on", "due_on", "answered_on", "is_public",
-                          "responsible_unit__name").first())
+                    .only("code", "status", "received_on", "due_on", "answered_on", "is_public", "refusal_reason",
+                          "duplicate_of_id", "responsible_unit__name").first())
         if petition is None:
             error = f"Không tìm thấy kiến nghị có mã “{code}”. Hãy kiểm tra lại mã trong giấy biên nhận."
-    answer = None
-    if petition and petition.is_public and petition.status in (Petition.Status.ANSWERED, Petition.Status.CLOSED):
-        latest = petition.answers.order_by("-answered_at").first()
-        answer = masked(latest.text) if latest else None
-    return render(request, "petitions/public/lookup.html",
-                  {"code": code, "p": petition, "error": error, "answer": answer}, status=404 if error else 200)
+    if petition and petition.has_answer:
+        latest = petition.answers.order_by("-answered_at", "-id").select_related("unit").first()
+        if latest and (petition.is_public or latest.sent_at):
+            answer = latest
+            answer.public_text = masked(latest.text)
+    rating = petition.follow_ups.order_by("at", "id").first() if petition else None
+    reopened = petition.reopenings.only("code").first() if petition else None
+    return render(request, "petitions/public/lookup.html", {
+        "code": code, "p": petition, "error": error, "answer": answer, "rating": rating, "reopened": reopened,
+        "may_rate": answer is not None and petition.status == Petition.Status.ANSWERED,
+    }, status=404 if error else 200)
+
+
+@login_not_required
+@require_http_methods(["POST"])
+def public_rate(request):
+    """The citizen's rating of the answer (hài lòng / chưa hài lòng), then back to the look-up page."""
+    code = _code(request.POST.get("ma", ""))
+    satisfied = request.POST.get("satisfied") == "1"
+    try:
+        again = services.rate_online(code, satisfied, request.POST.get("text", ""))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "Cảm ơn Ông/Bà đã đánh giá câu trả lời." if again is None else
+                         f"Đã ghi nhận ý kiến chưa hài lòng; kiến nghị được mở lại với mã {again.code}.")
+    return redirect(f"{reverse('public_lookup')}?ma={code}")

@@ -16,12 +16,13 @@ from dieuhanh.core import calendar
 from dieuhanh.core.errors import Refused, checked_text
 from dieuhanh.core.files import check_upload
 from dieuhanh.core.history import by
+from dieuhanh.discussion import services as talk
 from dieuhanh.documents.models import Document
 from dieuhanh.events.models import Kind
 from dieuhanh.org.models import Area, Unit
 from dieuhanh.org.queries import Scope
 
-from . import policy, rules
+from . import discussion, policy, rules
 from .events import petition_event
 from .models import Answer, AnswerFile, Field, FollowUp, Petition, Transfer
 
@@ -49,7 +50,9 @@ class PetitionInput:
     received_on: date | None = None
     due_on: date | None = None  # set by hand; otherwise from the field and urgency
     responsible_unit: Unit | None = None
-    is_public: bool | None = None  # None: public when raised at a dialogue, a reception or on the public page
+    # Proposed for publication (the office still approves each answer); None: proposed when raised at a
+    # dialogue, a reception or on the public page.
+    publish_proposed: bool | None = None
 
 
 def _text(value: str, label: str, required: bool = True, limit: int | None = None) -> str:
@@ -98,7 +101,7 @@ def record(actor, data: PetitionInput) -> Petition:
     received_on = data.received_on or calendar.as_local_date(now)
     if data.due_on and data.due_on < received_on:
         raise ValidationError("Hạn trả lời không được trước ngày tiếp nhận.")
-    public = data.is_public if data.is_public is not None else data.source in (
+    proposed = data.publish_proposed if data.publish_proposed is not None else data.source in (
         Petition.Source.RECEPTION, Petition.Source.PUBLIC_FORM) or bool(
         data.meeting and data.meeting.kind in data.meeting.PUBLIC_KINDS)
     petition = Petition(
@@ -109,7 +112,8 @@ def record(actor, data: PetitionInput) -> Petition:
         citizen_address=_text(data.citizen_address, "Địa chỉ", False, 300),
         content=_text(data.content, "Nội dung kiến nghị"), addressed_to=_text(data.addressed_to, "Gửi đến", False, 300),
         field=data.field, area=data.area, urgency=data.urgency, receiving_unit=data.receiving_unit,
-        submitted_at=now, accepted_at=now, due_on=data.due_on, status=S.RECEIVED, is_public=public, created_by=actor)
+        submitted_at=now, accepted_at=now, due_on=data.due_on, status=S.RECEIVED, publish_proposed=proposed,
+        created_by=actor)
     _start_clock(petition, received_on)
     by(petition, actor).save()
     unit = data.responsible_unit or rules.default_unit(data.field, data.area, data.receiving_unit)
@@ -143,7 +147,7 @@ def submit_public(data: PetitionInput, sender: str) -> Petition:
         citizen_address=_text(data.citizen_address, "Địa chỉ", False, 300),
         content=_text(data.content, "Nội dung kiến nghị"), field=data.field, area=data.area,
         receiving_unit=data.receiving_unit, received_on=calendar.as_local_date(now), submitted_at=now,
-        receive_due_at=rules.receive_due(now, Petition.Urgency.NORMAL), status=S.PENDING, is_public=True,
+        receive_due_at=rules.receive_due(now, Petition.Urgency.NORMAL), status=S.PENDING, publish_proposed=True,
         sender_key=key)
     petition.save()
     return petition
@@ -248,13 +252,33 @@ def send_answer(actor, petition: Petition, via: str) -> Answer:
 
 @transaction.atomic
 def follow_up(actor, petition: Petition, satisfied: bool, text: str = "") -> Petition | None:
-    """The submitter's word on the answer. Satisfied: closed. Asks again: closed, and a new petition,
-    linked to this one, goes back to the same unit with a fresh deadline. Returns the new one."""
+    """The submitter's word on the answer, told to the office. Satisfied: closed. Asks again: closed, and a
+    new petition, linked to this one, goes back to the same unit with a fresh deadline. Returns the new one."""
     petition = _locked(petition)
     policy.require(actor, "follow_up", petition)
-    text = _text(text, "Nội dung kiến nghị lại", required=not satisfied)
+    return _heard(actor, petition, satisfied, _text(text, "Nội dung kiến nghị lại", required=not satisfied))
+
+
+@transaction.atomic
+def rate_online(code: str, satisfied: bool, text: str = "") -> Petition | None:
+    """The citizen rates the answer on the public page with the tracking code — the code is what proves
+    them the submitter. "Chưa hài lòng" reopens it for the office as `follow_up` does; the office is told."""
+    petition = (Petition.objects.select_for_update(of=("self",)).select_related("receiving_unit", "responsible_unit")
+                .filter(code=code).first())
+    if petition is None:
+        raise ValidationError(f"Không tìm thấy kiến nghị có mã “{code}”.")
+    if petition.status != S.ANSWERED or not petition.has_answer:
+        raise ValidationError("Chỉ đánh giá được kiến nghị đã có câu trả lời và chưa được đánh giá.")
+    text = _text(text, "Ý kiến của Ông/Bà", required=not satisfied, limit=2000)
+    again = _heard(None, petition, satisfied, text, online=True)
+    note = "hài lòng" if satisfied else f"chưa hài lòng, mở lại thành {again.code}"
+    petition_event(Kind.PETITION_RATED, petition, None, f"Người kiến nghị {note}")
+    return again
+
+
+def _heard(actor, petition: Petition, satisfied: bool, text: str, online: bool = False) -> Petition | None:
     now = timezone.now()
-    by(FollowUp(petition=petition, satisfied=satisfied, text=text, by=actor, at=now), actor).save()
+    by(FollowUp(petition=petition, satisfied=satisfied, text=text, by=actor, at=now, online=online), actor).save()
     petition.status = S.CLOSED
     by(petition, actor).save()
     if satisfied:
@@ -265,8 +289,8 @@ def follow_up(actor, petition: Petition, satisfied: bool, text: str = "") -> Pet
         citizen_phone=petition.citizen_phone, citizen_email=petition.citizen_email,
         citizen_address=petition.citizen_address, content=text, addressed_to=petition.addressed_to,
         field=petition.field, area=petition.area, urgency=petition.urgency, receiving_unit=petition.receiving_unit,
-        submitted_at=now, accepted_at=now, status=S.RECEIVED, is_public=petition.is_public, reopened_from=petition,
-        created_by=actor)
+        submitted_at=now, accepted_at=now, status=S.RECEIVED, publish_proposed=petition.publish_proposed,
+        reopened_from=petition, created_by=actor)
     _start_clock(again, calendar.as_local_date(now))
     by(again, actor).save()
     if petition.responsible_unit is not None:
@@ -301,9 +325,25 @@ def close(actor, petition: Petition) -> Petition:
 
 
 @transaction.atomic
-def set_public(actor, petition: Petition, public: bool) -> Petition:
+def set_public(actor, petition: Petition, public: bool, reason: str = "") -> Petition:
+    """The receiving office approves the answer for the public page, or withholds it with its reason
+    (kept in the history: a later approval clears it, the record of it stays)."""
     petition = _locked(petition)
     policy.require(actor, "publish", petition)
     petition.is_public = public
+    petition.withheld_reason = "" if public else _text(reason, "Lý do không công khai", limit=1000)
     by(petition, actor).save()
     return petition
+
+
+@transaction.atomic
+def comment(actor, petition: Petition, text: str, files=(), unit_ids=()):
+    """A comment in the petition's discussion, with files and mentions (discussion.services.post)."""
+    policy.require(actor, "comment", petition)
+    return talk.post(actor, discussion.place(petition), text, files, unit_ids)
+
+
+@transaction.atomic
+def edit_comment(actor, petition: Petition, comment_id: int, text: str):
+    policy.require(actor, "comment", petition)
+    return talk.edit(actor, discussion.place(petition), comment_id, text)

@@ -5,8 +5,9 @@ from datetime import date
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from dieuhanh.audit.exports import download
@@ -18,10 +19,12 @@ from dieuhanh.core.dates import parse_day
 from dieuhanh.core.errors import Refused
 from dieuhanh.core.feedback import fail
 from dieuhanh.core.paging import paginate
+from dieuhanh.discussion import queries as talk
+from dieuhanh.discussion.queries import Thread
 from dieuhanh.org.models import Unit
 from dieuhanh.org.queries import Scope
 
-from . import exports, policy, queries, rules, services
+from . import discussion, exports, policy, queries, rules, services
 from .forms import AnswerForm, RecordForm, TransferForm
 from .models import AnswerFile, Field, Petition
 
@@ -111,6 +114,8 @@ def petition_detail(request, pk):
         "duplicates": petition.duplicates.all(),
         "answer_form": AnswerForm(), "transfer_form": TransferForm(units=units),
         "urgencies": Petition.Urgency.choices,
+        "discussion": Thread(talk.thread(petition, request.user), reverse("petition_comment", args=[petition.pk]),
+                             "comment" in actions, discussion.place(petition).units),
     })
 
 
@@ -198,8 +203,30 @@ def petition_close(request, pk):
 @require_POST
 def petition_publish(request, pk):
     public = request.POST.get("public") == "1"
-    return _act(request, pk, lambda p: services.set_public(request.user, p, public),
-                "Đã công khai câu trả lời." if public else "Đã thôi công khai câu trả lời.")
+    return _act(request, pk, lambda p: services.set_public(request.user, p, public, request.POST.get("reason", "")),
+                "Đã duyệt công khai câu trả lời." if public else "Đã ghi nhận: không công khai câu trả lời.")
+
+
+@require_POST
+def petition_comment(request, pk):
+    return _act(request, pk, lambda p: services.comment(
+        request.user, p, request.POST.get("text", ""), request.FILES.getlist("files"), request.POST.getlist("units")),
+        "Đã gửi ý kiến trao đổi.")
+
+
+@require_POST
+def petition_comment_edit(request, pk, comment_pk):
+    return _act(request, pk, lambda p: services.edit_comment(request.user, p, comment_pk, request.POST.get("text", "")),
+                "Đã sửa ý kiến.")
+
+
+def petition_comment_file(request, pk, file_pk):
+    petition = _petition_or_404(request, pk)
+    item = talk.comment_file(petition, file_pk)
+    if item is None:
+        raise Http404
+    audit(Action.DOWNLOAD, request, target=f"kiến nghị #{petition.pk}", detail=item.name)
+    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.name, content_type=item.content_type)
 
 
 def answer_file(request, pk, file_pk):

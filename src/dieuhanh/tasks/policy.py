@@ -41,6 +41,11 @@ def _member_of_lead(scope: Scope, task: Task) -> bool:
     return _leads(scope, task) or scope.may_decide_for(task.lead)
 
 
+def _takes_part(scope: Scope, task: Task) -> bool:
+    """The discussion is the task's people: the assigning office, the lead and the coordinators."""
+    return _decides(scope, task) or _delegates(scope, task) or _reports(scope, task)
+
+
 def _open_with_work(task: Task) -> bool:
     return task.state == State.OPEN and not task.is_series
 
@@ -84,6 +89,8 @@ RULES: dict[str, Rule] = {
     "delegate": Rule(_delegates, lambda t: t.state == State.OPEN,
                      "Chỉ lãnh đạo đơn vị chủ trì mới được giao nhiệm vụ con.",
                      "Chỉ giao nhiệm vụ con cho nhiệm vụ đang thực hiện."),
+    "comment": Rule(_takes_part, lambda t: True,
+                    "Chỉ đơn vị giao, đơn vị chủ trì và đơn vị phối hợp được trao đổi về nhiệm vụ này.", ""),
 }
 POLICY = Policy(RULES, Scope.of)
 ACTIONS = POLICY.actions

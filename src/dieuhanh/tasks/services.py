@@ -10,15 +10,16 @@ from django.db.models import Avg
 from django.utils import timezone
 
 from dieuhanh.core import calendar, generation
-from dieuhanh.core.errors import Refused, StaleEdit
+from dieuhanh.core.errors import Refused, StaleEdit, checked_text
 from dieuhanh.core.files import check_upload
 from dieuhanh.core.history import by
 from dieuhanh.core.text import clean, fold
+from dieuhanh.discussion import services as talk
 from dieuhanh.events.models import Kind
 from dieuhanh.org.models import Unit
 from dieuhanh.org.queries import Scope
 
-from . import policy
+from . import discussion, policy
 from .events import task_event
 from .models import CompletionRequest, Coordination, Decision, Evidence, Extension, ProgressReport, Task
 from .periods import periods_between
@@ -278,16 +279,19 @@ def _pending_completion(task: Task) -> CompletionRequest:
 
 
 @transaction.atomic
-def accept_completion(actor, task: Task, *, expected_version=None) -> Task:
+def accept_completion(actor, task: Task, *, note: str = "", expected_version=None) -> Task:
+    """Nghiệm thu, with the assigner's remark when given (kept as the decision's note, told to the lead)."""
     task = _locked(task, expected_version)
     policy.require(actor, "accept", task)
+    note = checked_text(note, "Ý kiến nghiệm thu", 2000, required=False)
     request = _pending_completion(task)
-    request.decision, request.decided_by, request.decided_at = Decision.ACCEPTED, actor, timezone.now()
+    request.decision, request.decided_by, request.decided_at, request.reason = (
+        Decision.ACCEPTED, actor, timezone.now(), note)
     by(request, actor).save()
     # The completion date is the date of the report that confirmed it (STANDARDS §7).
     task.state, task.done_on = State.DONE, request.requested_on
     _save(task, actor, ["state", "done_on"])
-    task_event(Kind.ACCEPTED, task, actor)
+    task_event(Kind.ACCEPTED, task, actor, note)
     return task
 
 
@@ -437,3 +441,16 @@ def recompute_due_dates(batch: int = 5000) -> int:
     if changed:
         generation.bump()  # rows changed by update() send no signal: the cached pages must not outlive them
     return changed
+
+
+@transaction.atomic
+def comment(actor, task: Task, text: str, files=(), unit_ids=()):
+    """A comment in the task's discussion, with files and mentions (discussion.services.post)."""
+    policy.require(actor, "comment", task)
+    return talk.post(actor, discussion.place(task), text, files, unit_ids)
+
+
+@transaction.atomic
+def edit_comment(actor, task: Task, comment_id: int, text: str):
+    policy.require(actor, "comment", task)
+    return talk.edit(actor, discussion.place(task), comment_id, text)

@@ -19,9 +19,11 @@ from dieuhanh.core.dates import parse_day
 from dieuhanh.core.errors import Refused
 from dieuhanh.core.feedback import fail
 from dieuhanh.core.paging import first_windows, paginate
+from dieuhanh.discussion import queries as talk
+from dieuhanh.discussion.queries import Thread
 from dieuhanh.org.queries import Scope, active_on
 
-from . import exports, policy, services
+from . import discussion, exports, policy, services
 from .forms import (
     STATUS_CHOICES,
     CompletionForm,
@@ -119,7 +121,10 @@ def task_detail(request, pk):
     context = {
         "task": task, "today": vn_today(), "coordinations": coordinations, "actions": actions,
         "children": children, "occurrences": occurrences,
-        "timeline": timeline(task), "pending_extension": task.extensions.filter(decision=Decision.PENDING).first(),
+        "timeline": timeline(task), "discussion": Thread(
+            talk.thread(task, request.user), reverse("task_comment", args=[task.pk]), "comment" in actions,
+            discussion.place(task).units),
+        "pending_extension": task.extensions.filter(decision=Decision.PENDING).first(),
         "progress_form": ProgressForm(), "completion_form": CompletionForm(), "reason_form": ReasonForm(),
         "extension_form": ExtensionForm(),
         # The edit and delegate forms list every unit of the tree (thousands of options): they are loaded
@@ -175,8 +180,31 @@ def acknowledge(request, pk):
 
 @require_POST
 def accept(request, pk):
-    return _act(request, pk, lambda t: services.accept_completion(request.user, t, expected_version=_version(request)),
-                "Đã nghiệm thu: nhiệm vụ hoàn thành.")
+    return _act(request, pk, lambda t: services.accept_completion(
+        request.user, t, note=request.POST.get("note", ""), expected_version=_version(request)),
+        "Đã nghiệm thu: nhiệm vụ hoàn thành.")
+
+
+@require_POST
+def comment(request, pk):
+    return _act(request, pk, lambda t: services.comment(
+        request.user, t, request.POST.get("text", ""), request.FILES.getlist("files"), request.POST.getlist("units")),
+        "Đã gửi ý kiến trao đổi.")
+
+
+@require_POST
+def edit_comment(request, pk, comment_pk):
+    return _act(request, pk, lambda t: services.edit_comment(request.user, t, comment_pk, request.POST.get("text", "")),
+                "Đã sửa ý kiến.")
+
+
+def comment_file(request, pk, file_pk):
+    task = _task_or_404(request, pk)
+    item = talk.comment_file(task, file_pk)
+    if item is None:
+        raise Http404
+    audit(Action.DOWNLOAD, request, target=f"nhiệm vụ #{task.pk}", detail=item.name)
+    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.name, content_type=item.content_type)
 
 
 def _with_reason(request, pk, service, success):

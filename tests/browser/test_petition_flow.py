@@ -72,8 +72,23 @@ def test_dialogue_petitions_routed_answered_and_published(browser, live_server, 
 
     citizen = new_page(browser)
     citizen.goto(f"{live_server.url}/cong-khai/?q=giao vien tieng anh")
+    assert "Sở đã điều động 01 giáo viên tiếng Anh" not in citizen.content()  # not yet approved for publication
+    tracker.goto(f"{live_server.url}/kien-nghi/{teacher.pk}/")
+    assert "Chờ duyệt công khai" in tracker.content()
+    tracker.get_by_role("button", name="Duyệt công khai").click()
+    tracker.wait_for_selector("text=Đã duyệt công khai câu trả lời")
+    citizen.goto(f"{live_server.url}/cong-khai/?q=giao vien tieng anh")
     assert "Sở đã điều động 01 giáo viên tiếng Anh" in citizen.content()
     assert PHONE not in citizen.content() and "Hồ Văn Sơn" not in citizen.content()
+
+    # The citizen, holding the tracking code, is not satisfied: the petition is reopened for the office.
+    citizen.goto(f"{live_server.url}/cong-khai/tra-cuu/?ma={teacher.code}")
+    citizen.check("input[name=satisfied][value='0']")
+    citizen.fill("#rate textarea[name=text]", "Trường vẫn thiếu giáo viên ở học kỳ II")
+    citizen.get_by_role("button", name="Gửi đánh giá").click()
+    citizen.wait_for_selector("text=kiến nghị được mở lại với mã")
+    again = Petition.objects.get(reopened_from=teacher)
+    assert again.code in citizen.content() and again.responsible_unit == province.snv
 
     citizen.goto(f"{live_server.url}/cong-khai/gui/")
     citizen.fill("#id_submitter", "Nguyễn Thị Hoa")

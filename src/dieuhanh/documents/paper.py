@@ -13,6 +13,7 @@ from io import BytesIO
 
 from django.template.loader import render_to_string
 from docx import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
@@ -100,6 +101,13 @@ class Paper:
     signers: list[Signer]
     recipients: list[str] | None = None  # "Nơi nhận"; None for a form, which has none
     lines: list[str] = field(default_factory=list)  # under the subject: "Họ và tên: …"
+    # Wide tables, after the signature, each on landscape A4 ("Phụ lục I … kèm theo báo cáo"): a table of
+    # seven or eight columns is unreadable in the portrait body.
+    annexes: list[Part] = field(default_factory=list)
+
+    @property
+    def annex_note(self) -> str:
+        return f"(Kèm theo {self.kind.lower()} {self.subject[:1].lower()}{self.subject[1:]})"
 
 
 def text_of(value):
@@ -190,6 +198,22 @@ def _signer(cell, signer: Signer):
         _para(cell, signer.name, size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
 
 
+def _annex(doc, number: str, annex: Part, note: str):
+    """A new landscape section: its page turned (width and height swapped), the same margins turned too."""
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(297), Mm(210)
+    section.top_margin, section.bottom_margin = Mm(30), Mm(15)
+    section.left_margin, section.right_margin = Mm(20), Mm(20)
+    _para(doc, f"Phụ lục {number}", size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _para(doc, annex.title, size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _para(doc, note, size=13, italic=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    if annex.text:
+        _para(doc, annex.text)
+    if annex.header:
+        _table(doc, annex.header, annex.rows)
+
+
 def docx(paper: Paper) -> bytes:
     doc = Document()
     section = doc.sections[0]
@@ -224,6 +248,8 @@ def docx(paper: Paper) -> bytes:
                 _para(cell, f"- {line}", size=11, align=WD_ALIGN_PARAGRAPH.LEFT)
         else:
             _signer(cell, signer)
+    for number, annex in zip(ROMAN, paper.annexes):
+        _annex(doc, number, annex, paper.annex_note)
     out = BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -231,11 +257,15 @@ def docx(paper: Paper) -> bytes:
 
 # HTML and PDF --------------------------------------------------------------------------------------------------
 
+def _shown(parts: list[Part]) -> list[dict]:
+    return [{"number": n, "title": p.title, "text": p.text, "header": p.header,
+             "rows": [[{"text": text_of(v), "numeric": _numeric(v)} for v in row] for row in p.rows]}
+            for n, p in zip(ROMAN, parts)]
+
+
 def html(paper: Paper) -> str:
-    parts = [{"number": n, "title": p.title, "text": p.text, "header": p.header,
-              "rows": [[{"text": text_of(v), "numeric": _numeric(v)} for v in row] for row in p.rows]}
-             for n, p in zip(ROMAN, paper.parts)]
-    return render_to_string("documents/paper.html", {"p": paper, "h": paper.heading, "parts": parts})
+    return render_to_string("documents/paper.html", {"p": paper, "h": paper.heading, "parts": _shown(paper.parts),
+                                                     "annexes": _shown(paper.annexes)})
 
 
 def format_asked(request) -> str:

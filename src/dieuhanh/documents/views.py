@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
@@ -19,17 +18,8 @@ from dieuhanh.tasks.queries import visible_tasks, with_list_relations
 from . import policy, services
 from .exports import document_sheet
 from .forms import DocumentForm
-from .models import Attachment, Document
-
-
-def visible_documents(user):
-    """Documents issued within the user's scope, or carrying tasks the user can see."""
-    scope = Scope.of(user)
-    if scope.is_superuser:
-        return Document.objects.all()
-    issuers = scope.readable_units().values("pk")
-    with_tasks = visible_tasks(user).exclude(document=None).values("document_id")
-    return Document.objects.filter(Q(issuer_id__in=issuers) | Q(pk__in=with_tasks))
+from .models import Attachment
+from .queries import visible_documents
 
 
 def document_list(request):

@@ -18,7 +18,7 @@ class Meeting(models.Model):
         DIALOGUE_CITIZENS = "citizens", "Đối thoại với Nhân dân"
         RECEPTION = "reception", "Tiếp công dân"
 
-    # Answers to what was raised here are published unless staff decide otherwise.
+    # Answers to what was raised here are proposed for the public page; the receiving office approves each.
     PUBLIC_KINDS = {Kind.DIALOGUE_CITIZENS, Kind.RECEPTION}
 
     kind = models.CharField("hình thức", max_length=12, choices=Kind.choices)

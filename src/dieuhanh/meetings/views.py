@@ -16,7 +16,7 @@ from dieuhanh.core.errors import Refused
 from dieuhanh.core.feedback import fail
 from dieuhanh.core.paging import paginate
 from dieuhanh.core.text import matching_words
-from dieuhanh.documents.views import visible_documents
+from dieuhanh.documents.queries import visible_documents
 from dieuhanh.org.models import Unit
 from dieuhanh.org.queries import Scope
 from dieuhanh.petitions import rules as petition_rules

@@ -15,6 +15,14 @@ from .jobs import build_report_job
 from .models import ReportRun
 
 
+def check_parties(unit: Unit, addressee: Unit | None, signer: Position | None) -> None:
+    """A report goes to a body above the unit ("Kính gửi") and is signed by someone holding a title there now."""
+    if addressee is not None and addressee.pk not in {u.pk for u in unit.ancestors()}:
+        raise ValidationError("Nơi gửi báo cáo phải là cơ quan cấp trên của đơn vị.")
+    if signer is not None and signer.pk not in {p.pk for p in current_positions(unit)}:
+        raise ValidationError("Người ký phải đang giữ chức vụ tại đơn vị lập báo cáo.")
+
+
 def request_report(actor, unit: Unit, period: str, format: str, *, addressee: Unit | None = None,
                    signer: Position | None = None) -> ReportRun:
     """A queued run, or the one already queued or running for the same report (asked twice at once). The
@@ -29,10 +37,7 @@ def request_report(actor, unit: Unit, period: str, format: str, *, addressee: Un
         raise ValidationError(str(e)) from e
     if chosen.start > today():
         raise ValidationError(f"Kỳ báo cáo {chosen.label} chưa bắt đầu.")
-    if addressee is not None and addressee.pk not in {u.pk for u in unit.ancestors()}:
-        raise ValidationError("Nơi gửi báo cáo phải là cơ quan cấp trên của đơn vị.")
-    if signer is not None and signer.pk not in {p.pk for p in current_positions(unit)}:
-        raise ValidationError("Người ký phải đang giữ chức vụ tại đơn vị lập báo cáo.")
+    check_parties(unit, addressee, signer)
     active = ReportRun.objects.filter(unit=unit, period=chosen.key, format=format, state__in=["queued", "running"])
     try:
         with transaction.atomic():

@@ -11,7 +11,7 @@ from django.utils.http import urlencode
 
 from dieuhanh.core import calendar
 from dieuhanh.core.text import fold, matching_words
-from dieuhanh.documents.views import visible_documents
+from dieuhanh.documents.queries import visible_documents
 from dieuhanh.meetings.queries import visible_meetings
 from dieuhanh.org.queries import Scope
 from dieuhanh.petitions.queries import visible_petitions

@@ -5,7 +5,7 @@ from datetime import date
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -19,6 +19,7 @@ from dieuhanh.core.dates import parse_day
 from dieuhanh.core.errors import Refused
 from dieuhanh.core.feedback import fail
 from dieuhanh.core.paging import paginate
+from dieuhanh.discussion import files as talk_files
 from dieuhanh.discussion import queries as talk
 from dieuhanh.discussion.queries import Thread
 from dieuhanh.org.models import Unit
@@ -221,12 +222,7 @@ def petition_comment_edit(request, pk, comment_pk):
 
 
 def petition_comment_file(request, pk, file_pk):
-    petition = _petition_or_404(request, pk)
-    item = talk.comment_file(petition, file_pk)
-    if item is None:
-        raise Http404
-    audit(Action.DOWNLOAD, request, target=f"kiến nghị #{petition.pk}", detail=item.name)
-    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.name, content_type=item.content_type)
+    return talk_files.download(request, _petition_or_404(request, pk), file_pk, f"kiến nghị #{pk}")
 
 
 def answer_file(request, pk, file_pk):

@@ -19,6 +19,7 @@ from dieuhanh.core.dates import parse_day
 from dieuhanh.core.errors import Refused
 from dieuhanh.core.feedback import fail
 from dieuhanh.core.paging import first_windows, paginate
+from dieuhanh.discussion import files as talk_files
 from dieuhanh.discussion import queries as talk
 from dieuhanh.discussion.queries import Thread
 from dieuhanh.org.queries import Scope, active_on
@@ -199,12 +200,7 @@ def edit_comment(request, pk, comment_pk):
 
 
 def comment_file(request, pk, file_pk):
-    task = _task_or_404(request, pk)
-    item = talk.comment_file(task, file_pk)
-    if item is None:
-        raise Http404
-    audit(Action.DOWNLOAD, request, target=f"nhiệm vụ #{task.pk}", detail=item.name)
-    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.name, content_type=item.content_type)
+    return talk_files.download(request, _task_or_404(request, pk), file_pk, f"nhiệm vụ #{pk}")
 
 
 def _with_reason(request, pk, service, success):

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from . import policy
@@ -24,16 +25,23 @@ class Thread:
     edit_minutes: int = settings.DIEUHANH_COMMENT_EDIT_MINUTES
 
 
+def comments_on(target) -> QuerySet[Comment]:
+    return Comment.objects.filter(target_type=ContentType.objects.get_for_model(target), target_id=target.pk)
+
+
 def thread(target, user) -> list[Comment]:
-    comments = list(Comment.objects.filter(target_type=ContentType.objects.get_for_model(target),
-                                           target_id=target.pk)
-                    .select_related("author").prefetch_related("files", "mentioned_units", "mentioned_users"))
+    comments = list(comments_on(target).select_related("author")
+                    .prefetch_related("files", "mentioned_units", "mentioned_users"))
     now = timezone.now()
     for c in comments:
         c.may_edit = policy.may_edit(user, c, now)
     return comments
 
 
+def page_thread(place, user, url: str, may_post: bool) -> Thread:
+    """The discussion section of the object's page (`place` as its app describes it, see services.Place)."""
+    return Thread(thread(place.target, user), url, may_post, place.units)
+
+
 def comment_file(target, file_id: int) -> CommentFile | None:
-    return CommentFile.objects.filter(pk=file_id, comment__target_type=ContentType.objects.get_for_model(target),
-                                      comment__target_id=target.pk).first()
+    return CommentFile.objects.filter(pk=file_id, comment__in=comments_on(target)).first()

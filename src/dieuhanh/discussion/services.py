@@ -8,14 +8,14 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from dieuhanh.core.errors import Refused, checked_text
+from dieuhanh.core.errors import checked_text
 from dieuhanh.core.files import check_upload
 from dieuhanh.core.history import by
+from dieuhanh.core.text import person_name
 from dieuhanh.events.models import Kind
 from dieuhanh.events.services import record, summary
 from dieuhanh.org.models import Role, Unit
@@ -24,6 +24,7 @@ from dieuhanh.org.queries import people_to_tell
 from . import policy
 from .mentions import mentioned_names
 from .models import Comment, CommentFile
+from .queries import comments_on
 
 FILE_TYPES = (".pdf", ".docx", ".xlsx", ".png", ".jpg", ".jpeg")
 MENTIONED_ROLES = (Role.OFFICER, Role.LEADER, Role.TRACKER)
@@ -66,7 +67,7 @@ def _mentions(place: Place, text: str, unit_ids: Iterable[int]) -> tuple[list, l
         if name in found:
             person = found[name]
             if not place.takes_part(person):
-                raise ValidationError(f"{person.get_full_name() or person.username} không tham gia nội dung này "
+                raise ValidationError(f"{person_name(person)} không tham gia nội dung này "
                                       "nên không nhắc đến được.")
             people.append(person)
         elif name in by_code:
@@ -87,15 +88,11 @@ def _announce(actor, place: Place, comment: Comment, people: list, units: list[U
         record(Kind.MENTIONED, place.target, actor=actor, recipients=named.values(),
                text=summary(Kind.MENTIONED, place.subject, note), link=place.link)
     if everyone:
-        earlier = get_user_model().objects.filter(pk__in=_thread(place.target).values("author_id"), is_active=True)
+        earlier = get_user_model().objects.filter(pk__in=comments_on(place.target).values("author_id"), is_active=True)
         others = {u.pk: u for u in [*place.tell(actor), *earlier] if u.pk not in named and u.pk != actor.pk}
         if others:
             record(Kind.COMMENTED, place.target, actor=actor, recipients=others.values(),
                    text=summary(Kind.COMMENTED, place.subject, note), link=place.link)
-
-
-def _thread(target):
-    return Comment.objects.filter(target_type=ContentType.objects.get_for_model(target), target_id=target.pk)
 
 
 @transaction.atomic
@@ -118,14 +115,10 @@ def post(actor, place: Place, text: str, files=(), unit_ids: Iterable[int] = ())
 def edit(actor, place: Place, comment_id: int, text: str) -> Comment:
     """The author mends their words within the window; the earlier text stays in the history, and only
     those newly mentioned are told."""
-    comment = _thread(place.target).select_for_update().filter(pk=comment_id).first()
+    comment = comments_on(place.target).select_for_update().filter(pk=comment_id).first()
     if comment is None:
         raise ValidationError("Không tìm thấy ý kiến này.")
-    if comment.author_id != actor.pk:
-        raise Refused("Chỉ người viết được sửa ý kiến của mình.")
-    if not policy.may_edit(actor, comment):
-        minutes = settings.DIEUHANH_COMMENT_EDIT_MINUTES
-        raise ValidationError(f"Chỉ sửa được ý kiến trong {minutes} phút sau khi gửi.")
+    policy.require_edit(actor, comment)
     text = _text(text)
     people, units = _mentions(place, text, comment.mentioned_units.values_list("pk", flat=True))
     before_people = set(comment.mentioned_users.values_list("pk", flat=True))

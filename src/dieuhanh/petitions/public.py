@@ -124,15 +124,15 @@ def public_submit(request):
     return render(request, "petitions/public/submit.html", {"form": form}, status=400 if form.errors else 200)
 
 
+def _code(raw: str) -> str:
+    return raw.strip().upper()[:16]
+
+
 @login_not_required
 def public_sent(request):
     """The receipt after a submission, with its tracking code (a code of the form KN-…, nothing else)."""
-    code = request.GET.get("ma", "").strip().upper()[:16]
+    code = _code(request.GET.get("ma", ""))
     return render(request, "petitions/public/sent.html", {"code": code if TRACKING_CODE.fullmatch(code) else None})
-
-
-def _code(raw: str) -> str:
-    return raw.strip().upper()[:16]
 
 
 @login_not_required

@@ -21,7 +21,6 @@ from dieuhanh.core.feedback import fail
 from dieuhanh.core.paging import paginate
 from dieuhanh.discussion import files as talk_files
 from dieuhanh.discussion import queries as talk
-from dieuhanh.discussion.queries import Thread
 from dieuhanh.org.models import Unit
 from dieuhanh.org.queries import Scope
 
@@ -115,8 +114,8 @@ def petition_detail(request, pk):
         "duplicates": petition.duplicates.all(),
         "answer_form": AnswerForm(), "transfer_form": TransferForm(units=units),
         "urgencies": Petition.Urgency.choices,
-        "discussion": Thread(talk.thread(petition, request.user), reverse("petition_comment", args=[petition.pk]),
-                             "comment" in actions, discussion.place(petition).units),
+        "discussion": talk.page_thread(discussion.place(petition), request.user,
+                                       reverse("petition_comment", args=[petition.pk]), "comment" in actions),
     })
 
 

@@ -81,6 +81,7 @@ class Thematic:
     topic: Topic
     made_on: date
     tasks: list[list]
+    unfinished: list[list]  # the rows of tasks neither done nor stopped
     counts: Counter
     petitions: list[list]
     addressee: Unit | None = None
@@ -94,12 +95,14 @@ def build(topic: Topic, visible: QuerySet[Task], visible_petitions: QuerySet[Pet
     tasks = list(_part_of(topic.tasks.filter(pk__in=visible.values("pk")), unit).with_status(today)
                  .annotate(latest=Subquery(latest)).select_related("lead")
                  .prefetch_related("coordinations__unit").order_by("id"))
-    rows, counts = [], Counter()
+    rows, unfinished, counts = [], [], Counter()
     for i, t in enumerate(tasks, start=1):
         status = Status(t.status_now)
         counts[status] += 1
         rows.append([i, t.content, t.lead.name, ", ".join(c.unit.name for c in t.coordinations.all()), _deadline(t),
                      status.label, t.latest or "", _remains(t, status, today)])
+        if status not in FINISHED:
+            unfinished.append(rows[-1])
     answer = Answer.objects.filter(petition=OuterRef("pk")).order_by("-answered_at", "-id")
     petitions = (topic.petitions.filter(pk__in=visible_petitions.values("pk"), duplicate_of=None)
                  .annotate(answer_text=Subquery(answer.values("text")[:1]),
@@ -107,7 +110,7 @@ def build(topic: Topic, visible: QuerySet[Task], visible_petitions: QuerySet[Pet
                  .select_related("responsible_unit").order_by("id"))
     petition_rows = [[p.code, p.content, p.public_submitter, p.answer_unit or (p.responsible_unit.name if
                       p.responsible_unit_id else ""), p.get_status_display(), p.answer_text or ""] for p in petitions]
-    return Thematic(unit, topic, today, rows, counts, petition_rows)
+    return Thematic(unit, topic, today, rows, unfinished, counts, petition_rows)
 
 
 def _summary(r: Thematic) -> str:
@@ -126,8 +129,7 @@ def _of_unit(r: Thematic) -> str:
 
 
 def as_paper(r: Thematic) -> Paper:
-    unit, to = r.unit, r.addressee
-    unfinished = [row for row in r.tasks if row[5] not in {s.label for s in FINISHED}]
+    unit, to, unfinished = r.unit, r.addressee, r.unfinished
     parts = [
         Part("KẾT QUẢ THỰC HIỆN", _summary(r), ["Tình trạng", "Số nhiệm vụ"],
              [[s.label, n] for s, n in sorted(r.counts.items(), key=lambda kv: list(Status).index(kv[0]))]

@@ -21,7 +21,6 @@ from dieuhanh.core.feedback import fail
 from dieuhanh.core.paging import first_windows, paginate
 from dieuhanh.discussion import files as talk_files
 from dieuhanh.discussion import queries as talk
-from dieuhanh.discussion.queries import Thread
 from dieuhanh.org.queries import Scope, active_on
 
 from . import discussion, exports, policy, services
@@ -122,9 +121,8 @@ def task_detail(request, pk):
     context = {
         "task": task, "today": vn_today(), "coordinations": coordinations, "actions": actions,
         "children": children, "occurrences": occurrences,
-        "timeline": timeline(task), "discussion": Thread(
-            talk.thread(task, request.user), reverse("task_comment", args=[task.pk]), "comment" in actions,
-            discussion.place(task).units),
+        "timeline": timeline(task), "discussion": talk.page_thread(
+            discussion.place(task), request.user, reverse("task_comment", args=[task.pk]), "comment" in actions),
         "pending_extension": task.extensions.filter(decision=Decision.PENDING).first(),
         "progress_form": ProgressForm(), "completion_form": CompletionForm(), "reason_form": ReasonForm(),
         "extension_form": ExtensionForm(),

@@ -5,11 +5,10 @@ comment — the other side: the lead's people when the assigning office writes, 
 from django.urls import reverse
 
 from dieuhanh.discussion.services import Place
-from dieuhanh.org.models import Role
 from dieuhanh.org.queries import Scope, people_to_tell
 
 from . import policy
-from .events import doers
+from .events import DECIDERS, doers
 from .models import Task
 
 
@@ -20,7 +19,7 @@ def place(task: Task) -> Place:
     def tell(actor):
         if Scope.of(actor).may_decide_for(task.assigned_by):
             return doers(task)
-        return people_to_tell([task.assigned_by], (Role.TRACKER, Role.LEADER))
+        return people_to_tell([task.assigned_by], DECIDERS)
 
     return Place(target=task, link=reverse("task_detail", args=[task.pk]), subject=task.content,
                  takes_part=lambda user: policy.can(user, "comment", task), units=unique, tell=tell)

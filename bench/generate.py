@@ -140,6 +140,7 @@ def build(size: int, seed: int = 7) -> dict:
                         copy.write_row(row)
             else:
                 cursor.executemany(insert, rows)
+        searched = _documents_and_petitions(rng, size, root, [root, ubnd, *depts[:5]], depts + communes, today)
         indicator_values = _figures(rng, ubnd, [c for c in communes if c.kind == Unit.Kind.PEOPLES_COMMITTEE], today)
         User = get_user_model()
         tracker = User.objects.create_user("bench.tracker", first_name="Theo dõi")
@@ -152,7 +153,46 @@ def build(size: int, seed: int = 7) -> dict:
         cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
     return {"tracker_cookie": _session(tracker), "officer_cookie": _session(officer), "filter_unit": depts[0].pk,
             "units": Unit.objects.count(), "root": root.pk, "indicator_values": indicator_values,
-            "tracker": tracker.pk, "officer": officer.pk}
+            "tracker": tracker.pk, "officer": officer.pk, **searched}
+
+
+SUBJECTS = ["Thông báo kết luận của Thường trực Tỉnh ủy về", "Kế hoạch thực hiện", "Chỉ thị về tăng cường",
+            "Báo cáo kết quả", "Công văn đôn đốc"]
+PETITIONS = ["Đề nghị hỗ trợ", "Kiến nghị xem xét", "Phản ánh chậm giải quyết", "Đề nghị làm rõ", "Kiến nghị đẩy nhanh"]
+
+
+def _documents_and_petitions(rng, size, root, issuers, units, today) -> dict:
+    """For the one search box: a document for every ten tasks (symbols "1029-TB/TU", "37/KH-UBND") and a
+    petition for every five, in the demo's words."""
+    from dieuhanh.documents.models import Document
+    from dieuhanh.petitions.models import Petition, new_code
+
+    documents, numbers = [], {}
+    for _ in range(size // 10):
+        issuer = rng.choice(issuers)
+        issued = today - timedelta(days=rng.randint(1, 700))
+        series = f"TB/{issued.year}"
+        number = numbers[issuer.pk, series] = numbers.get((issuer.pk, series), 0) + 1
+        symbol = f"{number}-TB/TU" if issuer == root else f"{number}/TB-{issuer.code.upper()}"
+        subject = f"{rng.choice(SUBJECTS)} {rng.choice(TOPICS)}"
+        documents.append(Document(system="party" if issuer == root else "state", kind="TB", number=number,
+                                  symbol=symbol, series=series, issuer=issuer, issued_on=issued, subject=subject,
+                                  search_text=fold(f"{symbol} {subject}")))
+    Document.objects.bulk_create(documents, batch_size=5000)
+    petitions = []
+    for _ in range(size // 5):
+        unit = rng.choice(units)
+        content = f"{rng.choice(PETITIONS)} về {rng.choice(TOPICS)} tại {unit.name}"
+        received = today - timedelta(days=rng.randint(1, 700))
+        answered = rng.random() < 0.6
+        petitions.append(Petition(
+            code=new_code(), source=Petition.Source.RECEPTION, submitter="Công dân",
+            submitter_kind=Petition.SubmitterKind.CITIZEN, content=content,
+            receiving_unit=root, responsible_unit=unit, tree=root, received_on=received,
+            due_on=received + timedelta(days=15), answered_on=received + timedelta(days=10) if answered else None,
+            status=Petition.Status.ANSWERED if answered else Petition.Status.IN_PROGRESS, search_text=fold(f"Công dân {content}")))
+    Petition.objects.bulk_create(petitions, batch_size=5000)
+    return {"documents": len(documents), "petitions": len(petitions), "petition_code": petitions[len(petitions) // 2].code}
 
 
 def _figures(rng, ubnd, communes, today, indicators=12) -> int:

@@ -2,7 +2,6 @@
 
 - `clean`: what every input goes through: NFC, one tone placement, trimmed.
 - `fold`: the search key: no diacritics, đ → d, lower case, single spaces.
-- `matching_words`: the search itself, over a model's folded `search_text` column.
 """
 
 import re
@@ -51,14 +50,6 @@ def fold(text: str | None) -> str:
     if not stripped.isascii():  # marks outside that block (rare): the general rule
         stripped = "".join(c for c in stripped if not unicodedata.combining(c))
     return " ".join(stripped.lower().split())
-
-
-def matching_words(queryset, text: str | None, field: str = "search_text"):
-    """Rows whose folded `field` holds every word typed, diacritics ignored ("ban to chuc" finds
-    "Ban Tổ chức"); at most 8 words of the first 200 characters."""
-    for word in fold(text)[:200].split()[:8]:
-        queryset = queryset.filter(**{f"{field}__contains": word})
-    return queryset
 
 
 def person_name(user, missing: str = "") -> str:

@@ -48,6 +48,7 @@ class Document(models.Model):
     subject = models.CharField("trích yếu", max_length=500)
     body = models.TextField("nội dung", blank=True)
     search_text = models.TextField(editable=False, default="")
+    FULLTEXT = ("search_text",)  # indexed for the search on SQLite too (core.fulltext)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords(excluded_fields=["search_text"])

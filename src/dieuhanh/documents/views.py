@@ -9,8 +9,8 @@ from dieuhanh.audit.models import Action
 from dieuhanh.core.calendar import today as vn_today
 from dieuhanh.core.errors import Refused
 from dieuhanh.core.feedback import fail
+from dieuhanh.core.fulltext import matching_words
 from dieuhanh.core.paging import paginate
-from dieuhanh.core.text import matching_words
 from dieuhanh.org.queries import Scope, active_on
 from dieuhanh.tasks.forms import TaskDraftFormSet
 from dieuhanh.tasks.queries import visible_tasks, with_list_relations

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db.models import Count, Q, QuerySet, Sum
 
 from dieuhanh.core import periods
-from dieuhanh.core.text import matching_words
+from dieuhanh.core.fulltext import matching_words
 from dieuhanh.org.models import Unit
 from dieuhanh.org.queries import Scope
 

@@ -36,6 +36,7 @@ class Meeting(models.Model):
     conclusions = models.ManyToManyField(Document, blank=True, related_name="concluding_meetings",
                                          verbose_name="kết luận, thông báo kết luận")
     search_text = models.TextField(editable=False, default="")
+    FULLTEXT = ("search_text",)  # indexed for the search on SQLite too (core.fulltext)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords(excluded_fields=["search_text"], m2m_fields=[attending_units, presented, conclusions])

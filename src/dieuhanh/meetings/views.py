@@ -14,8 +14,8 @@ from dieuhanh.core.calendar import VN_TZ
 from dieuhanh.core.calendar import today as vn_today
 from dieuhanh.core.errors import Refused
 from dieuhanh.core.feedback import fail
+from dieuhanh.core.fulltext import matching_words
 from dieuhanh.core.paging import paginate
-from dieuhanh.core.text import matching_words
 from dieuhanh.documents.queries import visible_documents
 from dieuhanh.org.models import Unit
 from dieuhanh.org.queries import Scope

@@ -11,7 +11,8 @@ from django import forms
 from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.urls import reverse
 
-from dieuhanh.core.text import fold, matching_words
+from dieuhanh.core.fulltext import matching_words
+from dieuhanh.core.text import fold
 
 from .models import Area, Unit
 

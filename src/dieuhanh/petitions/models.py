@@ -139,6 +139,7 @@ class Petition(models.Model):
     # A keyed hash of the sender's address, for the public form's rate limit; the address is not kept.
     sender_key = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     search_text = models.TextField(editable=False, default="")
+    FULLTEXT = ("search_text",)  # indexed for the search on SQLite too (core.fulltext)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords(excluded_fields=["search_text", "next_reminder_on", "next_reminder_kind"])

@@ -16,8 +16,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from dieuhanh.core import params
+from dieuhanh.core.fulltext import matching_words
 from dieuhanh.core.paging import paginate
-from dieuhanh.core.text import matching_words
 from dieuhanh.org.models import Unit
 from dieuhanh.petitions.public_cache import PAGE_SECONDS, VERSION_KEY
 

@@ -6,7 +6,7 @@ from datetime import date
 
 from django.db.models import Count, F, Q, QuerySet
 
-from dieuhanh.core.text import matching_words
+from dieuhanh.core.fulltext import matching_words
 from dieuhanh.org.models import Area, Unit
 from dieuhanh.org.queries import Scope
 

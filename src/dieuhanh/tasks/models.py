@@ -84,6 +84,7 @@ class Task(models.Model):
                                         related_name="+", verbose_name="người tiếp nhận")
     version = models.PositiveIntegerField(default=1)
     search_text = models.TextField(editable=False, default="")
+    FULLTEXT = ("search_text",)  # indexed for the search on SQLite too (core.fulltext)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db.models import Q, QuerySet
 
 from dieuhanh.core import calendar
-from dieuhanh.core.text import matching_words
+from dieuhanh.core.fulltext import matching_words
 from dieuhanh.org.models import Unit
 from dieuhanh.org.queries import Scope, owned_as_of
 

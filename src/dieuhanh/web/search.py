@@ -10,7 +10,8 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from dieuhanh.core import calendar
-from dieuhanh.core.text import fold, matching_words
+from dieuhanh.core.fulltext import matching_words
+from dieuhanh.core.text import fold
 from dieuhanh.documents.queries import visible_documents
 from dieuhanh.meetings.queries import visible_meetings
 from dieuhanh.org.queries import Scope

@@ -4,8 +4,8 @@ from django.shortcuts import get_object_or_404, render
 from dieuhanh.core import params
 from dieuhanh.core.calendar import today as vn_today
 from dieuhanh.core.dates import parse_day
+from dieuhanh.core.fulltext import matching_words
 from dieuhanh.core.paging import paginate
-from dieuhanh.core.text import matching_words
 from dieuhanh.org import picker
 from dieuhanh.org.models import Position, Unit
 from dieuhanh.org.queries import Scope, active_on

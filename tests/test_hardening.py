@@ -173,3 +173,12 @@ def test_the_client_address_is_read_from_x_forwarded_for_only_behind_a_trusted_p
     assert client_ip(rf.get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=spoofed)) == "198.51.100.7"
     assert client_ip(rf.get("/", REMOTE_ADDR="198.51.100.9", HTTP_X_FORWARDED_FOR=spoofed)) == "198.51.100.9"
     assert client_ip(rf.get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="khong-phai-ip")) == "10.0.0.2"
+
+
+def test_a_next_address_is_followed_only_when_it_is_a_path_on_this_site(rf):
+    from dieuhanh.core.net import same_site
+
+    request = rf.get("/")
+    assert same_site(request, "/nhiem-vu/?trang=2", "inbox") == "/nhiem-vu/?trang=2"
+    for hostile in ("https://evil.example/", "//evil.example/", "1e309", "javascript:alert(1)", ""):
+        assert same_site(request, hostile, "inbox") == "inbox", hostile

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "ninja",  # its Swagger UI from the package's own static files, not a CDN
     "simple_history",
     "django_tasks_db",
     "axes",
@@ -59,6 +60,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "dieuhanh.web",
+    "dieuhanh.api",
     "dieuhanh.audit",
     "dieuhanh.workers",
     "dieuhanh.accounts",
@@ -265,6 +267,9 @@ DIEUHANH_PETITION_MAX_CHARS = env_int("DIEUHANH_PETITION_MAX_CHARS", 5000)
 # Discussion on a task or a petition: its length, and how long its author may still edit a comment.
 DIEUHANH_COMMENT_MAX_CHARS = env_int("DIEUHANH_COMMENT_MAX_CHARS", 4000)
 DIEUHANH_COMMENT_EDIT_MINUTES = env_int("DIEUHANH_COMMENT_EDIT_MINUTES", 15)
+# REST API (/api/v1/): the longest a token may live, and the requests a token may make (per s, m, h or d).
+DIEUHANH_API_TOKEN_MAX_DAYS = env_int("DIEUHANH_API_TOKEN_MAX_DAYS", 365)
+DIEUHANH_API_RATE = os.environ.get("DIEUHANH_API_RATE", "600/m")
 # Indicators: from this percent of the expected amount an indicator is orange, below it red.
 DIEUHANH_INDICATOR_ORANGE_FROM = env_int("DIEUHANH_INDICATOR_ORANGE_FROM", 90)
 # E-mail (SMTP). Without DIEUHANH_SMTP_HOST mails are written to the log and stay in the outbox's history.

@@ -3,10 +3,11 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import redirect
 from django.templatetags.static import static
-from django.urls import path
+from django.urls import include, path
 from django.views.generic import RedirectView
 
 from dieuhanh.accounts import views as accounts
+from dieuhanh.api import views as api
 from dieuhanh.audit import views as audit
 from dieuhanh.dashboard import views as dashboard
 from dieuhanh.documents import views as documents
@@ -48,6 +49,10 @@ urlpatterns = [
     path("tai-khoan/hai-lop/tat/", accounts.two_factor_disable, name="two_factor_disable"),
     path("tai-khoan/ma-du-phong/", accounts.recovery_codes, name="recovery_codes"),
     path("tai-khoan/dang-xuat-moi-noi/", accounts.end_sessions, name="end_sessions"),
+    path("tai-khoan/khoa-api/", api.token_list, name="api_tokens"),
+    path("tai-khoan/khoa-api/tao/", api.token_create, name="api_token_create"),
+    path("tai-khoan/khoa-api/<int:pk>/thu-hoi/", api.token_revoke, name="api_token_revoke"),
+    path("api/v1/", include("dieuhanh.api.urls")),
     path("nhat-ky/", audit.audit_list, name="audit_list"),
     path("viec-cua-don-vi/", tasks.inbox, name="inbox"),
     path("nhiem-vu/", tasks.task_list, name="task_list"),

@@ -20,6 +20,8 @@ class Action(models.TextChoices):
     ADMIN_CHANGE = "admin_change", "Thay đổi trong trang quản trị"
     EXPORT = "export", "Xuất dữ liệu"
     DOWNLOAD = "download", "Tải tệp"
+    API_TOKEN = "api_token", "Tạo, thu hồi khóa API"
+    API_CALL = "api_call", "Gọi API bằng khóa"
 
 
 class AuditEntry(models.Model):

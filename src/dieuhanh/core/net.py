@@ -34,8 +34,9 @@ def client_ip(request) -> str:
 
 
 def same_site(request, target: str | None, default: str) -> str:
-    """`target` (a next= value) when it stays on this site, else `default`: never an open redirect."""
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
+    """`target` (a next= value) when it is a path on this site, else `default`: never an open redirect, and
+    never a bare word that redirect() would take for a view name ("1e309")."""
+    if target and target.startswith("/") and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
                                                   require_https=request.is_secure()):
         return target
     return default

@@ -85,6 +85,10 @@ class Scope:
     def may_decide_for(self, unit: Unit) -> bool:
         return self.is_superuser or unit.pk in self.decide_unit_ids or self._admin_over(unit)
 
+    def administers(self, unit: Unit) -> bool:
+        """Admin of the unit or above (or a superuser): who manages its people's accounts and tokens."""
+        return self.is_superuser or self._admin_over(unit)
+
     def leads(self, unit: Unit) -> bool:
         """Leader of the unit itself, or admin of it or above: who confirms its officials' work."""
         return self.is_superuser or unit.pk in self._units_with({Role.LEADER}) or self._admin_over(unit)

@@ -1,0 +1,52 @@
+"""Access tokens for the REST API (issue 18): personal ones a user makes for their own scripts, service ones an
+administrator makes for another system (nq57, a ministry tracker). A token acts for its user, narrowed to one
+unit's subtree and one role the user holds there (or reading only); only a hash of its secret is kept."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from dieuhanh.org.models import Role, Unit
+
+
+class ApiToken(models.Model):
+    class Kind(models.TextChoices):
+        PERSONAL = "personal", "Cá nhân"
+        SERVICE = "service", "Hệ thống kết nối"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens",
+                             verbose_name="người dùng")
+    name = models.CharField("tên gợi nhớ", max_length=120)
+    kind = models.CharField("loại", max_length=10, choices=Kind.choices, default=Kind.PERSONAL)
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name="phạm vi đơn vị")
+    role = models.CharField("vai trò", max_length=10, choices=Role.choices)
+    # "dh_<prefix>_<secret>": the prefix finds the row, the secret's SHA-256 proves it (a random 256-bit
+    # secret needs no slow hash: there is nothing to guess from).
+    prefix = models.CharField(max_length=12, unique=True, editable=False)
+    secret_hash = models.CharField(max_length=64, editable=False)
+    expires_at = models.DateTimeField("hết hạn")
+    created_at = models.DateTimeField("ngày tạo", auto_now_add=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    revoked_at = models.DateTimeField("ngày thu hồi", null=True, blank=True)
+    revoked_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    last_used_at = models.DateTimeField("lần dùng gần nhất", null=True, blank=True, editable=False)
+    history = HistoricalRecords(excluded_fields=["last_used_at"])
+
+    class Meta:
+        verbose_name = "khóa truy cập API"
+        verbose_name_plural = "khóa truy cập API"
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix})"
+
+    def is_active(self, now=None) -> bool:
+        return self.revoked_at is None and self.expires_at > (now or timezone.now())
+
+    @property
+    def state(self) -> str:
+        if self.revoked_at:
+            return "Đã thu hồi"
+        return "Đang dùng" if self.is_active() else "Hết hạn"

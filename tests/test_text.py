@@ -34,3 +34,8 @@ def test_clean_is_idempotent(text):
 @given(st.text())
 def test_fold_is_stable(text):
     assert fold(fold(text)) == fold(text)
+
+
+def test_fold_turns_control_characters_into_spaces():
+    # A NUL typed into a search box would be refused by PostgreSQL inside the query.
+    assert fold("Ngân\x00sách\x7f nhà\tnước") == "ngan sach nha nuoc"

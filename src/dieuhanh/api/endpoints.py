@@ -3,9 +3,10 @@
 from datetime import date
 from typing import Literal
 
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Header, Query, Router, Schema
+from ninja.errors import ValidationError as InputError
 from ninja.pagination import CursorPagination, paginate
 
 from dieuhanh.core import calendar
@@ -32,6 +33,7 @@ from .schemas import (
     ExtensionIn,
     ExtensionOut,
     IndicatorOut,
+    Key,
     NoteIn,
     NotificationOut,
     PetitionOut,
@@ -44,12 +46,23 @@ from .schemas import (
     ValueOut,
 )
 
-ERRORS = {400: Error, 401: Error, 403: Error, 404: Error, 412: Error, 413: Error, 422: Error, 429: Error}
+ERRORS = {400: Error, 401: Error, 403: Error, 404: Error, 409: Error, 412: Error, 413: Error, 422: Error, 429: Error}
 PAGE = {"page_size": 50, "max_page_size": 200}
 
 
+class Pages(CursorPagination):
+    """Cursor pages; a cursor that is not one of ours names no page (404), as an unknown address would."""
+
+    def paginate_queryset(self, queryset, pagination, request, **params):
+        try:
+            self.Cursor.from_encoded_param(pagination.cursor)
+        except InputError:
+            raise Http404 from None
+        return super().paginate_queryset(queryset, pagination, request, **params)
+
+
 def _page(ordering=("-id",)):
-    return paginate(CursorPagination, ordering=ordering, **PAGE)
+    return paginate(Pages, ordering=ordering, **PAGE)
 
 
 # --- units, documents ------------------------------------------------------------------------------
@@ -73,8 +86,8 @@ def document_list(request, q: str = ""):
     return matching_words(visible_documents(request.user), q).select_related("issuer")
 
 
-@documents.get("/{int:document_id}", response={200: DocumentOut, **ERRORS}, summary="Một văn bản")
-def document_detail(request, document_id: int):
+@documents.get("/{document_id}", response={200: DocumentOut, **ERRORS}, summary="Một văn bản")
+def document_detail(request, document_id: Key):
     return get_object_or_404(visible_documents(request.user).select_related("issuer"), pk=document_id)
 
 
@@ -85,13 +98,13 @@ task_router = Router(tags=["Nhiệm vụ"])
 
 class TaskQuery(Schema):
     q: str = ""
-    unit: int | None = None
+    unit: Key | None = None
     status: Literal[tuple(Status.values)] | None = None  # type: ignore[valid-type]
     group: Literal[tuple(Group.values)] | None = None  # type: ignore[valid-type]
     due_from: date | None = None
     due_to: date | None = None
-    document: int | None = None
-    assigned_by: int | None = None
+    document: Key | None = None
+    assigned_by: Key | None = None
     key_only: bool = False
     mine: Literal["chu_tri", "lam", "giao"] | None = None
 
@@ -121,7 +134,7 @@ def task_list(request, filters: Query[TaskQuery]):
     return _with_relations(flt.apply(flt.visible_to(request.user), calendar.today(), request.user))
 
 
-def _task(request, task_id: int) -> Task:
+def _task(request, task_id: Key) -> Task:
     return get_object_or_404(_with_relations(visible_tasks(request.user)), pk=task_id)
 
 
@@ -133,8 +146,8 @@ def _detail(request, task: Task, status: int = 200):
     return status, task
 
 
-@task_router.get("/{int:task_id}", response={200: TaskDetail, **ERRORS}, summary="Một nhiệm vụ (ETag là phiên bản)")
-def task_detail(request, task_id: int, response: HttpResponse):
+@task_router.get("/{task_id}", response={200: TaskDetail, **ERRORS}, summary="Một nhiệm vụ (ETag là phiên bản)")
+def task_detail(request, task_id: Key, response: HttpResponse):
     status, task = _detail(request, _task(request, task_id))
     response["ETag"] = f'"{task.version}"'
     return status, task
@@ -147,47 +160,47 @@ def _version(if_match: str | None) -> str | None:
 IF_MATCH = Header(None, alias="If-Match", description="Phiên bản đã đọc (ETag); khác phiên bản hiện tại thì bị từ chối (412)")
 
 
-@task_router.post("/{int:task_id}/acknowledge", response={200: TaskDetail, **ERRORS}, summary="Xác nhận đã tiếp nhận")
-def acknowledge(request, task_id: int):
+@task_router.post("/{task_id}/acknowledge", response={200: TaskDetail, **ERRORS}, summary="Xác nhận đã tiếp nhận")
+def acknowledge(request, task_id: Key):
     return _detail(request, tasks.acknowledge(request.user, _task(request, task_id)))
 
 
-@task_router.post("/{int:task_id}/progress", response={201: TaskDetail, **ERRORS}, summary="Báo cáo tiến độ")
-def report(request, task_id: int, body: ProgressIn, if_match: str | None = IF_MATCH):
+@task_router.post("/{task_id}/progress", response={201: TaskDetail, **ERRORS}, summary="Báo cáo tiến độ")
+def report(request, task_id: Key, body: ProgressIn, if_match: str | None = IF_MATCH):
     report = tasks.report_progress(request.user, _task(request, task_id), percent=body.percent, text=body.text,
                                    expected_version=_version(if_match))
     return _detail(request, report.task, 201)
 
 
-@task_router.post("/{int:task_id}/completion-request", response={201: TaskDetail, **ERRORS},
+@task_router.post("/{task_id}/completion-request", response={201: TaskDetail, **ERRORS},
                   summary="Đề nghị hoàn thành")
-def request_completion(request, task_id: int, body: CompletionIn, if_match: str | None = IF_MATCH):
+def request_completion(request, task_id: Key, body: CompletionIn, if_match: str | None = IF_MATCH):
     done = tasks.request_completion(request.user, _task(request, task_id), note=body.note,
                                     expected_version=_version(if_match))
     return _detail(request, done.task, 201)
 
 
-@task_router.post("/{int:task_id}/accept", response={200: TaskDetail, **ERRORS}, summary="Nghiệm thu hoàn thành")
-def accept(request, task_id: int, body: NoteIn, if_match: str | None = IF_MATCH):
+@task_router.post("/{task_id}/accept", response={200: TaskDetail, **ERRORS}, summary="Nghiệm thu hoàn thành")
+def accept(request, task_id: Key, body: NoteIn, if_match: str | None = IF_MATCH):
     return _detail(request, tasks.accept_completion(request.user, _task(request, task_id), note=body.note,
                                                     expected_version=_version(if_match)))
 
 
-@task_router.post("/{int:task_id}/return", response={200: TaskDetail, **ERRORS}, summary="Trả lại đề nghị hoàn thành")
-def give_back(request, task_id: int, body: ReasonIn, if_match: str | None = IF_MATCH):
+@task_router.post("/{task_id}/return", response={200: TaskDetail, **ERRORS}, summary="Trả lại đề nghị hoàn thành")
+def give_back(request, task_id: Key, body: ReasonIn, if_match: str | None = IF_MATCH):
     return _detail(request, tasks.return_completion(request.user, _task(request, task_id), reason=body.reason,
                                                     expected_version=_version(if_match)))
 
 
-@task_router.post("/{int:task_id}/extension-request", response={201: ExtensionOut, **ERRORS}, summary="Đề nghị gia hạn")
-def request_extension(request, task_id: int, body: ExtensionIn, if_match: str | None = IF_MATCH):
+@task_router.post("/{task_id}/extension-request", response={201: ExtensionOut, **ERRORS}, summary="Đề nghị gia hạn")
+def request_extension(request, task_id: Key, body: ExtensionIn, if_match: str | None = IF_MATCH):
     return 201, tasks.request_extension(request.user, _task(request, task_id), new_deadline=body.new_deadline,
                                         reason=body.reason, expected_version=_version(if_match))
 
 
-@task_router.post("/extensions/{int:extension_id}/decision", response={200: ExtensionOut, **ERRORS},
+@task_router.post("/extensions/{extension_id}/decision", response={200: ExtensionOut, **ERRORS},
                   summary="Quyết định gia hạn")
-def decide_extension(request, extension_id: int, body: DecisionIn):
+def decide_extension(request, extension_id: Key, body: DecisionIn):
     extension = get_object_or_404(Extension.objects.filter(task__in=visible_tasks(request.user)), pk=extension_id)
     return tasks.decide_extension(request.user, extension, approve=body.approve, note=body.note)
 
@@ -208,13 +221,13 @@ def petition_list(request, q: str = ""):
     return matching_words(_petitions(request), q)
 
 
-@petition_router.get("/{int:petition_id}", response={200: PetitionOut, **ERRORS}, summary="Một kiến nghị")
-def petition_detail(request, petition_id: int):
+@petition_router.get("/{petition_id}", response={200: PetitionOut, **ERRORS}, summary="Một kiến nghị")
+def petition_detail(request, petition_id: Key):
     return get_object_or_404(_petitions(request), pk=petition_id)
 
 
-@petition_router.post("/{int:petition_id}/answer", response={201: PetitionOut, **ERRORS}, summary="Trả lời kiến nghị")
-def answer(request, petition_id: int, body: AnswerIn):
+@petition_router.post("/{petition_id}/answer", response={201: PetitionOut, **ERRORS}, summary="Trả lời kiến nghị")
+def answer(request, petition_id: Key, body: AnswerIn):
     petitions.answer(request.user, get_object_or_404(_petitions(request), pk=petition_id), body.text)
     return 201, get_object_or_404(_petitions(request), pk=petition_id)
 
@@ -230,10 +243,10 @@ def indicator_list(request):
     return visible_indicators(request.user)
 
 
-@indicator_router.get("/{int:indicator_id}/values", response={200: list[ValueOut], **ERRORS},
+@indicator_router.get("/{indicator_id}/values", response={200: list[ValueOut], **ERRORS},
                       summary="Số liệu thực hiện của các đơn vị trong phạm vi")
 @_page()
-def indicator_values(request, indicator_id: int, period: str = "", unit: int | None = None):
+def indicator_values(request, indicator_id: Key, period: str = "", unit: Key | None = None):
     indicator = get_object_or_404(visible_indicators(request.user), pk=indicator_id)
     readable = Scope.of(request.user).readable_units()
     values = Actual.objects.filter(indicator=indicator, unit__in=readable.values("pk")).select_related("unit")

@@ -15,7 +15,7 @@ from ninja.errors import ValidationError as InputError
 from ninja.security import HttpBearer
 from ninja.throttling import AuthRateThrottle
 
-from dieuhanh.core.errors import StaleEdit
+from dieuhanh.core.errors import NotNow, StaleEdit
 
 from . import tokens
 
@@ -61,10 +61,11 @@ def _input_message(error: dict) -> str:
 
 @api.exception_handler(ValidationError)
 def _refused_for_state(request, exc: ValidationError):
-    # A stale If-Match is a failed precondition (412), the page's "someone changed it" refusal.
+    # A stale If-Match is a failed precondition (412), the page's "someone changed it" refusal; an action the
+    # object's state does not allow now is a conflict (409); any other refusal of the values sent, 422.
+    status = 412 if isinstance(exc, StaleEdit) else 409 if isinstance(exc, NotNow) else 422
     messages = _messages(exc)
-    return _error(request, 412 if isinstance(exc, StaleEdit) else 400, messages[0] if messages else "Không hợp lệ.",
-                  messages[1:])
+    return _error(request, status, messages[0] if messages else "Không hợp lệ.", messages[1:])
 
 
 @api.exception_handler(PermissionDenied)

@@ -2,14 +2,23 @@
 unknown fields; outputs name things as the pages do (status codes of tasks.status, Vietnamese labels)."""
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from ninja import Schema
 from pydantic import ConfigDict, Field
 
 from dieuhanh.core import calendar
+from dieuhanh.core.params import MAX_KEY
 from dieuhanh.petitions.queries import may_see_citizen
 from dieuhanh.tasks import status as st
+
+# A primary key: what the databases hold (a larger number is an error of the caller, never of the server).
+Key = Annotated[int, Field(ge=1, le=MAX_KEY)]
+
+
+# Text that must say something: at least one letter or digit (the services clean text and refuse it blank).
+SAYS = r"[0-9A-Za-zÀ-ỹ]"
+Said = Annotated[str, Field(min_length=1, max_length=4000, pattern=SAYS)]
 
 
 class Strict(Schema):
@@ -107,7 +116,7 @@ class ReportOut(Schema):
 
 class ProgressIn(Strict):
     percent: int = Field(ge=0, le=100)
-    text: str = Field(min_length=1, max_length=4000)
+    text: Said
 
 
 class NoteIn(Strict):
@@ -115,16 +124,16 @@ class NoteIn(Strict):
 
 
 class CompletionIn(Strict):
-    note: str = Field(min_length=1, max_length=4000)
+    note: Said
 
 
 class ReasonIn(Strict):
-    reason: str = Field(min_length=1, max_length=4000)
+    reason: Said
 
 
 class ExtensionIn(Strict):
     new_deadline: date
-    reason: str = Field(min_length=1, max_length=4000)
+    reason: Said
 
 
 class ExtensionOut(Schema):
@@ -192,7 +201,7 @@ class PetitionOut(Schema):
 
 
 class AnswerIn(Strict):
-    text: str = Field(min_length=1, max_length=8000)
+    text: Annotated[str, Field(min_length=1, max_length=8000, pattern=SAYS)]
     resolved: Literal[False] = Field(False, description="“Đã giải quyết” cần tệp bằng chứng: ghi trên trang")
 
 
@@ -221,7 +230,7 @@ class NotificationOut(Schema):
 
 
 class ReadIn(Strict):
-    ids: list[int] = Field(default_factory=list, max_length=500, description="Rỗng: đánh dấu đã đọc tất cả")
+    ids: list[Key] = Field(default_factory=list, max_length=500, description="Rỗng: đánh dấu đã đọc tất cả")
 
 
 TaskDetail.model_rebuild()

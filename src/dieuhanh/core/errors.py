@@ -26,6 +26,10 @@ def checked_text(value: str | None, label: str, limit: int, required: bool = Tru
     return value
 
 
+class NotNow(ValidationError):
+    """The action is allowed for the role but not in the object's present state (a conflict, HTTP 409)."""
+
+
 class StaleEdit(ValidationError):
     """Someone else changed the record after this user opened it."""
 

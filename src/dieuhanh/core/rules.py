@@ -6,9 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import ValidationError
-
-from dieuhanh.core.errors import Refused
+from dieuhanh.core.errors import NotNow, Refused
 
 
 @dataclass(frozen=True)
@@ -34,7 +32,7 @@ class Policy:
         if not rule.who(self.scope_of(user), obj):
             raise Refused(rule.refused)
         if not rule.when(obj):
-            raise ValidationError(rule.not_now)
+            raise NotNow(rule.not_now)
 
     def available_actions(self, user, obj) -> frozenset[str]:
         """What the object's page offers this user: one set the template asks, never the state itself."""

@@ -40,6 +40,8 @@ def clean(text: str | None) -> str:
 
 # Combining marks of Latin text (U+0300–U+036F): dropped by one translate call instead of a loop per character.
 _DROP_MARKS = dict.fromkeys(range(0x300, 0x370))
+# Control characters (a NUL, which PostgreSQL refuses in a string) separate words like spaces.
+_DROP_MARKS.update(dict.fromkeys([*range(0x20), 0x7F], " "))
 
 
 def fold(text: str | None) -> str:

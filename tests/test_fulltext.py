@@ -79,3 +79,27 @@ def test_an_index_whose_triggers_were_dropped_is_mended_and_rebuilt(province):
 def test_every_searched_model_declares_its_index():
     tables = {table for table, _column in fulltext.indexed_columns()}
     assert {"tasks_task", "documents_document", "meetings_meeting", "petitions_petition"} <= tables
+
+
+def _dated_tasks(province):
+    contents = ["Thu ngân sách nhà nước", "Rà soát công tác tổ chức bộ máy", "Chi ngân sách cho xã Thạch Hà",
+                "Báo cáo theo Thông báo 45-TB/TU", "Quyết toán ngân sách 2025", "Ngân sách xã Cẩm Xuyên",
+                "Công tác tổ chức đại hội", "Ngân sách huyện"]
+    return [province.task(c, issued_on=date(2026, 1, 1 + i), deadline=date(2026, 12, 31)) for i, c in enumerate(contents)]
+
+
+@pytest.mark.parametrize("words", ["ngan sach", "to chuc", "45-tb", "khongcogica", "xa", "ngan sach xa"])
+def test_the_newest_matches_do_not_depend_on_the_window(province, words):
+    _dated_tasks(province)
+    order = ("-issued_on", "-id")
+    expected = list(matching_words(Task.objects.all(), words).order_by(*order)[:2])
+    for window in (1, 3, 5, 1000):
+        assert fulltext.newest_matching(Task.objects.all(), words, order, 2, window=window) == expected, window
+
+
+def test_a_common_phrase_is_found_among_the_newest_rows_without_the_index(province):
+    _dated_tasks(province)
+    with CaptureQueriesContext(connection) as queries:
+        rows = fulltext.newest_matching(Task.objects.all(), "ngan sach", ("-issued_on", "-id"), 2, window=4)
+    assert [r.content for r in rows] == ["Ngân sách huyện", "Ngân sách xã Cẩm Xuyên"]
+    assert len(queries) == 2 and "MATCH" not in queries[-1]["sql"]  # the window's day, then its rows

@@ -8,7 +8,9 @@ Trigrams need three characters: shorter words stay a LIKE filter on the rows the
 
 from django.apps import apps
 from django.db import connections
+from django.db.models import Value
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import StrIndex
 
 from .text import fold
 
@@ -79,3 +81,30 @@ def matching_words(queryset, text: str | None, field: str = "search_text"):
     for word in words:
         queryset = queryset.filter(**{f"{field}__contains": word})
     return queryset
+
+
+WINDOW = 4000  # the newest rows of a table a search box reads first
+
+
+def newest_matching(queryset, text: str | None, order: tuple[str, str], limit: int,
+                    field: str = "search_text", window: int = WINDOW) -> list:
+    """The `limit` newest rows of `queryset` holding every word (order: ("-<date>", "-id")), at a cost that does
+    not grow with the table when the words are common.
+
+    The index of words finds every match and the database then sorts them all: for a common phrase ("ngân
+    sách", one task in eighteen) that is 55,000 rows at 10⁶ tasks. So the newest `window` rows of the whole
+    table (from the ordered date index: all rows on or after the window's oldest day) are searched first with
+    a plain substring test that the index cannot serve; if they hold `limit` matches those are the newest
+    ones, since every other row is older. Otherwise — a rare phrase, or a user who sees little of the table —
+    the index search runs, and then it has few rows to sort."""
+    words = fold(text)[:200].split()[:8]
+    date = order[0].lstrip("-")
+    oldest = list(queryset.model._default_manager.order_by(order[0]).values_list(date, flat=True)[window:window + 1])
+    if oldest:
+        recent = queryset.filter(**{f"{date}__gte": oldest[0]})
+        for i, word in enumerate(words):
+            recent = recent.alias(**{f"_at{i}": StrIndex(field, Value(word))}).filter(**{f"_at{i}__gt": 0})
+        rows = list(recent.order_by(*order)[:limit])
+        if len(rows) == limit:
+            return rows
+    return list(matching_words(queryset, text, field).order_by(*order)[:limit])

@@ -60,7 +60,9 @@ class Document(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["issuer", "series", "number"], name="document_number_unique_in_series")
         ]
-        indexes = [models.Index(fields=["issuer", "-issued_on"])]
+        indexes = [models.Index(fields=["issuer", "-issued_on"]),
+                   # The search box reads the newest documents first (core.fulltext.newest_matching).
+                   models.Index(fields=["issued_on", "id"], name="document_issued")]
 
     def __str__(self):
         return f"{self.symbol} — {self.subject}"

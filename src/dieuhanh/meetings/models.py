@@ -45,7 +45,8 @@ class Meeting(models.Model):
         verbose_name = "cuộc họp"
         verbose_name_plural = "cuộc họp"
         ordering = ["-starts_at", "-id"]
-        indexes = [models.Index(fields=["tree", "-starts_at"], name="meeting_tree_recent")]
+        indexes = [models.Index(fields=["tree", "-starts_at"], name="meeting_tree_recent"),
+                   models.Index(fields=["starts_at", "id"], name="meeting_starts")]
 
     def __str__(self):
         return self.title

@@ -156,6 +156,8 @@ class Petition(models.Model):
             # The public page reads published answers newest first: a backward scan of this index.
             models.Index(fields=["is_public", "answered_on", "id"], name="petition_public"),
             models.Index(fields=["sender_key", "submitted_at"], name="petition_sender_recent"),
+            # The search box reads the newest petitions first (core.fulltext.newest_matching).
+            models.Index(fields=["received_on", "id"], name="petition_received"),
             models.Index(fields=["next_reminder_on"], name="petition_next_reminder",
                          condition=models.Q(next_reminder_on__isnull=False)),
         ]

@@ -106,6 +106,8 @@ class Task(models.Model):
             models.Index(fields=["lead", "state", "due_on", "id"], name="task_lead_state_due"),
             models.Index(fields=["assigned_by", "state", "due_on", "id"], name="task_assigner_state_due"),
             models.Index(fields=["document", "id"], name="task_document"),
+            # The search box reads the newest tasks first (core.fulltext.newest_matching).
+            models.Index(fields=["issued_on", "id"], name="task_issued"),
             models.Index(fields=["parent"], name="task_parent"),
             # "Mới giao": the open tasks a lead unit has not acknowledged — a few, read from a small index.
             models.Index(fields=["lead", "issued_on"], name="task_lead_unacknowledged",

@@ -9,14 +9,13 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from dieuhanh.core import calendar
-from dieuhanh.core.fulltext import matching_words
+from dieuhanh.core.fulltext import matching_words, newest_matching
 from dieuhanh.core.text import fold
 from dieuhanh.documents.queries import visible_documents
 from dieuhanh.meetings.queries import visible_meetings
 from dieuhanh.org.queries import Scope
 from dieuhanh.petitions.queries import visible_petitions
-from dieuhanh.tasks.queries import TaskFilter
+from dieuhanh.tasks.queries import visible_tasks
 
 PER_KIND = 8
 READ = 40  # candidates read per kind, to rank
@@ -47,28 +46,28 @@ def _ranked(rows, phrase: str, text, make) -> list[Hit]:
 def _groups(user, q: str) -> list[Group]:
     phrase = fold(q)[:200]
     words = urlencode({"q": q})
-    tasks = TaskFilter(q=q).apply(TaskFilter().visible_to(user), calendar.today(), user).select_related("lead", "document")
-    documents = matching_words(visible_documents(user), q).select_related("issuer")
-    meetings = matching_words(visible_meetings(user), q).select_related("host_unit")
-    petitions = visible_petitions(user)
+    tasks = newest_matching(visible_tasks(user).select_related("lead", "document"), q, ("-issued_on", "-id"), READ)
+    documents = newest_matching(visible_documents(user).select_related("issuer"), q, ("-issued_on", "-id"), READ)
+    meetings = newest_matching(visible_meetings(user).select_related("host_unit"), q, ("-starts_at", "-id"), READ)
     code = q.strip().upper()
-    petitions = petitions.filter(code=code) if code.startswith("KN-") else matching_words(petitions, q)
+    petitions = (list(visible_petitions(user).filter(code=code)) if code.startswith("KN-")
+                 else newest_matching(visible_petitions(user), q, ("-received_on", "-id"), READ))
     units = matching_words(Scope.of(user).readable_units(), q, field="name_folded")
     kinds = [
-        ("Nhiệm vụ", list(tasks.order_by("-issued_on", "-id")[:READ]), lambda t: t.search_text,
+        ("Nhiệm vụ", tasks, lambda t: t.search_text,
          lambda t, exact: Hit(t.content, " · ".join(x for x in (t.document.symbol if t.document_id else "", t.lead.name,
                                                                   f"hạn {t.deadline:%d/%m/%Y}" if t.deadline else "") if x),
                               reverse("task_detail", args=[t.pk]), exact),
          f"{reverse('task_list')}?{words}"),
-        ("Văn bản", list(documents.order_by("-issued_on", "-id")[:READ]), lambda d: d.search_text,
+        ("Văn bản", documents, lambda d: d.search_text,
          lambda d, exact: Hit(f"{d.symbol} — {d.subject}", f"{d.issuer.name}, ngày {d.issued_on:%d/%m/%Y}",
                               reverse("document_detail", args=[d.pk]), exact),
          f"{reverse('document_list')}?{words}"),
-        ("Cuộc họp", list(meetings.order_by("-starts_at", "-id")[:READ]), lambda m: m.search_text,
+        ("Cuộc họp", meetings, lambda m: m.search_text,
          lambda m, exact: Hit(m.title, f"{m.get_kind_display()} · {m.host_unit.name}",
                               reverse("meeting_detail", args=[m.pk]), exact),
          f"{reverse('meeting_list')}?{words}"),
-        ("Kiến nghị", list(petitions.order_by("-received_on", "-id")[:READ]), lambda p: p.search_text,
+        ("Kiến nghị", petitions, lambda p: p.search_text,
          lambda p, exact: Hit(f"{p.code or ''} {p.content[:160]}".strip(), f"{p.get_status_display()}, tiếp nhận "
                               f"{p.received_on:%d/%m/%Y}", reverse("petition_detail", args=[p.pk]), exact),
          f"{reverse('petition_list')}?{words}"),

@@ -151,7 +151,10 @@ def build(size: int, seed: int = 7) -> dict:
         # As autovacuum leaves a live database: statistics, and the visibility map that lets
         # PostgreSQL answer from covering indexes.
         cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
-    return {"tracker_cookie": _session(tracker), "officer_cookie": _session(officer), "filter_unit": depts[0].pk,
+    from dieuhanh.api import tokens
+
+    token = tokens.issue(tracker, user=tracker, name="bench", unit=root, role=Role.TRACKER, days=30)[1]
+    return {"tracker_cookie": _session(tracker), "officer_cookie": _session(officer), "tracker_token": token, "filter_unit": depts[0].pk,
             "units": Unit.objects.count(), "root": root.pk, "indicator_values": indicator_values,
             "tracker": tracker.pk, "officer": officer.pk, **searched}
 

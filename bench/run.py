@@ -205,6 +205,8 @@ def measure(url: str, actors: dict, repeat: int, only: str = "") -> dict:
         "global search": (actors["tracker_cookie"], "/tim/?q=ngan+sach", "Văn bản".encode()),
         "global search symbol": (actors["tracker_cookie"], "/tim/?q=37-TB/TU", b"37-TB/TU"),
         "global search code": (actors["tracker_cookie"], f"/tim/?q={actors['petition_code']}", "Kiến nghị".encode()),
+        "api tasks overdue": (f"Bearer {actors['tracker_token']}",
+                              f"/api/v1/tasks/?unit={actors['filter_unit']}&status=overdue", b'"results"'),
         "dashboard": (actors["tracker_cookie"], dashboard_path(actors), b"khoi-tasks"),
         "dashboard computed": (actors["tracker_cookie"], dashboard_path(actors), b"khoi-tasks", True),
         "unit picker": (actors["tracker_cookie"], "/don-vi/chon/?q=xa+thach&pham_vi=doc&ten=lead", b"<option"),
@@ -216,7 +218,7 @@ def measure(url: str, actors: dict, repeat: int, only: str = "") -> dict:
 
 def time_pages(url: str, pages: dict, repeat: int) -> dict:
     """Median milliseconds per page over HTTP against a runserver on the database at `url`;
-    pages: name → (session cookie or None, path, bytes the body must contain[, computed]). A computed page
+    pages: name → (session cookie, "Bearer <API token>" or None, path, bytes the body must contain[, computed]). A computed page
     is measured after a new data generation before each request, as the first view after a change: the
     page itself, not its cached parts (dieuhanh.core.generation)."""
     import http.client
@@ -243,7 +245,10 @@ def time_pages(url: str, pages: dict, repeat: int) -> dict:
                 if computed:
                     generation._publish()
                 conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-                headers = {"Host": "127.0.0.1", **({"Cookie": f"sessionid={cookie}"} if cookie else {})}
+                headers = {"Host": "127.0.0.1"}
+                if cookie:
+                    headers.update({"Authorization": cookie} if cookie.startswith("Bearer ") else
+                                   {"Cookie": f"sessionid={cookie}"})
                 t0 = time.perf_counter()
                 conn.request("GET", path, headers=headers)
                 response = conn.getresponse()

@@ -83,7 +83,7 @@ def matching_words(queryset, text: str | None, field: str = "search_text"):
     return queryset
 
 
-WINDOW = 4000  # the newest rows of a table a search box reads first
+WINDOW = 2000  # the newest rows of a table a search box reads first
 
 
 def newest_matching(queryset, text: str | None, order: tuple[str, str], limit: int,

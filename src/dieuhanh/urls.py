@@ -52,6 +52,8 @@ urlpatterns = [
     path("tai-khoan/khoa-api/", api.token_list, name="api_tokens"),
     path("tai-khoan/khoa-api/tao/", api.token_create, name="api_token_create"),
     path("tai-khoan/khoa-api/<int:pk>/thu-hoi/", api.token_revoke, name="api_token_revoke"),
+    path("tai-khoan/lich/", api.calendar_key, name="calendar_key"),
+    path("lich/<str:key>.ics", api.calendar_feed, name="calendar_feed"),
     path("api/v1/", include("dieuhanh.api.urls")),
     path("nhat-ky/", audit.audit_list, name="audit_list"),
     path("viec-cua-don-vi/", tasks.inbox, name="inbox"),

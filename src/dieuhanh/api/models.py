@@ -50,3 +50,16 @@ class ApiToken(models.Model):
         if self.revoked_at:
             return "Đã thu hồi"
         return "Đang dùng" if self.is_active() else "Hết hạn"
+
+
+class CalendarKey(models.Model):
+    """The private address of a user's calendar of deadlines (/lich/<key>.ics): whoever has it reads the feed,
+    so only its hash is kept and making a new one ends the old address."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_key")
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "địa chỉ lịch riêng"
+        verbose_name_plural = "địa chỉ lịch riêng"

@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PYTHON ?= $(shell for p in python3.13 python3.12 python3 $$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -rV); do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { command -v $$p; break; }; done)
 
-.PHONY: run test bench bench-small bench-public bench-scores bench-load bench-intake extract-devset venv clean check-python
+.PHONY: run test bench bench-small bench-public bench-scores bench-load bench-intake bench-webhooks extract-devset venv clean check-python
 
 check-python:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -53,6 +53,12 @@ bench-public: venv
 	@if [ -n "$$BENCH_PG_URL" ] || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
 	  $(BIN)/python bench/public.py $(BENCH_ARGS); \
 	else scripts/with-postgres bash -c 'BENCH_PG_URL=$$PG_URL $(BIN)/python bench/public.py $(BENCH_ARGS)'; fi
+
+# A burst of 1,000 webhook events, the endpoint down then up: none lost, none twice (SQLite; PostgreSQL too
+# on BENCH_PG_URL).
+bench-webhooks: venv
+	@$(BIN)/python bench/webhooks.py
+	@if [ -n "$$BENCH_PG_URL" ]; then $(BIN)/python bench/webhooks.py; fi
 
 # Officials' scores: ~3,000 units, 30,000 officials, a year of weekly products, on PostgreSQL.
 bench-scores: venv

@@ -270,6 +270,13 @@ DIEUHANH_COMMENT_EDIT_MINUTES = env_int("DIEUHANH_COMMENT_EDIT_MINUTES", 15)
 # REST API (/api/v1/): the longest a token may live, and the requests a token may make (per s, m, h or d).
 DIEUHANH_API_TOKEN_MAX_DAYS = env_int("DIEUHANH_API_TOKEN_MAX_DAYS", 365)
 DIEUHANH_API_RATE = os.environ.get("DIEUHANH_API_RATE", "600/m")
+# The address this installation is reached at, for links sent outside it (webhooks).
+DIEUHANH_SITE_URL = os.environ.get("DIEUHANH_SITE_URL", "http://127.0.0.1:8000")
+# Webhooks: seconds to wait for an endpoint, attempts before a delivery is given up, the first retry's delay
+# (doubled at each attempt, at most 6 hours).
+DIEUHANH_WEBHOOK_TIMEOUT = env_int("DIEUHANH_WEBHOOK_TIMEOUT", 5)
+DIEUHANH_WEBHOOK_ATTEMPTS = env_int("DIEUHANH_WEBHOOK_ATTEMPTS", 12)
+DIEUHANH_WEBHOOK_FIRST_RETRY_SECONDS = env_int("DIEUHANH_WEBHOOK_FIRST_RETRY_SECONDS", 30)
 # Indicators: from this percent of the expected amount an indicator is orange, below it red.
 DIEUHANH_INDICATOR_ORANGE_FROM = env_int("DIEUHANH_INDICATOR_ORANGE_FROM", 90)
 # E-mail (SMTP). Without DIEUHANH_SMTP_HOST mails are written to the log and stay in the outbox's history.

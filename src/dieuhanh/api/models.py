@@ -63,3 +63,60 @@ class CalendarKey(models.Model):
     class Meta:
         verbose_name = "địa chỉ lịch riêng"
         verbose_name_plural = "địa chỉ lịch riêng"
+
+
+class Subscription(models.Model):
+    """An office's endpoint told of the workflow's events (webhook): the events of the kinds it chose about
+    what its owner, narrowed to one unit and role as a token is, may see. Each delivery is signed with the
+    subscription's secret (HMAC-SHA256 over the timestamp and the body)."""
+
+    name = models.CharField("tên", max_length=120)
+    url = models.URLField("địa chỉ nhận", max_length=500)
+    kinds = models.JSONField("loại sự kiện", default=list, blank=True,
+                             help_text="Mã các loại sự kiện (để trống: mọi loại), ví dụ [\"assigned\", \"accepted\"].")
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                              verbose_name="tài khoản đại diện")
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name="phạm vi đơn vị")
+    role = models.CharField("vai trò", max_length=10, choices=Role.choices, default=Role.VIEWER)
+    secret = models.CharField("khóa ký", max_length=64, editable=False)
+    is_active = models.BooleanField("đang dùng", default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "đăng ký nhận sự kiện (webhook)"
+        verbose_name_plural = "đăng ký nhận sự kiện (webhook)"
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.secret:
+            import secrets
+
+            self.secret = secrets.token_hex(32)
+        super().save(*args, **kwargs)
+
+
+class Delivery(models.Model):
+    class State(models.TextChoices):
+        PENDING = "pending", "Chờ gửi"
+        DELIVERED = "delivered", "Đã gửi"
+        FAILED = "failed", "Gửi không được"
+
+    subscription = models.ForeignKey(Subscription, on_delete=models.CASCADE, related_name="deliveries")
+    event = models.ForeignKey("events.Event", on_delete=models.CASCADE, related_name="+")
+    state = models.CharField("tình trạng", max_length=10, choices=State.choices, default=State.PENDING)
+    attempts = models.PositiveSmallIntegerField("số lần gửi", default=0)
+    next_attempt_at = models.DateTimeField("lần gửi tới", default=timezone.now)
+    last_status = models.PositiveSmallIntegerField("mã trả về gần nhất", null=True, blank=True)
+    last_error = models.TextField("lỗi gần nhất", blank=True)
+    delivered_at = models.DateTimeField("lúc gửi được", null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "lần gửi sự kiện"
+        verbose_name_plural = "lần gửi sự kiện"
+        ordering = ["-created_at", "-id"]
+        constraints = [models.UniqueConstraint(fields=["subscription", "event"], name="delivery_once_per_event")]
+        indexes = [models.Index(fields=["next_attempt_at"], name="delivery_due", condition=models.Q(state="pending"))]

@@ -1,7 +1,7 @@
 """The user's API tokens page: make one (its text shown once), revoke one; the private calendar address and its feed."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse

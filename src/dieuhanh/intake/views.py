@@ -4,16 +4,20 @@ from datetime import date
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from dieuhanh.core import calendar, params
+from dieuhanh.core.dates import parse_day
 from dieuhanh.core.errors import Refused
 from dieuhanh.core.feedback import fail
+from dieuhanh.core.sheets import workbook
+from dieuhanh.org.queries import Scope
 
-from . import policy, services
+from . import policy, services, sheets
 from .forms import SECTIONS, Catalogue, ReviewDocumentForm, StartForm, UnitNames, reviewed_from, row_formsets
 from .models import Draft
 from .provenance import item_spans, segments
@@ -122,3 +126,44 @@ def intake_cancel(request, pk):
     services.cancel_draft(request.user, draft)
     messages.success(request, "Đã hủy bản nháp; không có gì được lưu.")
     return redirect("intake_start")
+
+
+def task_import(request):
+    """Nhập danh sách nhiệm vụ từ Excel: upload → preview with each row's problems → confirm (all or nothing)."""
+    deciding = Scope.of(request.user).deciding_units().order_by("depth", "path")
+    if not deciding.exists():
+        raise Refused("Bạn không có quyền giao nhiệm vụ.")
+    plan, chosen, issued_on = None, deciding.first(), calendar.today()
+    if request.method == "POST" and request.POST.get("xac_nhan"):
+        try:
+            made = sheets.confirm(request.user, request.POST.get("ban_xem_truoc", ""))
+        except (ValidationError, PermissionDenied) as error:
+            fail(request, error)
+        else:
+            messages.success(request, f"Đã giao {len(made)} nhiệm vụ từ tệp Excel.")
+            return redirect(f"{reverse('task_list')}?cua_toi=giao")
+    elif request.method == "POST":
+        chosen = deciding.filter(pk=params.key(request.POST.get("don_vi_giao"))).first() or chosen
+        issued_on = parse_day(request.POST.get("ngay_giao", "")) or issued_on
+        upload = request.FILES.get("tep")
+        if upload is None:
+            messages.error(request, "Hãy chọn tệp Excel danh sách nhiệm vụ.")
+        else:
+            try:
+                plan = sheets.preview(request.user, chosen, issued_on, upload.read(sheets.MAX_BYTES + 1))
+            except (ValidationError, PermissionDenied) as error:
+                fail(request, error)
+    return render(request, "intake/task_import.html", {"deciding": deciding, "chosen": chosen,
+                                                       "issued_on": issued_on, "plan": plan})
+
+
+def task_import_template(request):
+    """The layout to fill in: the same columns the import reads and the task list exports."""
+    data = workbook("Danh sách nhiệm vụ (mẫu nhập)", ["Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp",
+                                                      "Thời hạn", "Tình trạng"],
+                    [["Tham mưu kế hoạch thực hiện Kết luận của Ban Thường vụ", "Ban Tổ chức Tỉnh ủy",
+                      "Sở Nội vụ; Văn phòng Tỉnh ủy", date(calendar.today().year, 12, 31), ""]],
+                    sheet="Nhiem vu", widths=[60, 30, 36, 12, 16])
+    response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = 'attachment; filename="mau-nhap-nhiem-vu.xlsx"'
+    return response

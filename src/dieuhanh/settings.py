@@ -272,6 +272,10 @@ DIEUHANH_API_TOKEN_MAX_DAYS = env_int("DIEUHANH_API_TOKEN_MAX_DAYS", 365)
 DIEUHANH_API_RATE = os.environ.get("DIEUHANH_API_RATE", "600/m")
 # The address this installation is reached at, for links sent outside it (webhooks).
 DIEUHANH_SITE_URL = os.environ.get("DIEUHANH_SITE_URL", "http://127.0.0.1:8000")
+# This office on the national document exchange (trục liên thông): its electronic identifier (mã định danh,
+# TT 10/2016) and name, the sender of the edXML packets it writes.
+DIEUHANH_EDXML_ORGAN_ID = os.environ.get("DIEUHANH_EDXML_ORGAN_ID", "")
+DIEUHANH_EDXML_ORGAN_NAME = os.environ.get("DIEUHANH_EDXML_ORGAN_NAME", "")
 # Webhooks: seconds to wait for an endpoint, attempts before a delivery is given up, the first retry's delay
 # (doubled at each attempt, at most 6 hours).
 DIEUHANH_WEBHOOK_TIMEOUT = env_int("DIEUHANH_WEBHOOK_TIMEOUT", 5)

@@ -8,8 +8,9 @@ from dieuhanh.audit.models import Action
 from dieuhanh.core.files import ALLOWED
 
 
-def download(request, data: bytes, filename: str, *, target: str, detail: str = "") -> HttpResponse:
+def download(request, data: bytes, filename: str, *, target: str, detail: str = "",
+             content_type: str | None = None) -> HttpResponse:
     record(Action.EXPORT, request, target=target[:200], detail=detail[:500])
-    response = HttpResponse(data, content_type=ALLOWED["." + filename.rsplit(".", 1)[-1]])
+    response = HttpResponse(data, content_type=content_type or ALLOWED["." + filename.rsplit(".", 1)[-1]])
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -47,6 +47,9 @@ class Document(models.Model):
     signer = models.CharField("người ký", max_length=200, blank=True)
     subject = models.CharField("trích yếu", max_length=500)
     body = models.TextField("nội dung", blank=True)
+    # Received through the national document exchange: the packet's sender, id, code and date, to answer it with
+    # status packets (core.edxml).
+    exchange = models.JSONField("gói tin liên thông", null=True, blank=True, editable=False)
     search_text = models.TextField(editable=False, default="")
     FULLTEXT = ("search_text",)  # indexed for the search on SQLite too (core.fulltext)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from dieuhanh.audit.exports import download
@@ -15,7 +15,7 @@ from dieuhanh.org.queries import Scope, active_on
 from dieuhanh.tasks.forms import TaskDraftFormSet
 from dieuhanh.tasks.queries import visible_tasks, with_list_relations
 
-from . import policy, services
+from . import exchange, policy, services
 from .exports import document_sheet
 from .forms import DocumentForm
 from .models import Attachment
@@ -39,6 +39,7 @@ def document_detail(request, pk):
     page = paginate(request, tasks, per_page=50)
     return render(request, "documents/document_detail.html", {
         "document": document, "page": page, "today": vn_today(), "attachments": document.attachments.all(),
+        "statuses": exchange.statuses(document),
     })
 
 
@@ -71,3 +72,22 @@ def attachment(request, pk, attachment_pk):
     item = get_object_or_404(Attachment, pk=attachment_pk, document=document)
     audit(Action.DOWNLOAD, request, target=f"văn bản {document.symbol}", detail=item.name)
     return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.name, content_type=item.content_type)
+
+
+def edxml_package(request, pk):
+    """The document as an outgoing edXML packet, with its files and its tasks."""
+    document = get_object_or_404(visible_documents(request.user).select_related("issuer"), pk=pk)
+    name = f"{document.symbol.replace('/', '-')}.edxml"
+    return download(request, exchange.outgoing(document, vn_today()), name, target=f"văn bản {document.symbol}",
+                    detail="Gói tin edXML", content_type="application/xml")
+
+
+def edxml_status(request, pk, code):
+    """A status packet answering a document received through the exchange (03, 04, 06 as its work stands)."""
+    document = get_object_or_404(visible_documents(request.user).select_related("issuer"), pk=pk)
+    data = exchange.status(document, code, request.user)
+    if data is None:
+        raise Http404("Trạng thái này chưa áp dụng cho văn bản.")
+    return download(request, data, f"trang-thai-{code}-{document.symbol.replace('/', '-')}.edxml",
+                    target=f"văn bản {document.symbol}", detail=f"Gói tin trạng thái {code}",
+                    content_type="application/xml")

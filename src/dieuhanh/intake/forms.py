@@ -31,7 +31,8 @@ class StartForm(forms.Form):
     issuer = UnitChoiceField(label="Cơ quan ban hành", queryset=None, pool="giao",
                              error_messages={"required": "Chọn cơ quan ban hành.",
                                              "invalid_choice": "Cơ quan nằm ngoài phạm vi của bạn."})
-    file = forms.FileField(label="Tệp văn bản (.txt, .docx, .pdf, ảnh chụp/quét .png, .jpg)", required=False)
+    file = forms.FileField(label="Tệp văn bản (.txt, .docx, .pdf, ảnh chụp/quét .png, .jpg) hoặc gói tin liên thông edXML",
+                           required=False)
     text = forms.CharField(label="hoặc dán nội dung văn bản", required=False, widget=forms.Textarea(attrs={"rows": 8}))
 
     def __init__(self, *args, issuers=None, **kwargs):

@@ -19,6 +19,10 @@ class Draft(models.Model):
     issuer = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+", verbose_name="cơ quan ban hành")
     source = models.FileField(upload_to="intake/%Y/%m/", blank=True)
     source_name = models.CharField(max_length=255, blank=True)
+    # Taken in from an edXML package: the package kept (its other attachments join the document) and its header,
+    # which is what the sender declared and fills the review form before what the engine read.
+    package = models.FileField(upload_to="intake/%Y/%m/", blank=True)
+    envelope = models.JSONField(null=True, blank=True)
     content_type = models.CharField(max_length=100, blank=True)
     text = models.TextField(blank=True)
     state = models.CharField(max_length=8, choices=State.choices, default=State.READING)

@@ -9,9 +9,10 @@ from uuid import uuid4
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
-from dieuhanh.core import calendar, periods
+from dieuhanh.core import calendar, edxml, periods
 from dieuhanh.core.errors import Refused
 from dieuhanh.core.files import check_upload
 from dieuhanh.core.history import by
@@ -37,6 +38,7 @@ from .reading import read_draft
 
 log = logging.getLogger(__name__)
 SOURCE_TYPES = (".txt", ".docx", ".pdf", ".png", ".jpg", ".jpeg")
+PACKAGE_TYPES = (".edxml", ".xml")  # a packet of the national document exchange
 # Above this size, and for every PDF or image (which may need OCR), reading runs as a background job.
 INLINE_BYTES = 512 * 1024
 
@@ -69,6 +71,38 @@ def start_from_text(actor, *, issuer: Unit, text: str) -> Draft:
 
 
 def start_from_file(actor, *, issuer: Unit, upload) -> Draft:
+    if Path(upload.name or "").suffix.lower() in PACKAGE_TYPES:
+        return start_from_package(actor, issuer=issuer, upload=upload)
+    return _start(actor, issuer, upload)
+
+
+def start_from_package(actor, *, issuer: Unit, upload) -> Draft:
+    """An edXML package from the document exchange: its first document file is read like an upload, its header
+    fills the review form, the package is kept so that its other attachments join the document."""
+    _require_issuer(actor, issuer)
+    data = upload.read(edxml.MAX_BYTES + 1)
+    try:
+        package = edxml.parse(data)
+    except edxml.EdxmlError as error:
+        raise ValidationError(str(error))
+    main = next((a for a in package.attachments if Path(a.name).suffix.lower() in SOURCE_TYPES), None)
+    if main is None:
+        raise ValidationError("Gói tin không có tệp văn bản đọc được (PDF, DOCX, ảnh hoặc TXT).")
+    envelope = {"symbol": package.symbol, "issued_on": package.promulgated_on.isoformat(), "subject": package.subject,
+                "signer": package.signer, "document_id": package.document_id, "code_number": package.code_number,
+                "code_notation": package.code_notation, "sender": {"id": package.sender.organ_id,
+                                                                   "name": package.sender.name},
+                "due_on": package.due_on.isoformat() if package.due_on else "", "main": main.name,
+                "attachments": [a.name for a in package.attachments], "package_name": Path(upload.name).name}
+    with transaction.atomic():
+        draft = _start(actor, issuer, SimpleUploadedFile(main.name, main.data, main.content_type))
+        draft.envelope = envelope
+        draft.package.save(f"{uuid4().hex}.edxml", ContentFile(data), save=False)
+        draft.save(update_fields=["envelope", "package"])
+    return draft
+
+
+def _start(actor, issuer: Unit, upload) -> Draft:
     _require_issuer(actor, issuer)
     checked = check_upload(upload, allowed=SOURCE_TYPES, cap_mb=MAX_BYTES // (1024 * 1024))
     draft = Draft.objects.create(created_by=actor, issuer=issuer, source=upload, source_name=checked.name,
@@ -90,8 +124,9 @@ def keep_review(actor, draft: Draft, data: dict) -> None:
 
 def cancel_draft(actor, draft: Draft) -> None:
     _require_own(actor, draft)
-    if draft.source:
-        draft.source.delete(save=False)
+    for kept in (draft.source, draft.package):
+        if kept:
+            kept.delete(save=False)
     draft.delete()
 
 
@@ -198,6 +233,8 @@ def confirm_draft(actor, draft: Draft, reviewed: Reviewed):
     document = register_document(actor, issuer=reviewed.issuer, symbol=reviewed.symbol, issued_on=reviewed.issued_on,
                                  subject=reviewed.subject, signer=reviewed.signer, body=draft.text, tasks=tasks)
     _keep_source(actor, draft, document)
+    if draft.envelope:
+        _keep_package(actor, draft, document)
     for number, f in enumerate(reviewed.figures, 1):
         _numbered(f"Số liệu {number} (“{clean(f.name)[:60]}”)", _record_figure, actor, document, f)
     for p in reviewed.people:
@@ -233,6 +270,26 @@ def _keep_source(actor, draft: Draft, document) -> None:
                                 uploaded_by=actor)
         attachment.file.save(name, ContentFile(data), save=False)
     by(attachment, actor).save()
+
+
+def _keep_package(actor, draft: Draft, document) -> None:
+    """The package's other attachments join the document, and the document remembers the packet it came in,
+    to answer it with status packets."""
+    document.exchange = {k: draft.envelope.get(k) for k in ("document_id", "code_number", "code_notation",
+                                                             "issued_on", "sender")}
+    document.save(update_fields=["exchange"])
+    if not draft.package:
+        return
+    with draft.package.open("rb") as kept:
+        package = edxml.parse(kept.read())
+    for extra in package.attachments:
+        if extra.name == draft.envelope.get("main"):
+            continue  # already the source
+        attachment = Attachment(document=document, name=extra.name[:255], content_type=extra.content_type[:100],
+                                size=len(extra.data), uploaded_by=actor)
+        attachment.file.save(extra.name, ContentFile(extra.data), save=False)
+        by(attachment, actor).save()
+    draft.package.delete(save=False)
 
 
 def _record_figure(actor, document, figure: ReviewedFigure) -> None:

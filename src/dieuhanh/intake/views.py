@@ -61,15 +61,18 @@ def _review_context(request, draft: Draft, data=None):
     issuers = _issuers(request.user)
     tree = review_tree(draft)
     extraction = draft.extraction or {}
-    found = extraction.get("document") or {}
+    # What the exchange's packet declares comes before what the engine read from the text.
+    found = {**(extraction.get("document") or {}), **{k: v for k, v in (draft.envelope or {}).items()
+                                                      if k in ("symbol", "issued_on") and v}}
     issued_on = date.fromisoformat(found["issued_on"]) if found.get("issued_on") else None
     names = UnitNames(tree, as_of=issued_on)
     indicators = review_catalogue(request.user, draft)
     catalogue = Catalogue(indicators)
     today = calendar.today()
     form = ReviewDocumentForm(data, issuers=issuers, initial={
-        "issuer": draft.issuer, "symbol": found.get("symbol") or "", "subject": extraction.get("subject") or "",
-        "issued_on": issued_on})
+        "issuer": draft.issuer, "symbol": found.get("symbol") or "",
+        "subject": (draft.envelope or {}).get("subject") or extraction.get("subject") or "",
+        "signer": (draft.envelope or {}).get("signer") or "", "issued_on": issued_on})
     formsets = row_formsets(data, extraction, names, catalogue, max(issued_on or today, today))
     sections = [(prefix, SECTIONS[prefix][2], formsets[prefix]) for prefix in SECTIONS]
     unread = [tuple(s) for s in extraction.get("unread") or []]

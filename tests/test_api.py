@@ -160,3 +160,17 @@ def test_the_token_page_shows_a_new_token_once_and_revokes_it(province, login):
     refused = client.post("/tai-khoan/khoa-api/tao/", {"ten": "x", "pham_vi": f"{province.other_root.pk}:tracker",
                                                         "so_ngay": "30"}, follow=True).content.decode()
     assert "không giữ vai trò" in refused and ApiToken.objects.count() == 1
+
+
+def test_each_token_has_its_own_rate_limit(province, client):
+    from dieuhanh.api.main import api
+
+    first = _token(province.tracker, province.root, Role.TRACKER)
+    second = _token(province.tracker, province.root, Role.VIEWER)
+    [throttle] = api.throttle
+    with mock.patch.object(throttle, "num_requests", 3):
+        codes = [_get(client, "/api/v1/units/", first).status_code for _ in range(4)]
+        assert codes == [200, 200, 200, 429]
+        body = _get(client, "/api/v1/units/", first).json()
+        assert body["loi"].startswith("Quá nhiều yêu cầu")
+        assert _get(client, "/api/v1/units/", second).status_code == 200  # another token, its own count

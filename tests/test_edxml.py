@@ -82,11 +82,11 @@ def _package_of(text: str) -> bytes:
 @pytest.mark.django_db
 def test_a_package_is_taken_in_like_an_upload_then_answered_with_status_packets(province, login, settings, tmp_path):
     from django.core.files.uploadedfile import SimpleUploadedFile
-    from test_intake_review import NOTICE, review_data
 
     from dieuhanh.documents.models import Document
     from dieuhanh.intake.models import Draft
     from dieuhanh.tasks import services as task_services
+    from test_intake_review import NOTICE, review_data
 
     settings.MEDIA_ROOT = tmp_path
     client = login(province.tracker)

@@ -174,3 +174,22 @@ def test_each_token_has_its_own_rate_limit(province, client):
         body = _get(client, "/api/v1/units/", first).json()
         assert body["loi"].startswith("Quá nhiều yêu cầu")
         assert _get(client, "/api/v1/units/", second).status_code == 200  # another token, its own count
+
+
+def test_it_staff_make_a_service_token_from_the_shell(province):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    from dieuhanh.org.models import Membership
+
+    admin = province.user("quantri", province.root, Role.ADMIN)
+    service = province.user("nq57", province.root, Role.VIEWER)
+    out = StringIO()
+    call_command("api_token", "nq57", province.root.code, "viewer", "--name", "Đồng bộ nq57", "--by", "quantri",
+                 stdout=out)
+    token = ApiToken.objects.get()
+    assert token.kind == ApiToken.Kind.SERVICE and token.user == service and f"dh_{token.prefix}_" in out.getvalue()
+    assert Membership.objects.filter(user=admin).exists()
+    with pytest.raises(CommandError, match="quản trị"):
+        call_command("api_token", "nq57", province.root.code, "viewer", "--name", "x", "--by", "bantochuc")

@@ -2,9 +2,11 @@
 by hand, completes two products with evidence; the leader confirms one and returns one with a major error and
 confirms the month's grade; the month's score shows the deduction and links to the products."""
 
+from datetime import timedelta
+
 import pytest
 
-from dieuhanh.core.calendar import today
+from dieuhanh.core.calendar import next_working_day, previous_working_day, today
 from dieuhanh.core.periods import week_start
 from dieuhanh.performance.models import MonthlyResult, Product
 
@@ -13,8 +15,16 @@ from .test_task_flow import browser, sign_in  # noqa: F401  (the module-scoped b
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_plan_complete_confirm_return_and_score(browser, live_server, province):  # noqa: F811
+def _working_day_this_month():
+    """Today if it is a working day, else the nearest one of this month: a deadline on a Saturday falls on the
+    Monday (its effective deadline), which may be outside this week or month."""
     day = today()
+    before, after = previous_working_day(day + timedelta(days=1)), next_working_day(day)
+    return before if before.month == day.month else after
+
+
+def test_plan_complete_confirm_return_and_score(browser, live_server, province):  # noqa: F811
+    day = _working_day_this_month()
     province.task("Tham mưu đề án tinh gọn bộ máy", deadline=day)
     officer = sign_in(browser, live_server, "bantochuc")
     officer.goto(f"{live_server.url}/ke-hoach/")

@@ -90,6 +90,7 @@ def test_a_dead_endpoint_is_retried_later_and_then_given_up(province, endpoint, 
         later += timedelta(hours=7)
     delivery.refresh_from_db()
     assert delivery.state == Delivery.State.FAILED and delivery.attempts == 3
+    assert [a["status"] for a in delivery.log] == [503, 503, 503]  # each attempt kept with its code
     endpoint.status = 200
     webhooks.replay(Delivery.objects.all())  # the admin's "Gửi lại"
     assert webhooks.send_due() == 1

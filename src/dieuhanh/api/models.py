@@ -111,6 +111,8 @@ class Delivery(models.Model):
     next_attempt_at = models.DateTimeField("lần gửi tới", default=timezone.now)
     last_status = models.PositiveSmallIntegerField("mã trả về gần nhất", null=True, blank=True)
     last_error = models.TextField("lỗi gần nhất", blank=True)
+    # Every attempt: when, the response code (none when the endpoint could not be reached), the error.
+    log = models.JSONField("các lần gửi", default=list, blank=True)
     delivered_at = models.DateTimeField("lúc gửi được", null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

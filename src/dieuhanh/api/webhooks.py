@@ -101,6 +101,8 @@ def send_due(now=None, limit: int = BATCH) -> int:
             status, error = _post(delivery)
             delivery.attempts += 1
             delivery.last_status, delivery.last_error = status, error
+            delivery.log = [*delivery.log, {"at": timezone.now().isoformat(timespec="seconds"), "status": status,
+                                            "error": error}][-50:]
             if status is not None and 200 <= status < 300:
                 delivery.state, delivery.delivered_at, delivery.last_error = Delivery.State.DELIVERED, timezone.now(), ""
                 sent += 1

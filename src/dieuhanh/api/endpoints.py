@@ -115,10 +115,9 @@ def _unit(request, pk):
 
 def _task_filter(request, f: TaskQuery) -> TaskFilter:
     """The task list page's filters, named in English; a unit outside the scope filters to nothing."""
-    flt = TaskFilter(q=f.q[:200], unit=_unit(request, f.unit), status=f.status or "", group=f.group or "",
-                     due_from=f.due_from, due_to=f.due_to, document_id=f.document, assigned_by=_unit(request, f.assigned_by),
-                     key_only=f.key_only, mine=f.mine or "")
-    return flt
+    return TaskFilter(q=f.q[:200], unit=_unit(request, f.unit), status=f.status or "", group=f.group or "",
+                      due_from=f.due_from, due_to=f.due_to, document_id=f.document,
+                      assigned_by=_unit(request, f.assigned_by), key_only=f.key_only, mine=f.mine or "")
 
 
 def _with_relations(queryset):

@@ -2,6 +2,8 @@
 administrator makes for another system (nq57, a ministry tracker). A token acts for its user, narrowed to one
 unit's subtree and one role the user holds there (or reading only); only a hash of its secret is kept."""
 
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -92,8 +94,6 @@ class Subscription(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.secret:
-            import secrets
-
             self.secret = secrets.token_hex(32)
         super().save(*args, **kwargs)
 

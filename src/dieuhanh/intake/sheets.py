@@ -13,9 +13,10 @@ from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+from dieuhanh.core.errors import Refused
 from dieuhanh.core.text import clean, fold
 from dieuhanh.org.models import Unit
-from dieuhanh.org.queries import Scope
+from dieuhanh.tasks import policy as task_policy
 from dieuhanh.tasks.services import TaskDraft, assign_tasks
 from dieuhanh.tasks.status import Recurrence
 
@@ -195,8 +196,8 @@ class _Trial(Exception):
 def preview(actor, assigned_by: Unit, issued_on: date, data: bytes) -> Plan:
     """The rows read, each also tried through the service (and rolled back), so that what it would refuse —
     a deadline before the day given, a unit outside the assigner's reach — is named on its row."""
-    if not Scope.of(actor).deciding_units().filter(pk=assigned_by.pk).exists():
-        raise PermissionDenied("Bạn không có quyền giao nhiệm vụ thay mặt đơn vị này.")
+    if not task_policy.may_assign_for(actor, assigned_by):
+        raise Refused("Bạn không có quyền giao nhiệm vụ thay mặt đơn vị này.")
     plan = read(data, list(Unit.objects.filter(root_id=assigned_by.root_id)))
     for row in plan.rows:
         if row.problems:

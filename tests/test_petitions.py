@@ -410,3 +410,32 @@ def test_a_citizen_not_satisfied_reopens_the_petition_for_the_office(province, l
     assert again.code in page and "Chưa hài lòng" in page
     forged = client.post("/cong-khai/danh-gia/", {"ma": "KN-KHONGCO", "satisfied": "1"}, follow=True)
     assert "Không tìm thấy" in forged.content.decode()
+
+
+def test_bulk_actions_on_petitions_take_each_through_its_policy_and_say_why_the_rest_was_not(province, login):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    def sent(content, unit, sender):  # from the public page: waiting to be taken in
+        return services.submit_public(services.PetitionInput(
+            source=Petition.Source.PUBLIC_FORM, submitter="Bà Lê Thị B", content=content, receiving_unit=unit,
+            submitter_kind=Petition.SubmitterKind.CITIZEN, citizen_phone="0912345678"), sender)
+
+    pending = [sent(f"Đề nghị sửa đường liên xã số {i}", province.root, f"10.0.0.{i}") for i in range(2)]
+    foreign = sent("Kiến nghị của tỉnh khác", province.other_root, "10.0.0.9")
+    client = login(province.tracker)
+    assert 'form="hang-loat"' in client.get("/kien-nghi/").content.decode()
+    chosen = [p.pk for p in pending] + [foreign.pk]
+    page = client.post("/kien-nghi/hang-loat/", {"thao_tac": "tiep_nhan", "chon": chosen, "next": "/kien-nghi/"})
+    html = page.content.decode()
+    assert "Đã thực hiện 2 / 3" in html and "Tiếp nhận 3 kiến nghị đã chọn" in html
+    assert all(Petition.objects.get(pk=p.pk).status != Petition.Status.PENDING for p in pending)
+    assert Petition.objects.get(pk=foreign.pk).status == Petition.Status.PENDING
+    assert "Không tìm thấy kiến nghị hoặc bạn không có quyền xem." in html.split(f'id="kq-{foreign.pk}"')[1]
+    closing = client.post("/kien-nghi/hang-loat/", {"thao_tac": "dong", "chon": [pending[0].pk]}).content.decode()
+    assert "Đã thực hiện 0 / 1" in closing  # not answered yet: refused with the policy's reason
+    sheet = client.post("/kien-nghi/hang-loat/", {"thao_tac": "xuat", "chon": chosen})
+    rows = list(load_workbook(BytesIO(sheet.content)).active.iter_rows(values_only=True))
+    assert len(rows) == 2 + 2 and "0912345678" not in str(rows)
+    assert client.post("/kien-nghi/hang-loat/", {"thao_tac": "dong"}).status_code == 400

@@ -60,6 +60,7 @@ urlpatterns = [
     path("nhiem-vu/", tasks.task_list, name="task_list"),
     path("nhiem-vu/moi/", tasks.task_create, name="task_create"),
     path("nhiem-vu/hang-loat/", bulk.task_bulk, name="task_bulk"),
+    path("kien-nghi/hang-loat/", bulk.petition_bulk, name="petition_bulk"),
     path("tim/", search.search, name="search"),
     path("nhiem-vu/dong-moi/", tasks.draft_row, name="draft_row"),
     path("nhiem-vu/<int:pk>/", tasks.task_detail, name="task_detail"),

@@ -137,3 +137,19 @@ def test_a_burst_of_events_with_the_endpoint_down_then_up_arrives_once_each(prov
     ids = [h["X-Dieuhanh-Delivery"] for h, _ in endpoint.received[60:]]
     assert len(ids) == len(set(ids)) == 60
     assert Delivery.objects.filter(state=Delivery.State.DELIVERED).count() == 60
+
+
+def test_a_burst_of_events_wakes_one_sending_job_not_one_each(province, endpoint, django_capture_on_commit_callbacks):
+    from django_tasks_db.models import DBTaskResult
+
+    _subscribe(province, endpoint.url, kinds=["progress"])
+    task = province.task("Báo cáo định kỳ", deadline=date(2099, 1, 1))
+    with django_capture_on_commit_callbacks(execute=True):
+        for i in range(30):
+            task_services.report_progress(province.lead_officer, task, percent=i, text=f"Lần {i}")
+    jobs = DBTaskResult.objects.filter(task_path__endswith="send_due_job")
+    assert Delivery.objects.count() == 30 and 1 <= jobs.count() <= 2  # one a second at most
+    webhooks.send_due_job.call()  # the job itself, as the worker runs it: batch after batch until none is due
+    assert Delivery.objects.filter(state=Delivery.State.DELIVERED).count() == 30 and len(endpoint.received) == 30
+    later = timezone.now() + timedelta(minutes=10)
+    assert webhooks.wake(later) and not webhooks.wake(later)  # a retry time is woken once

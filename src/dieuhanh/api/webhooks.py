@@ -16,6 +16,7 @@ import urllib.request
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.tasks import task
 from django.utils import timezone
@@ -49,7 +50,7 @@ def on_event(event) -> None:
     if subscriptions:
         Delivery.objects.bulk_create([Delivery(subscription=s, event=event) for s in subscriptions],
                                      ignore_conflicts=True)
-        transaction.on_commit(lambda: send_due_job.enqueue())
+        transaction.on_commit(wake)
 
 
 def body(delivery: Delivery) -> bytes:
@@ -117,14 +118,32 @@ def send_due(now=None, limit: int = BATCH) -> int:
 def replay(deliveries) -> int:
     """Send again (the admin's action): back to pending, now, with a fresh count of attempts."""
     count = deliveries.update(state=Delivery.State.PENDING, next_attempt_at=timezone.now(), attempts=0)
-    transaction.on_commit(lambda: send_due_job.enqueue())
+    transaction.on_commit(wake)
     return count
+
+
+def wake(at=None) -> bool:
+    """Enqueue the sending job for `at` (now by default) — once per second of wake time, however many events,
+    replays or finishing jobs ask: a burst of a thousand events, or a thousand retries falling due together,
+    make one job, not a thousand (the shared cache's `add` lets only the first asker through)."""
+    now = timezone.now()
+    at = max(at or now, now)
+    if not cache.add(f"dieuhanh:webhooks:wake:{int(at.timestamp())}", 1,
+                     timeout=int((at - now).total_seconds()) + 3600):
+        return False
+    (send_due_job.using(run_after=at) if at > now else send_due_job).enqueue()
+    return True
 
 
 @task
 def send_due_job() -> None:
-    send_due()
+    while send_due() or _due_now():  # a batch at a time, until nothing is due
+        pass
     upcoming = (Delivery.objects.filter(state=Delivery.State.PENDING).order_by("next_attempt_at")
                 .values_list("next_attempt_at", flat=True).first())
-    if upcoming is not None:  # the next retry is a job of its own, run when its time comes
-        send_due_job.using(run_after=max(upcoming, timezone.now())).enqueue()
+    if upcoming is not None:  # the next retry: one job, run when its time comes
+        wake(upcoming)
+
+
+def _due_now() -> bool:
+    return Delivery.objects.filter(state=Delivery.State.PENDING, next_attempt_at__lte=timezone.now()).exists()

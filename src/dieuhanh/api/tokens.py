@@ -75,13 +75,18 @@ def check(text: str) -> ApiToken | None:
     return token
 
 
-def acting_user(token: ApiToken):
-    """The token's user as the API sees it: only the token's unit and role, never a superuser or staff, so every
-    scoped query and policy of the apps reads the narrowed scope (Scope.of returns the one set here)."""
-    user = copy.copy(token.user)
+def narrowed(user, unit, role: str):
+    """`user` with only that unit and role, never a superuser or staff, so every scoped query and policy of the
+    apps reads the narrowed scope (Scope.of returns the one set here): what a token or a webhook's owner sees."""
+    user = copy.copy(user)
     user.is_superuser = user.is_staff = False
-    user._dieuhanh_scope = Scope(user, [Membership(user=user, unit=token.unit, role=token.role)])
+    user._dieuhanh_scope = Scope(user, [Membership(user=user, unit=unit, role=role)])
     return user
+
+
+def acting_user(token: ApiToken):
+    """The token's user as the API sees it."""
+    return narrowed(token.user, token.unit, token.role)
 
 
 def used(token: ApiToken, request) -> None:

@@ -26,8 +26,8 @@ from dieuhanh.petitions.queries import visible_petitions
 from dieuhanh.tasks.models import Task
 from dieuhanh.tasks.queries import visible_tasks
 
-from .models import ApiToken, Delivery, Subscription
-from .tokens import acting_user
+from .models import Delivery, Subscription
+from .tokens import narrowed
 
 BATCH = 200
 VISIBLE = {Task: visible_tasks, Petition: visible_petitions}
@@ -39,7 +39,7 @@ def _sees(subscription: Subscription, event) -> bool:
     scoped = VISIBLE.get(model)
     if scoped is None:
         return False  # reports, products …: the office's own business, not sent out
-    user = acting_user(ApiToken(user=subscription.owner, unit=subscription.unit, role=subscription.role))
+    user = narrowed(subscription.owner, subscription.unit, subscription.role)
     return scoped(user).filter(pk=event.target_id).exists()
 
 

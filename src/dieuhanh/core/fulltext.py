@@ -17,6 +17,11 @@ from .text import fold
 MIN_CHARS = 3
 
 
+def _words(text: str | None) -> list[str]:
+    """The words a search looks for: at most 8, of the first 200 characters, folded."""
+    return fold(text)[:200].split()[:8]
+
+
 def index_name(table: str, column: str) -> str:
     return f"{table}_{column}_fts"
 
@@ -68,7 +73,7 @@ def matching_words(queryset, text: str | None, field: str = "search_text"):
     """Rows whose folded `field` holds every word typed, diacritics ignored ("ban to chuc" finds "Ban Tổ
     chức"); at most 8 words of the first 200 characters. Through the trigram index on SQLite for the words it
     can look up, a LIKE filter for the rest (and everywhere on PostgreSQL, where pg_trgm serves it)."""
-    words = fold(text)[:200].split()[:8]
+    words = _words(text)
     model = queryset.model
     if connections[queryset.db].vendor == "sqlite" and field in getattr(model, "FULLTEXT", ()):
         looked_up = [w for w in words if len(w) >= MIN_CHARS]
@@ -97,7 +102,7 @@ def newest_matching(queryset, text: str | None, order: tuple[str, str], limit: i
     a plain substring test that the index cannot serve; if they hold `limit` matches those are the newest
     ones, since every other row is older. Otherwise — a rare phrase, or a user who sees little of the table —
     the index search runs, and then it has few rows to sort."""
-    words = fold(text)[:200].split()[:8]
+    words = _words(text)
     date = order[0].lstrip("-")
     oldest = list(queryset.model._default_manager.order_by(order[0]).values_list(date, flat=True)[window:window + 1])
     if oldest:

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from dieuhanh.core import edxml
+from dieuhanh.core.files import ALLOWED
 from dieuhanh.core.text import person_name
 from dieuhanh.tasks import exports
 from dieuhanh.tasks.models import Task
@@ -41,8 +42,8 @@ def outgoing(document: Document, today: date) -> bytes:
     files = [edxml.Attachment(a.name, a.content_type, a.file.open("rb").read()) for a in document.attachments.all()]
     tasks = Task.objects.filter(document=document).order_by("id")
     if tasks.exists():
-        files.append(edxml.Attachment(f"nhiem-vu-{number}.xlsx", "application/vnd.openxmlformats-officedocument."
-                                      "spreadsheetml.sheet", exports.task_sheet(tasks, today, f"Nhiệm vụ theo {document.symbol}")))
+        files.append(edxml.Attachment(f"nhiem-vu-{number}.xlsx", ALLOWED[".xlsx"],
+                                      exports.task_sheet(tasks, today, f"Nhiệm vụ theo {document.symbol}")))
     recipients = [_origin(document).sender] if document.exchange else []
     return edxml.build_document(edxml.Package(
         document_id=f"{us(document).organ_id or document.issuer.code},{document.issued_on:%Y/%m/%d},{number}",

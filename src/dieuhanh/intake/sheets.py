@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from dieuhanh.core.errors import Refused
+from dieuhanh.core.numbers import so
 from dieuhanh.core.text import clean, fold
 from dieuhanh.org.models import Unit
 from dieuhanh.tasks import policy as task_policy
@@ -150,39 +151,45 @@ def read(data: bytes, units: list[Unit]) -> Plan:
         if not any(_text(cell.value) for cell in values.values() if cell is not None):
             continue
         if len(rows) >= MAX_ROWS:
-            return Plan(rows, [f"Danh sách dài quá {MAX_ROWS:,} dòng: hãy chia thành nhiều tệp.".replace(",", ".")])
-        row = Row(number)
-        for column, cell in values.items():
-            if cell is not None and cell.data_type == "f":
-                row.problems.append(f"{cell.coordinate}: Ô chứa công thức; hãy dán giá trị (Paste Values) rồi nhập lại.")
-        for span in merged:
-            if span.min_row <= number <= span.max_row and any(span.min_col <= i + 1 <= span.max_col
-                                                             for i in columns.values()):
-                row.problems.append(f"{span.coord}: Ô gộp; hãy bỏ gộp ô để mỗi dòng là một nhiệm vụ.")
-        cell_of = {c: f"{_letter(i)}{number}" for c, i in columns.items()}
-        if not row.problems:
-            row.content = _text(values["content"].value)
-            if not row.content:
-                row.problems.append(f"{cell_of['content']}: Thiếu nội dung nhiệm vụ.")
-            row.lead_text = _text(values["lead"].value)
-            leads = _units(names, row.lead_text, cell_of["lead"], row) if row.lead_text else []
-            if not row.lead_text:
-                row.problems.append(f"{cell_of['lead']}: Thiếu cơ quan chủ trì.")
-            elif len(leads) > 1:
-                row.problems.append(f"{cell_of['lead']}: Mỗi nhiệm vụ một cơ quan chủ trì; "
-                                    "các cơ quan khác ghi ở cột phối hợp.")
-            row.lead = leads[0] if len(leads) == 1 else None
-            if "coordinators" in columns:
-                row.coordinators_text = _text(values["coordinators"].value)
-                row.coordinators = _units(names, row.coordinators_text, cell_of["coordinators"], row)
-            if "deadline" in columns:
-                _deadline(row, values["deadline"].value, cell_of["deadline"])
-            if "status" in columns:
-                row.status_text = _text(values["status"].value)
-        rows.append(row)
+            return Plan(rows, [f"Danh sách dài quá {so(MAX_ROWS)} dòng: hãy chia thành nhiều tệp."])
+        rows.append(_row(number, values, columns, merged, names))
     if not rows:
         return Plan([], ["Không có dòng nhiệm vụ nào dưới dòng tiêu đề."])
     return Plan(rows, [])
+
+
+def _row(number: int, values: dict, columns: dict[str, int], merged: list, names: UnitNames) -> Row:
+    """One spreadsheet row read: a formula or a merged cell stops it there; otherwise each column, with its
+    problems named by cell."""
+    row = Row(number)
+    for cell in values.values():
+        if cell is not None and cell.data_type == "f":
+            row.problems.append(f"{cell.coordinate}: Ô chứa công thức; hãy dán giá trị (Paste Values) rồi nhập lại.")
+    for span in merged:
+        if span.min_row <= number <= span.max_row and any(span.min_col <= i + 1 <= span.max_col
+                                                         for i in columns.values()):
+            row.problems.append(f"{span.coord}: Ô gộp; hãy bỏ gộp ô để mỗi dòng là một nhiệm vụ.")
+    if row.problems:
+        return row
+    cell_of = {c: f"{_letter(i)}{number}" for c, i in columns.items()}
+    row.content = _text(values["content"].value)
+    if not row.content:
+        row.problems.append(f"{cell_of['content']}: Thiếu nội dung nhiệm vụ.")
+    row.lead_text = _text(values["lead"].value)
+    leads = _units(names, row.lead_text, cell_of["lead"], row) if row.lead_text else []
+    if not row.lead_text:
+        row.problems.append(f"{cell_of['lead']}: Thiếu cơ quan chủ trì.")
+    elif len(leads) > 1:
+        row.problems.append(f"{cell_of['lead']}: Mỗi nhiệm vụ một cơ quan chủ trì; các cơ quan khác ghi ở cột phối hợp.")
+    row.lead = leads[0] if len(leads) == 1 else None
+    if "coordinators" in columns:
+        row.coordinators_text = _text(values["coordinators"].value)
+        row.coordinators = _units(names, row.coordinators_text, cell_of["coordinators"], row)
+    if "deadline" in columns:
+        _deadline(row, values["deadline"].value, cell_of["deadline"])
+    if "status" in columns:
+        row.status_text = _text(values["status"].value)
+    return row
 
 
 def _drafts(rows: list[Row]) -> list[TaskDraft]:

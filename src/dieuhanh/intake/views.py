@@ -14,6 +14,7 @@ from dieuhanh.core import calendar, params
 from dieuhanh.core.dates import parse_day
 from dieuhanh.core.errors import Refused
 from dieuhanh.core.feedback import fail
+from dieuhanh.core.files import ALLOWED
 from dieuhanh.core.sheets import workbook
 from dieuhanh.org.queries import Scope
 
@@ -167,6 +168,6 @@ def task_import_template(request):
                     [["Tham mưu kế hoạch thực hiện Kết luận của Ban Thường vụ", "Ban Tổ chức Tỉnh ủy",
                       "Sở Nội vụ; Văn phòng Tỉnh ủy", date(calendar.today().year, 12, 31), ""]],
                     sheet="Nhiem vu", widths=[60, 30, 36, 12, 16])
-    response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response = HttpResponse(data, content_type=ALLOWED[".xlsx"])
     response["Content-Disposition"] = 'attachment; filename="mau-nhap-nhiem-vu.xlsx"'
     return response
